@@ -1,0 +1,1 @@
+"""MECIGEP document pipeline."""

@@ -1,0 +1,159 @@
+"""The ``mecigep`` command: the root, its error handling, and the workspace-wide commands."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .. import messages as m
+from ..errors import UserError
+from .context import STATE, _, console, errors, print_json
+
+app = typer.Typer(help=_(m.HELP_APP), no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)
+
+GLOBAL_OPTIONS = ("--workspace", "--lang")
+
+
+@app.callback()
+def root(
+    workspace: Annotated[Optional[Path], typer.Option("--workspace", "-w", help=_(m.HELP_WORKSPACE), envvar="MECIGEP_HOME")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help=_(m.HELP_LANG))] = None,
+) -> None:
+    STATE.workspace_path = workspace
+    if lang is not None:
+        from ..i18n import is_language
+
+        if not is_language(lang):
+            raise UserError(m.UNKNOWN_LANGUAGE, language=lang)
+        STATE.lang = lang.lower()
+
+
+@app.command("init", help=_(m.HELP_INIT))
+def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> None:
+    from ..workspace import Workspace
+
+    workspace = Workspace.init(path)
+    console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
+
+
+@app.command("verify", help=_(m.HELP_VERIFY))
+def verify() -> None:
+    result = STATE.workspace().ledger.verify()
+    if result.broken_at is not None:
+        raise UserError(m.LEDGER_BROKEN, seq=result.broken_at, reason=result.reason)
+    console.print(_(m.LEDGER_INTACT, count=result.count))
+
+
+@app.command("status", help=_(m.HELP_STATUS))
+def status(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
+    from ..status import overview
+
+    workspace = STATE.workspace()
+    rows = overview(workspace, dt.date.today())
+    if as_json:
+        print_json([row.as_dict() for row in rows])
+        return
+    if not rows:
+        console.print(_(m.NOTHING_YET))
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS):
+        table.add_column(_(header))
+    catalog = workspace.catalog
+    for row in rows:
+        deadline = f"{_(m.DEADLINE_NAMES[row.deadline_name])}: {row.deadline}" if row.deadline_name else "—"
+        table.add_row(
+            row.round_id,
+            catalog.states[row.country].name(STATE.lang) if row.country in catalog.states else row.country,
+            catalog.topics[row.topic].name(STATE.lang) if row.topic in catalog.topics else row.topic,
+            _(m.STAGE_NAMES[row.stage]),
+            deadline,
+            "—" if row.days is None else str(row.days),
+            f"{row.returned}/{row.expected}",
+        )
+    console.print(table)
+
+
+@app.command("demo", help=_(m.HELP_DEMO))
+def demo() -> None:
+    from ..demo import build
+
+    path = STATE.workspace_path or Path("demo")
+    for line in build(path, STATE.lang):
+        console.print(line, markup=False)
+    STATE.workspace_path = path
+    status()
+
+
+def _register_groups() -> None:
+    from . import catalog as catalog_commands
+    from . import round as round_commands
+
+    app.add_typer(round_commands.app, name="round", help=_(m.HELP_ROUND))
+    app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
+
+
+_register_groups()
+
+
+def _hoist_global_options(argv: list[str]) -> list[str]:
+    """Moves --workspace and --lang to the front, so they work after any sub-command too."""
+    hoisted, rest = [], []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_OPTIONS and i + 1 < len(argv):
+            hoisted += [arg, argv[i + 1]]
+            i += 2
+            continue
+        if any(arg.startswith(o + "=") for o in GLOBAL_OPTIONS):
+            hoisted.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return hoisted + rest
+
+
+def _log_failure() -> Path:
+    try:
+        folder = STATE.workspace().logs
+    except Exception:
+        folder = Path(tempfile.gettempdir())
+    log = folder / "mecigep.log"
+    logging.basicConfig(filename=log, level=logging.ERROR, format="%(asctime)s %(message)s")
+    logging.error("command %s failed\n%s", sys.argv[1:], traceback.format_exc())
+    return log
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the command; 0 on success, 2 for what the user can fix, 1 for an unexpected failure."""
+    args = _hoist_global_options(sys.argv[1:] if argv is None else argv)
+    try:
+        app(args=args, prog_name="mecigep")  # typer reports usage errors itself and exits 2
+    except SystemExit as done:
+        return _exit(done.code if isinstance(done.code, int) else 0 if done.code is None else 1, argv)
+    except UserError as error:
+        errors.print(error.render(STATE.lang), markup=False)
+        return _exit(2, argv)
+    except KeyboardInterrupt:
+        return _exit(130, argv)
+    except Exception:
+        log = _log_failure()
+        errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
+        return _exit(1, argv)
+    return _exit(0, argv)
+
+
+def _exit(code: int, argv: list[str] | None) -> int:
+    if argv is None:
+        raise SystemExit(code)
+    return code

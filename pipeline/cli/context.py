@@ -1,0 +1,38 @@
+"""What every command shares: the workspace, the language and the console."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from ..i18n import cli_language, translate
+from ..workspace import Workspace, resolve
+
+LANG = cli_language()
+
+
+def _(message: str, **params: Any) -> str:
+    """``message`` in the command line's language."""
+    return translate(message, STATE.lang, **params)
+
+
+@dataclass
+class State:
+    workspace_path: Path | None = None
+    lang: str = LANG
+
+    def workspace(self) -> Workspace:
+        return Workspace.open(resolve(self.workspace_path))
+
+
+STATE = State()
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

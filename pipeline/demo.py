@@ -1,0 +1,82 @@
+"""The example workspace behind ``make demo``: illustrative rounds at different stages.
+
+Every name, institution and person here is invented for the example.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterator
+
+from . import messages as m
+from . import rounds
+from .i18n import translate
+from .models import Calendar, Coordinator, Institution, Round, Stage, institution_id
+from .requests import open_from_request
+from .workbooks.request import RequestContent, write_form
+from .workspace import Workspace
+
+PERU_REQUEST = RequestContent(
+    values={
+        "req_country": "Perú (PER)",
+        "req_topic": "Planificación (planning)",
+        "req_language": "es",
+        "req_requested": dt.date(2026, 3, 2),
+        "req_deadline": dt.date(2026, 12, 18),
+        "req_visit_start": dt.date(2027, 2, 8),
+        "req_visit_end": dt.date(2027, 2, 12),
+        "req_report_due": dt.date(2027, 5, 28),
+        "req_contact_name": "María Fernanda Quispe",
+        "req_contact_position": "Directora de Modernización de la Gestión Pública",
+        "req_contact_email": "mquispe@example.gob.pe",
+    },
+    institutions=[
+        ("Centro Nacional de Planeamiento Estratégico", "CEPLAN", "mesa@example.ceplan.gob.pe"),
+        ("Ministerio de Economía y Finanzas", "MEF", "planeamiento@example.mef.gob.pe"),
+        ("Presidencia del Consejo de Ministros", "PCM", "sgp@example.pcm.gob.pe"),
+        ("Gobierno Regional de Cusco", "GRC", "planificacion@example.regioncusco.gob.pe"),
+    ],
+    experts=[
+        ("Carolina Méndez Rojas", "cmendez@example.gob.cl", "Chile (CHL)", "Ministerio de Desarrollo Social y Familia",
+         "12 años en planificación estratégica y sistemas de monitoreo"),
+        ("Luis Alberto Pérez", "lperez@example.gob.mx", "México (MEX)", "Secretaría de Hacienda y Crédito Público",
+         "Presupuesto por resultados y evaluación de programas"),
+        ("Ana Beatriz Souza", "asouza@example.gov.br", "Brasil (BRA)", "Ministério do Planejamento e Orçamento",
+         "Planos plurianuais e planejamento participativo"),
+    ],
+)
+
+
+def build(path: Path, lang: str = "es") -> Iterator[str]:
+    """Builds the example workspace in ``path``; yields lines saying what was made where."""
+    workspace = Workspace.init(path)
+    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", PERU_REQUEST)
+    peru = open_from_request(workspace, form)
+    rounds.set_coordinator(workspace, peru.id, Coordinator(name="Javier Morales", email="jmorales@example.oas.org"))
+    others = [
+        Round(
+            id="2026-CRI-service_quality",
+            country="CRI",
+            topic="service_quality",
+            institutions=tuple(
+                Institution(id=institution_id(a), name=n, acronym=a, email=e)
+                for n, a, e in (
+                    ("Ministerio de Planificación Nacional y Política Económica", "MIDEPLAN", "calidad@example.mideplan.go.cr"),
+                    ("Caja Costarricense de Seguro Social", "CCSS", "servicios@example.ccss.sa.cr"),
+                )
+            ),
+            calendar=Calendar(requested=dt.date(2026, 10, 5), questionnaire_deadline=dt.date(2027, 1, 29)),
+        ),
+        Round(
+            id="2026-JAM-civil_service",
+            country="JAM",
+            topic="civil_service",
+            language="en",
+            institutions=(Institution(id="ocs", name="Office of the Cabinet — Public Sector Transformation", acronym="OCS", email="pst@example.gov.jm"),),
+            calendar=Calendar(requested=dt.date(2026, 11, 16)),
+        ),
+    ]
+    for round_ in others:
+        rounds.open_round(workspace, round_)
+    yield translate(m.DEMO_BUILT, lang, path=str(workspace.root), count=len(workspace.ledger.rounds()))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))

@@ -1,0 +1,170 @@
+"""Every user-facing message, in one catalogue.
+
+Each is an English msgid translated through ``locale/<lang>/LC_MESSAGES/mecigep.po``;
+placeholders are ``str.format`` fields. Tests compare errors with these constants.
+"""
+from .i18n import N_
+
+# Where a problem is
+WHERE_FILE = N_("file {file}")
+WHERE_SHEET = N_("sheet {sheet}")
+WHERE_CELL = N_("cell {cell}")
+WHERE_ROW = N_("row {row}")
+WHERE_COLUMN = N_("column {column}")
+
+# Workspace and ledger
+NOT_A_WORKSPACE = N_("{path} is not a MECIGEP workspace; create one with: mecigep init {path}")
+WORKSPACE_CREATED = N_("Workspace ready in {path}.")
+LEDGER_INTACT = N_("The ledger is intact: {count} events, chain verified.")
+LEDGER_BROKEN = N_("The ledger's history was altered at event {seq}: {reason}.")
+UNEXPECTED_FAILURE = N_("Unexpected failure; the details are in {log}.")
+
+# Catalogs
+UNKNOWN_COUNTRY = N_("'{country}' is not an OAS member state; use its ISO 3166 alpha-3 code, e.g. PER, BRA, CAN.")
+COUNTRY_NOT_PARTICIPATING = N_("{country} does not participate in the mechanism at present.")
+UNKNOWN_TOPIC = N_("'{topic}' is not a MECIGEP topic; see mecigep catalog topics, or add it with mecigep catalog topic add.")
+TOPIC_EXISTS = N_("The topic '{topic}' already exists.")
+BAD_TOPIC_ID = N_("A topic id uses lower-case letters, digits and underscores, starting with a letter; '{topic}' does not.")
+UNKNOWN_LANGUAGE = N_("'{language}' is not a working language; use es, en, pt or fr.")
+
+# Rounds
+UNKNOWN_ROUND = N_("There is no round '{round}'; mecigep round list shows them.")
+ROUND_EXISTS = N_("A round '{round}' already exists.")
+ROUND_CREATED = N_("Round {round} opened ({stage}).")
+NO_INSTITUTIONS = N_("A round needs at least one institution expected to answer.")
+DUPLICATE_INSTITUTION = N_("The institution '{institution}' is listed twice.")
+UNKNOWN_INSTITUTION = N_("The round {round} has no institution '{institution}'.")
+BAD_EMAIL = N_("'{email}' is not an e-mail address.")
+DATES_OUT_OF_ORDER = N_("The {later} ({later_date}) cannot come before the {earlier} ({earlier_date}).")
+STAGE_MOVE_REFUSED = N_("A round cannot go from '{current}' to '{target}'; from '{current}' it can go to: {allowed}.")
+STAGE_MOVED = N_("Round {round}: {previous} → {stage}.")
+NOTHING_YET = N_("There are no rounds yet; open one with mecigep round new.")
+CALENDAR_WRITTEN = N_("Calendar written to {path}.")
+
+# Panel
+PANEL_TOO_MANY = N_("A panel has at most 3 experts; this one would have {count}.")
+PANEL_SAME_STATE = N_("Each expert must come from a different member state; {state} appears {count} times.")
+PANEL_FROM_BENEFICIARY = N_("Experts come from other member states; {name} is from {state}, the beneficiary.")
+PANEL_NO_COORDINATOR = N_("The panel needs exactly one DGPE coordinator.")
+PANEL_NO_EXPERIENCE = N_("State the experience of {name} in the topic.")
+PANEL_UNKNOWN_EXPERT = N_("No expert with e-mail {email} is on the panel of {round}.")
+PANEL_UPDATED = N_("Panel of {round}: {count} experts, coordinator {coordinator}.")
+
+# Stage names, shown in tables
+STAGE_NAMES = {
+    "requested": N_("requested"),
+    "questionnaire_open": N_("questionnaire open"),
+    "interviews": N_("interviews"),
+    "drafting": N_("drafting"),
+    "country_review": N_("under country review"),
+    "approved": N_("approved"),
+    "published": N_("published"),
+    "withdrawn": N_("withdrawn"),
+}
+
+DEADLINE_NAMES = {
+    "requested": N_("request date"),
+    "questionnaire_deadline": N_("questionnaire deadline"),
+    "visit_start": N_("start of the visit"),
+    "visit_end": N_("end of the visit"),
+    "report_due": N_("report due"),
+}
+
+# Request workbook
+REQUEST_NOT_XLSX = N_("The file is not an Excel workbook (.xlsx); it looks like {kind}. Save it from Excel or LibreOffice as .xlsx.")
+REQUEST_MISSING_SHEET = N_("The sheet '{sheet}' is missing; use the request form as it was sent.")
+REQUEST_NOT_A_REQUEST = N_("This workbook is not a MECIGEP round request form.")
+REQUEST_MISSING_VALUE = N_("{field} is required.")
+REQUEST_BAD_DATE = N_("'{value}' is not a date; type it as day/month/year.")
+REQUEST_BAD_CHOICE = N_("'{value}' is not one of the options of the list.")
+REQUEST_FORM_WRITTEN = N_("Request form written to {path}.")
+
+# Table headers and labels
+LABEL_ROUND = N_("Round")
+LABEL_COUNTRY = N_("Country")
+LABEL_TOPIC = N_("Topic")
+LABEL_STAGE = N_("Stage")
+LABEL_NEXT_DEADLINE = N_("Next deadline")
+LABEL_DAYS = N_("Days")
+LABEL_LANGUAGE = N_("Language")
+LABEL_INSTITUTIONS = N_("Institutions")
+LABEL_PANEL = N_("Panel")
+LABEL_COORDINATOR = N_("Coordinator")
+LABEL_CALENDAR = N_("Calendar")
+LABEL_FRAMEWORK = N_("Framework")
+LABEL_NONE = N_("none")
+LABEL_RETURNS = N_("Returned")
+LABEL_NAME = N_("Name")
+LABEL_ACRONYM = N_("Acronym")
+LABEL_EMAIL = N_("E-mail")
+LABEL_STATE = N_("State")
+LABEL_INSTITUTION = N_("Institution")
+LABEL_EXPERIENCE = N_("Experience in the topic")
+LABEL_POSITION = N_("Position")
+LABEL_PARTICIPATING = N_("Participating")
+LABEL_ID = N_("Id")
+LABEL_CONTACT = N_("Contact")
+
+# Request workbook: sheet names, labels and instructions
+REQUEST_SHEET_INSTRUCTIONS = N_("Instructions")
+REQUEST_SHEET_REQUEST = N_("Request")
+REQUEST_SHEET_INSTITUTIONS = N_("Institutions")
+REQUEST_SHEET_EXPERTS = N_("Proposed experts")
+REQUEST_SHEET_LISTS = N_("Lists")
+REQUEST_TITLE = N_("MECIGEP — Request for a review round")
+REQUEST_INTRO = N_(
+    "The beneficiary state fills in this form to ask the OAS Department for Effective Public Management (DGPE) "
+    "for a peer-review round. Fill in the yellow cells of the sheets Request, Institutions and Proposed experts, "
+    "save the file as .xlsx and send it back to DGPE. Up to three experts, each an official of a different "
+    "member state other than yours, with experience in the topic."
+)
+REQUEST_ILLUSTRATIVE = N_("This form is an illustrative starting point for the participants to agree on.")
+REQUEST_FIELD_COUNTRY = N_("Beneficiary state")
+REQUEST_FIELD_TOPIC = N_("Topic of the round")
+REQUEST_FIELD_LANGUAGE = N_("Working language")
+REQUEST_FIELD_REQUESTED = N_("Date of the request")
+REQUEST_FIELD_DEADLINE = N_("Proposed questionnaire deadline")
+REQUEST_FIELD_VISIT_START = N_("Proposed start of the visit")
+REQUEST_FIELD_VISIT_END = N_("Proposed end of the visit")
+REQUEST_FIELD_REPORT_DUE = N_("Report expected by")
+REQUEST_FIELD_CONTACT_NAME = N_("Contact person")
+REQUEST_FIELD_CONTACT_POSITION = N_("Position of the contact person")
+REQUEST_FIELD_CONTACT_EMAIL = N_("E-mail of the contact person")
+REQUEST_DATE_PROMPT = N_("Type a date, e.g. 15/03/2026.")
+REQUEST_LIST_PROMPT = N_("Choose from the list.")
+
+# Command line help
+HELP_APP = N_("MECIGEP document pipeline: review rounds, questionnaires, inbox, reports.")
+HELP_WORKSPACE = N_("Workspace folder (default: MECIGEP_HOME or the current folder).")
+HELP_LANG = N_("Language of messages and documents: es, en, pt or fr (default: MECIGEP_LANG or es).")
+HELP_JSON = N_("Print JSON for scripts instead of a table.")
+HELP_INIT = N_("Create a workspace: inbox, outbox, archive, quarantine and the ledger.")
+HELP_VERIFY = N_("Check that the ledger's event history has not been altered.")
+HELP_STATUS = N_("Every round at a glance: stage, next deadline, questionnaires returned.")
+HELP_DEMO = N_("Build an example workspace with illustrative rounds.")
+HELP_ROUND = N_("Open and follow review rounds.")
+HELP_ROUND_NEW = N_("Open a round, from options or from a filled request form (--from).")
+HELP_ROUND_LIST = N_("List the rounds.")
+HELP_ROUND_SHOW = N_("Show one round: institutions, panel, calendar.")
+HELP_ROUND_MOVE = N_("Move a round to another stage.")
+HELP_ROUND_CALENDAR = N_("Write the round's dates as an iCalendar (.ics) file.")
+HELP_ROUND_FORM = N_("Write a blank round request form for a country to fill.")
+HELP_ROUND_EVENTS = N_("Show the ledger's events of a round.")
+HELP_PANEL = N_("Manage the panel of a round.")
+HELP_PANEL_ADD = N_("Add an expert to the panel.")
+HELP_PANEL_REMOVE = N_("Remove an expert from the panel.")
+HELP_PANEL_COORDINATOR = N_("Set the DGPE coordinator of the panel.")
+HELP_CATALOG = N_("Member states and topics.")
+HELP_CATALOG_STATES = N_("List the OAS member states.")
+HELP_CATALOG_TOPICS = N_("List the topics.")
+HELP_CATALOG_PARTICIPATION = N_("Change whether a state participates in the mechanism.")
+HELP_CATALOG_TOPIC_ADD = N_("Add a topic.")
+EVENTS_HEADER = N_("Event")
+WHEN_HEADER = N_("When")
+DETAILS_HEADER = N_("Details")
+PARTICIPATION_SET = N_("{state}: participating = {participating}.")
+TOPIC_ADDED = N_("Topic {topic} added.")
+DEMO_BUILT = N_("Example workspace in {path}: {count} rounds. The data are illustrative.")
+DEMO_OUTPUT = N_("  {what}: {path}")
+DEMO_REQUEST_FORM = N_("filled request form")
+HELP_ROUND_WITHDRAW = N_("Withdraw a round (at any stage before publication).")

@@ -1,0 +1,1 @@
+"""Office adapters for Excel workbooks: the only modules that import openpyxl."""
