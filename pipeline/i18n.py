@@ -22,9 +22,13 @@ DOMAIN = "mecigep"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 
-def N_(message: str) -> str:
-    """Marks ``message`` for extraction; returns it unchanged."""
-    return message
+class Msgid(str):
+    """A catalog message. Passed as a parameter of another message, it is translated too."""
+
+
+def N_(message: str) -> Msgid:
+    """Marks ``message`` for extraction; returns it as a Msgid."""
+    return Msgid(message)
 
 
 def normalise_language(lang: str | None) -> str:
@@ -90,8 +94,12 @@ def translate(message: str, lang: str | None = None, /, **params: Any) -> str:
 
 
 def _display(value: Any, lang: str | None) -> Any:
+    if isinstance(value, Msgid):
+        return translate(value, lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(_display(item, lang)) for item in value) or "—"
     return value
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import crashpoints
+from .frameworks import Framework
 from .models import Round
 
 SCHEMA = """
@@ -40,6 +41,25 @@ CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE IF NOT EXISTS frameworks (
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    structure_hash TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE IF NOT EXISTS questionnaires (
+    id TEXT PRIMARY KEY,
+    round TEXT NOT NULL,
+    institution TEXT NOT NULL,
+    framework_id TEXT NOT NULL,
+    framework_version TEXT NOT NULL,
+    structure_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    issued TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS catalog_states (
     code TEXT PRIMARY KEY,
     participating INTEGER NOT NULL
@@ -183,6 +203,44 @@ class Ledger:
             count += 1
             expected_seq += 1
         return Verification(count)
+
+    # Frameworks pinned by rounds, and questionnaires issued
+
+    def pin_framework(self, framework: Framework) -> None:
+        """Keeps the compiled framework a round was opened with, so later changes to its file do not alter it."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO frameworks (id, version, structure_hash, data) VALUES (?, ?, ?, ?)",
+            (framework.id, framework.version, framework.structure_hash, framework.model_dump_json()),
+        )
+
+    def framework(self, framework_id: str, version: str) -> Framework | None:
+        """The pinned framework; None when no round pinned that id and version."""
+        row = self.db.execute("SELECT data FROM frameworks WHERE id = ? AND version = ?", (framework_id, version)).fetchone()
+        return Framework.model_validate_json(row[0]) if row else None
+
+    def record_questionnaire(self, row: dict[str, str]) -> None:
+        columns = ("id", "round", "institution", "framework_id", "framework_version", "structure_hash", "language", "file", "sha256", "issued")
+        self.db.execute(
+            f"INSERT INTO questionnaires ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            tuple(row[c] for c in columns),
+        )
+
+    def questionnaires(self, round_id: str, institution: str | None = None) -> list[dict[str, str]]:
+        """The questionnaires issued for a round (for one institution when given), oldest first."""
+        sql = "SELECT * FROM questionnaires WHERE round = ?"
+        args = [round_id]
+        if institution is not None:
+            sql += " AND institution = ?"
+            args.append(institution)
+        cursor = self.db.execute(sql + " ORDER BY issued, rowid", args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def questionnaire(self, questionnaire_id: str) -> dict[str, str] | None:
+        """The issued questionnaire with that id; None when none was issued."""
+        cursor = self.db.execute("SELECT * FROM questionnaires WHERE id = ?", (questionnaire_id,))
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
     # Catalog overrides
 

@@ -168,3 +168,111 @@ DEMO_BUILT = N_("Example workspace in {path}: {count} rounds. The data are illus
 DEMO_OUTPUT = N_("  {what}: {path}")
 DEMO_REQUEST_FORM = N_("filled request form")
 HELP_ROUND_WITHDRAW = N_("Withdraw a round (at any stage before publication).")
+
+# Questionnaire workbook
+Q_SHEET_INSTRUCTIONS = N_("Instructions")
+Q_SHEET_RESPONDENT = N_("Respondent")
+Q_SHEET_SUMMARY = N_("Summary")
+Q_SHEET_PROBLEMS = N_("To correct")
+Q_TITLE = N_("MECIGEP — Self-assessment questionnaire: {topic}")
+Q_ROUND = N_("Round")
+Q_COUNTRY = N_("Beneficiary state")
+Q_INSTITUTION = N_("Institution")
+Q_DEADLINE = N_("Please return it by")
+Q_CONTACT = N_("DGPE contact")
+Q_FRAMEWORK = N_("Analytical framework")
+Q_PURPOSE = N_(
+    "This questionnaire is the self-assessment of step 2 of the Inter-American Cooperation Mechanism for Effective "
+    "Public Management (MECIGEP). Your institution's answers, with the documents that support them, guide the "
+    "bilateral interviews the panel of peer experts will hold with you and the report it will prepare with your country."
+)
+Q_HOW_TO_FILL = N_(
+    "Answer in the yellow cells of each sheet. Choose answers from the lists; numbers and dates are checked as you type. "
+    "The Status column shows what is still pending, and the Summary sheet shows your progress. A question that does not "
+    "apply to your institution because of an earlier answer turns grey."
+)
+Q_HOW_TO_RETURN = N_(
+    "When you have finished, save the file as .xlsx (from Excel or LibreOffice) and send it to the DGPE contact below. "
+    "You may rename the file; please do not delete sheets or change the questions. If something is still wrong, you will "
+    "receive a copy with the cells to correct highlighted."
+)
+Q_EVIDENCE_RULE = N_("From level 2 up, please give the document or link that supports the answer in the Evidence column.")
+Q_SCALE_TITLE = N_("How the maturity scale works")
+Q_SCALE = {
+    "0": N_("0 – Absent: the practice does not exist."),
+    "1": N_("1 – Initial: isolated or informal efforts, not documented."),
+    "2": N_("2 – Defined: the practice is defined in a norm, plan or procedure, but applied only partly."),
+    "3": N_("3 – Implemented: the practice is applied regularly across the institution and documented."),
+    "4": N_("4 – Institutionalised: the practice is applied, monitored, evaluated and improved over time."),
+    "na": N_("Not applicable: the question does not concern your institution."),
+    "ii": N_("Insufficient information: your institution cannot answer with the information it has."),
+}
+Q_ILLUSTRATIVE = N_("The framework is an illustrative starting point for the participants to agree on: {note}")
+Q_HEADER_ID = N_("Id")
+Q_HEADER_QUESTION = N_("Question")
+Q_HEADER_HELP = N_("Guidance and levels")
+Q_HEADER_ANSWER = N_("Answer")
+Q_HEADER_EVIDENCE = N_("Evidence / comments")
+Q_HEADER_STATUS = N_("Status")
+Q_HEADER_DIMENSION = N_("Dimension")
+Q_HEADER_APPLICABLE = N_("Questions to answer")
+Q_HEADER_ANSWERED = N_("Answered")
+Q_HEADER_PENDING = N_("Still to do")
+Q_HEADER_PROGRESS = N_("Progress")
+Q_TOTAL = N_("Total")
+Q_STATUS_ANSWERED = N_("Answered")
+Q_STATUS_PENDING = N_("Pending")
+Q_STATUS_OPTIONAL = N_("Optional")
+Q_STATUS_NOT_APPLICABLE = N_("Does not apply")
+Q_STATUS_CHECK = N_("Check the value")
+Q_STATUS_EVIDENCE = N_("Evidence missing")
+Q_CHOOSE = N_("Choose from the list")
+Q_CHOOSE_ERROR = N_("Choose one of the values of the list.")
+Q_WHOLE = N_("Whole number")
+Q_WHOLE_ERROR = N_("Type a whole number, without decimals.")
+Q_DECIMAL = N_("Number")
+Q_DECIMAL_ERROR = N_("Type a number.")
+Q_DATE = N_("Date")
+Q_DATE_ERROR = N_("Type a date, e.g. 15/03/2026.")
+Q_RESPONDENT_TITLE = N_("Who answers this questionnaire")
+Q_RESPONDENT_NAME = N_("Name")
+Q_RESPONDENT_POSITION = N_("Position")
+Q_RESPONDENT_INSTITUTION = N_("Institution")
+Q_RESPONDENT_EMAIL = N_("E-mail")
+Q_RESPONDENT_DATE = N_("Date")
+Q_OPTION = N_("Option")
+Q_MULTIPLE_HINT = N_("Mark Yes for every option that applies.")
+Q_YES = N_("Yes")
+Q_NO = N_("No")
+
+# Frameworks and questionnaires
+NO_FRAMEWORK_FOR_TOPIC = N_("There is no framework for the topic '{topic}'; add one to templates_xlsx/frameworks/ or to the workspace's frameworks/ folder.")
+UNKNOWN_FRAMEWORK = N_("There is no framework '{framework}'; mecigep framework list shows them.")
+FRAMEWORK_OK = N_("{file}: framework {framework} version {version}, {dimensions} dimensions, {questions} questions, languages {languages}.")
+FRAMEWORK_WARNINGS = N_("{count} warnings:")
+QUESTIONNAIRE_ROUND_CLOSED = N_("Questionnaires can be emitted while a round is requested or has its questionnaire open; {round} is {stage}.")
+QUESTIONNAIRES_WRITTEN = N_("{count} questionnaires written to {folder}.")
+QUESTIONNAIRE_WRITTEN = N_("  {institution}: {file}")
+NOTHING_TO_EMIT = N_("Say which questionnaires to emit: --institution ID or --all.")
+HELP_FRAMEWORK = N_("Analytical frameworks written as XLSForm workbooks.")
+HELP_FRAMEWORK_CHECK = N_("Check a framework workbook and list every problem by sheet, row and column.")
+HELP_FRAMEWORK_LIST = N_("List the frameworks available.")
+HELP_FRAMEWORK_SHOW = N_("Show a framework's dimensions and questions.")
+HELP_QUESTIONNAIRE = N_("Self-assessment questionnaires.")
+HELP_QUESTIONNAIRE_EMIT = N_("Write the questionnaire workbook of each institution into outbox/<round>/.")
+HELP_INSTITUTION = N_("Institution id or acronym.")
+HELP_ALL = N_("Every institution of the round.")
+LABEL_VERSION = N_("Version")
+LABEL_DIMENSIONS = N_("Dimensions")
+LABEL_QUESTIONS = N_("Questions")
+LABEL_FILE = N_("File")
+LABEL_TYPE = N_("Type")
+LABEL_ELEMENT = N_("Element")
+
+# What a file really is
+KIND_TEXT = N_("plain text (CSV)")
+KIND_OLE2 = N_("a legacy (.xls/.doc) or encrypted Office file")
+KIND_PDF = N_("a PDF")
+KIND_EMPTY = N_("an empty file")
+KIND_UNKNOWN = N_("an unknown format")
+KIND_BAD_ZIP = N_("a damaged file or a zip that is not a workbook")

@@ -105,9 +105,9 @@ def move(round_: Round, target: Stage) -> Round:
     if target not in allowed:
         raise UserError(
             m.STAGE_MOVE_REFUSED,
-            current=round_.stage.value,
-            target=target.value,
-            allowed=", ".join(s.value for s in allowed) or "—",
+            current=m.STAGE_NAMES[round_.stage.value],
+            target=m.STAGE_NAMES[target.value],
+            allowed=tuple(m.STAGE_NAMES[s.value] for s in allowed),
         )
     if target is not Stage.WITHDRAWN and target is not Stage.REQUESTED:
         # A round needs its full panel once the questionnaire is out.

@@ -10,6 +10,8 @@ from pipeline.errors import UserError
 from pipeline.requests import open_from_request
 from pipeline.workbooks.request import RequestContent, write_form
 
+from .office import rename_sheet
+
 
 def filled(path, workspace, **values):
     content = RequestContent({**PERU_REQUEST.values, **values}, PERU_REQUEST.institutions, PERU_REQUEST.experts)
@@ -28,9 +30,7 @@ def test_a_filled_form_opens_the_round_with_its_institutions_and_panel(workspace
 
 def test_the_form_reads_through_its_names_after_sheets_are_renamed(workspace, tmp_path):
     path = filled(tmp_path / "solicitud.xlsx", workspace)
-    wb = openpyxl.load_workbook(path)
-    wb["Solicitud"].title = "Datos"
-    wb.save(path)
+    rename_sheet(path, "Solicitud", "Datos")
     assert open_from_request(workspace, path).country == "PER"
 
 

@@ -159,13 +159,13 @@ def open_workbook(path: Path) -> Workbook:
     kind = sniff(path)
     where = Location(file=path.name)
     if kind is not FileKind.ZIP:
-        described = {FileKind.TEXT: "text (CSV)", FileKind.OLE2: "a legacy or encrypted Office file",
-                     FileKind.PDF: "PDF", FileKind.EMPTY: "an empty file"}.get(kind, "an unknown format")
+        described = {FileKind.TEXT: m.KIND_TEXT, FileKind.OLE2: m.KIND_OLE2,
+                     FileKind.PDF: m.KIND_PDF, FileKind.EMPTY: m.KIND_EMPTY}.get(kind, m.KIND_UNKNOWN)
         raise UserError(m.REQUEST_NOT_XLSX, where, kind=described)
     try:
         return load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UserError(m.REQUEST_NOT_XLSX, where, kind="a damaged or non-Excel zip") from None
+        raise UserError(m.REQUEST_NOT_XLSX, where, kind=m.KIND_BAD_ZIP) from None
 
 
 def read_request(path: Path) -> RequestContent:
