@@ -33,6 +33,7 @@ def root(
         if not is_language(lang):
             raise UserError(m.UNKNOWN_LANGUAGE, language=lang)
         STATE.lang = lang.lower()
+        STATE.lang_explicit = True
 
 
 @app.command("init", help=_(m.HELP_INIT))
@@ -96,9 +97,12 @@ def demo() -> None:
 
 def _register_groups() -> None:
     from . import catalog as catalog_commands
+    from . import framework as framework_commands
     from . import round as round_commands
 
     app.add_typer(round_commands.app, name="round", help=_(m.HELP_ROUND))
+    app.add_typer(framework_commands.app, name="framework", help=_(m.HELP_FRAMEWORK))
+    app.add_typer(framework_commands.questionnaire, name="questionnaire", help=_(m.HELP_QUESTIONNAIRE))
     app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
 
 

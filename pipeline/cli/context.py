@@ -24,6 +24,7 @@ def _(message: str, **params: Any) -> str:
 class State:
     workspace_path: Path | None = None
     lang: str = LANG
+    lang_explicit: bool = False  # --lang given: documents too are made in that language
 
     def workspace(self) -> Workspace:
         return Workspace.open(resolve(self.workspace_path))

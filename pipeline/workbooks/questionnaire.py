@@ -98,6 +98,15 @@ def sheet_title(index: int, label: str) -> str:
     return f"{index}. {label.translate(FORBIDDEN_IN_TITLES)}"[:31].rstrip()
 
 
+def fit_to_width(sheet: Worksheet, landscape: bool = False) -> None:
+    """Prints the sheet one page wide, as many pages long as it needs."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def put_text(cell: Cell, text: str) -> None:
     """Writes ``text`` as text, never as a formula, refusing to cut it at Excel's cell limit."""
     if len(text) > EXCEL_CELL_LIMIT:
@@ -204,6 +213,7 @@ class _Writer:
             sheet.cell(row, 1).font = Font(italic=True, color="7F7F7F")
         sheet.protection.sheet = True
         sheet.sheet_view.showGridLines = False
+        fit_to_width(sheet)
 
     def paragraph(self, sheet: Worksheet, row: int, text: str) -> None:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -239,6 +249,7 @@ class _Writer:
             self.name(name, sheet, f"$B${row}")
             self.mark_problem(name, cell)
         sheet.protection.sheet = True
+        fit_to_width(sheet)
 
     def dimension(self, index: int, dimension: Dimension) -> str:
         """Writes one dimension's sheet; returns the defined name of its status cells."""
@@ -269,13 +280,11 @@ class _Writer:
         self.name(status_name, sheet, f"$F${FIRST_ROW}:$F${last}")
         for kind, fill in (("pending", PENDING), ("check", CHECK), ("evidence", CHECK), ("na", GREY), ("answered", DONE)):
             formula = f'$F{FIRST_ROW}={text_literal(self.status[kind])}'
-            sheet.conditional_formatting.add(f"D{FIRST_ROW}:F{last}", FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
+            sheet.conditional_formatting.add(f"D{FIRST_ROW}:D{last} F{FIRST_ROW}:F{last}",
+                                             FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
         sheet.freeze_panes = f"A{FIRST_ROW}"
         sheet.print_title_rows = "3:3"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        fit_to_width(sheet, landscape=True)
         sheet.protection.sheet = True
         sheet.protection.formatColumns = False
         sheet.protection.formatRows = False
@@ -455,7 +464,9 @@ class _Writer:
             sheet[f"{col}{row}"].font = Font(bold=True)
         self.name("progress_total", sheet, f"$E${row}")
         sheet.conditional_formatting.add(f"E4:E{last}", DataBarRule(start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"))
+        sheet.row_dimensions[3].height = 32
         sheet.protection.sheet = True
+        fit_to_width(sheet)
 
     def problems_sheet(self) -> None:
         sheet = self.wb.create_sheet(self.t(m.Q_SHEET_PROBLEMS), 1)
@@ -473,6 +484,7 @@ class _Writer:
         sheet.column_dimensions["C"].width = 90
         sheet.freeze_panes = "A2"
         sheet.protection.sheet = True
+        fit_to_width(sheet, landscape=True)
 
     def metadata(self) -> None:
         sheet = self.wb.create_sheet(META_SHEET)
