@@ -12,6 +12,7 @@ from . import messages as m
 from . import rounds
 from .i18n import translate
 from .models import Calendar, Coordinator, Institution, Round, Stage, institution_id
+from .questionnaires import emit
 from .requests import open_from_request
 from .workbooks.request import RequestContent, write_form
 from .workspace import Workspace
@@ -78,5 +79,9 @@ def build(path: Path, lang: str = "es") -> Iterator[str]:
     ]
     for round_ in others:
         rounds.open_round(workspace, round_)
+    questionnaires = emit(workspace, peru.id)
+    emit(workspace, "2026-CRI-service_quality")
     yield translate(m.DEMO_BUILT, lang, path=str(workspace.root), count=len(workspace.ledger.rounds()))
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))
+    for path in questionnaires:
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_QUESTIONNAIRE, lang), path=str(path))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sys
 import tempfile
 import traceback
@@ -13,12 +12,13 @@ import typer
 
 from .. import messages as m
 from ..errors import UserError
+from ..i18n import cli_language
 from .context import STATE, _, console, errors, print_json
 
 app = typer.Typer(help=_(m.HELP_APP), no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None)
 
-GLOBAL_OPTIONS = ("--workspace", "--lang")
+GLOBAL_OPTIONS = ("--workspace", "-w", "--lang")
 
 
 @app.callback()
@@ -68,10 +68,10 @@ def status(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))]
 
     table = Table(show_lines=False)
     for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS):
-        table.add_column(_(header))
+        table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS))
     catalog = workspace.catalog
     for row in rows:
-        deadline = f"{_(m.DEADLINE_NAMES[row.deadline_name])}: {row.deadline}" if row.deadline_name else "—"
+        deadline = f"{row.deadline} ({_(m.DEADLINE_NAMES[row.deadline_name])})" if row.deadline_name else "—"
         table.add_row(
             row.round_id,
             catalog.states[row.country].name(STATE.lang) if row.country in catalog.states else row.country,
@@ -133,14 +133,15 @@ def _log_failure() -> Path:
     except Exception:
         folder = Path(tempfile.gettempdir())
     log = folder / "mecigep.log"
-    logging.basicConfig(filename=log, level=logging.ERROR, format="%(asctime)s %(message)s")
-    logging.error("command %s failed\n%s", sys.argv[1:], traceback.format_exc())
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} command {sys.argv[1:]} failed\n{traceback.format_exc()}\n")
     return log
 
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the command; 0 on success, 2 for what the user can fix, 1 for an unexpected failure."""
     args = _hoist_global_options(sys.argv[1:] if argv is None else argv)
+    STATE.workspace_path, STATE.lang, STATE.lang_explicit = None, cli_language(args), False
     try:
         app(args=args, prog_name="mecigep")  # typer reports usage errors itself and exits 2
     except SystemExit as done:

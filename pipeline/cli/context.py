@@ -31,7 +31,7 @@ class State:
 
 
 STATE = State()
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -357,7 +357,7 @@ class _Writer:
 
     @staticmethod
     def height(*texts: str) -> float:
-        lines = max(sum(max(1, math.ceil(len(line) / 58)) for line in text.split("\n")) for text in texts)
+        lines = max(sum(max(1, math.ceil(len(line) / 70)) for line in text.split("\n")) for text in texts)
         return min(409, 15 * max(1, lines))
 
     def status_formula(self, q: Question, answered: str) -> str:
