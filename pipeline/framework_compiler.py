@@ -124,10 +124,12 @@ class CompileResult:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
+        """The problems that keep the framework from compiling."""
         return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
+        """The problems worth telling that do not keep the framework from compiling."""
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
@@ -161,7 +163,8 @@ class _Compiler:
         self.unknown_elements: set[str] = set()
         self.dimensions: list[_Dimension] = []
         self.pending: list[tuple[Sheet, Row, str, str]] = []  # expressions to check once every name is known
-        self.loose: tuple[_Dimension, int] | None = None
+        self.loose: _Dimension | None = None  # the dimension of the questions outside any group, named at the end
+        self.loose_count = 0
 
     def at(self, sheet: Sheet | None, row: int | None = None, key: str | None = None, title: str = "") -> Location:
         column = (sheet.column(key) if sheet else key) if key else None
@@ -229,26 +232,14 @@ class _Compiler:
         return None
 
     def settings(self) -> None:
+        """The id, version, titles, topic and note of the first settings row, and the languages."""
         sheet = self.sheets.settings
         row = sheet.rows[0] if sheet and sheet.rows else Row(0, {})
 
         def where(key: str) -> Location:
             return self.at(sheet, row.number or None, key, "settings")
 
-        spec = row.get("default_language")
-        chosen = language_of(spec) if spec else None
-        if spec and chosen is None:
-            self.warn(FW_BAD_DEFAULT_LANGUAGE, where("default_language"), value=spec)
-        for each in (self.sheets.survey, self.sheets.choices, self.sheets.elements, sheet):
-            self.scan_columns(each)
-        found = [lang for cols in self.columns.values() for lang, _ in cols.get("label", [])]
-        explicit = list(dict.fromkeys(lang for lang in found if lang))
-        fallback = "es" if "es" in explicit or not explicit else explicit[0]
-        self.default = chosen or fallback
-        if chosen and explicit and chosen not in explicit and "" not in found:
-            self.default = fallback
-            self.warn(FW_DEFAULT_LANGUAGE_UNUSED, where("default_language"), language=chosen, used=fallback)
-        self.languages = [self.default] + sorted(set(explicit) - {self.default})
+        self.choose_languages(row.get("default_language"), where("default_language"))
         stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(self.file).stem) or "framework"
         self.form_id = row.get("form_id") or ("_" + stem if not NAME.fullmatch(stem) else stem)
         if not row.get("form_id"):
@@ -263,6 +254,22 @@ class _Compiler:
             self.warn(FW_NO_TITLE, where("form_title"), form_id=self.form_id)
             self.title = {self.default: self.form_id}
         self.topic, self.note = row.get("topic") or None, row.get("status_note")
+
+    def choose_languages(self, spec: str, where: Location) -> None:
+        """The default language (the setting, else Spanish, else the first label language) and the others."""
+        chosen = language_of(spec) if spec else None
+        if spec and chosen is None:
+            self.warn(FW_BAD_DEFAULT_LANGUAGE, where, value=spec)
+        for sheet in (self.sheets.survey, self.sheets.choices, self.sheets.elements, self.sheets.settings):
+            self.scan_columns(sheet)
+        found = [lang for cols in self.columns.values() for lang, _ in cols.get("label", [])]
+        explicit = list(dict.fromkeys(lang for lang in found if lang))
+        fallback = "es" if "es" in explicit or not explicit else explicit[0]
+        self.default = chosen or fallback
+        if chosen and explicit and chosen not in explicit and "" not in found:
+            self.default = fallback
+            self.warn(FW_DEFAULT_LANGUAGE_UNUSED, where, language=chosen, used=fallback)
+        self.languages = [self.default] + sorted(set(explicit) - {self.default})
 
     def read_elements(self) -> None:
         sheet = self.sheets.elements
@@ -357,7 +364,7 @@ class _Compiler:
 
     def question(self, sheet: Sheet, row: Row, kind: QuestionType, listed: str | None, stack: list[_Group]) -> None:
         name = self.named(sheet, row, self.names)
-        labels = self.labelled(sheet, row, name or row.get("name"))
+        labels = self.labelled(sheet, row, name or row.get("name") or f"#{row.number}")
         if listed is not None and listed not in self.lists:
             self.add(FW_UNKNOWN_LIST, self.at(sheet, row.number, "type"), list=listed)
         if listed:
@@ -379,24 +386,19 @@ class _Compiler:
         if not name:
             return
         self.questions.add(name)
-        if not stack:
+        if stack:
+            dimension = stack[0].dimension
+        else:
             if self.loose is None:
-                self.loose = (_Dimension(self.unique(self.form_id), self.title, {}, row.number), 0)
-                self.dimensions.append(self.loose[0])
-            self.loose = (self.loose[0], self.loose[1] + 1)
-        (stack[0].dimension if stack else self.loose[0]).questions.append(Question(  # type: ignore[index]
+                self.loose = _Dimension("", self.title, {}, row.number)
+                self.dimensions.append(self.loose)
+            dimension, self.loose_count = self.loose, self.loose_count + 1
+        dimension.questions.append(Question(
             name=name, type=kind, list_name=listed, label=labels, hint=self.texts(sheet, row, "hint"),
             required=required in YES and kind is not QuestionType.NOTE, relevant=relevant,
             constraint=row.get("constraint") or None, constraint_message=self.texts(sheet, row, "constraint_message"),
             element=element or None, weight=weight, evidence=evidence,
             prompt=self.texts(sheet, row, "interview_prompt"), row=row.number))
-
-    def unique(self, name: str) -> str:
-        candidate, n = name, 1
-        while candidate in self.names:
-            n += 1
-            candidate = f"{name}_{n}"
-        return candidate
 
     def weight(self, sheet: Sheet, row: Row) -> float:
         text = row.get("weight").replace(",", ".")
@@ -436,8 +438,10 @@ class _Compiler:
     def build(self) -> Framework | None:
         survey, dimensions = self.sheets.survey, []
         if self.loose:
-            self.warn(FW_LOOSE_QUESTIONS, self.at(survey, self.loose[0].row, "type"),
-                      count=self.loose[1], dimension=self.loose[0].name)
+            self.loose.name = next(n for i in range(1, len(self.names) + 2)
+                                   if (n := self.form_id + (f"_{i}" if i > 1 else "")) not in self.names)
+            self.warn(FW_LOOSE_QUESTIONS, self.at(survey, self.loose.row, "type"),
+                      count=self.loose_count, dimension=self.loose.name)
         for d in self.dimensions:
             if d.questions:
                 dimensions.append(Dimension(name=d.name, label=d.label, hint=d.hint, questions=tuple(d.questions)))

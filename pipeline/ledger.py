@@ -15,11 +15,13 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import crashpoints
-from .frameworks import Framework
 from .models import Round
+
+if TYPE_CHECKING:
+    from .frameworks import Framework
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS rounds (
@@ -206,15 +208,17 @@ class Ledger:
 
     # Frameworks pinned by rounds, and questionnaires issued
 
-    def pin_framework(self, framework: Framework) -> None:
+    def pin_framework(self, framework: "Framework") -> None:
         """Keeps the compiled framework a round was opened with, so later changes to its file do not alter it."""
         self.db.execute(
             "INSERT OR IGNORE INTO frameworks (id, version, structure_hash, data) VALUES (?, ?, ?, ?)",
             (framework.id, framework.version, framework.structure_hash, framework.model_dump_json()),
         )
 
-    def framework(self, framework_id: str, version: str) -> Framework | None:
+    def framework(self, framework_id: str, version: str) -> "Framework | None":
         """The pinned framework; None when no round pinned that id and version."""
+        from .frameworks import Framework  # imported here: the command line starts without it
+
         row = self.db.execute("SELECT data FROM frameworks WHERE id = ? AND version = ?", (framework_id, version)).fetchone()
         return Framework.model_validate_json(row[0]) if row else None
 

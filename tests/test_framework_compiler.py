@@ -74,7 +74,7 @@ def clean(result: CompileResult) -> None:
 # Reading the workbook
 
 def test_it_reads_each_sheet_with_true_row_numbers_skipping_blank_rows(tmp_path: Path) -> None:
-    survey = [HEAD, [], ["text", "q1", "Name", "Nombre"], [None, "  ", None], ["integer", "q2", "Age", "Edad"]]
+    survey: Rows = [HEAD, [], ["text", "q1", "Name", "Nombre"], [None, "  ", None], ["integer", "q2", "Age", "Edad"]]
     sheets = read_xlsform(build(tmp_path, survey))
     assert sheets.survey is not None and sheets.elements is None
     assert [(r.number, r.get("name")) for r in sheets.survey.rows] == [(3, "q1"), (5, "q2")]
@@ -172,6 +172,12 @@ def test_a_question_outside_any_group_goes_into_a_dimension_named_after_the_form
     assert (warning.severity, warning.where, warning.params) == (Severity.WARNING, at(2, "type"), {"count": 2, "dimension": "demo"})
 
 
+def test_the_dimension_of_loose_questions_takes_a_name_no_group_has(tmp_path: Path) -> None:
+    survey = [HEAD, ["text", "q0", "Name", "Nombre"], ["begin_group", "demo", "Demo", "Demo"], ["text", "q1", "Age", "Edad"], ["end_group"]]
+    fw = compiled(tmp_path, survey).framework
+    assert fw is not None and [d.name for d in fw.dimensions] == ["demo_2", "demo"]
+
+
 def test_nested_groups_are_flattened_into_their_dimension_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["begin_group", "inner", "Inner", "Interior"], ["text", "q1", "Name", "Nombre"],
                                         ["end_group"], ["text", "q2", "Age", "Edad"]))
@@ -188,7 +194,8 @@ def test_a_group_relevant_applies_to_each_of_its_questions(tmp_path: Path) -> No
               ["integer", "m", "And?", "¿Y?", "${n} > 0"], ["end_group"]]
     fw = compiled(tmp_path, survey).framework
     assert fw is not None
-    assert (fw.question("n").relevant, fw.question("m").relevant) == ("${has} = 'yes'", "(${has} = 'yes') and (${n} > 0)")
+    assert (fw.question("n").relevant, fw.question("m").relevant) == (  # type: ignore[union-attr]
+        "${has} = 'yes'", "(${has} = 'yes') and (${n} > 0)")
 
 
 def test_it_refuses_an_end_group_that_closes_no_group(tmp_path: Path) -> None:
@@ -317,7 +324,7 @@ def test_label_columns_may_name_their_language_in_several_ways(tmp_path: Path, h
 def test_a_plain_label_column_is_in_the_default_language(tmp_path: Path) -> None:
     survey = [["type", "name", "label", "label::French"], ["begin_group", "d1", "D", "D"], ["text", "q1", "Name", "Nom"], ["end_group"]]
     settings = [["form_id", "version", "default_language"], ["demo", "1", "English (en)"]]
-    fw = compiled(tmp_path, survey, settings=settings).framework
+    fw = compiled(tmp_path, survey, choices=None, settings=settings).framework
     assert fw is not None and fw.question("q1").label == {"en": "Name", "fr": "Nom"}  # type: ignore[union-attr]
     assert fw.languages == ("en", "fr")
 
@@ -383,10 +390,10 @@ def test_choice_names_are_unique_within_a_list_and_need_a_label(tmp_path: Path) 
                          [None, "orphan", "Orphan", "Huérfano"]]
     result = compiled(tmp_path, grouped(["select_one yes_no", "q1", "Plan?", "¿Plan?"]), choices=choices)
     assert one(result, fc.FW_DUPLICATE_CHOICE).params == {"name": "yes", "list": "yes_no", "first": 2}
-    assert one(result, fc.FW_NO_LABEL).where == at(6, "label", "choices")
-    assert one(result, fc.FW_CHOICE_BAD_NAME).where == at(8, "name", "choices")
-    assert one(result, fc.FW_CHOICE_NO_NAME).where == at(9, "name", "choices")
-    assert one(result, fc.FW_CHOICE_NO_LIST).where == at(10, "list_name", "choices")
+    assert one(result, fc.FW_NO_LABEL).where == at(5, "label", "choices")
+    assert one(result, fc.FW_CHOICE_BAD_NAME).where == at(7, "name", "choices")
+    assert one(result, fc.FW_CHOICE_NO_NAME).where == at(8, "name", "choices")
+    assert one(result, fc.FW_CHOICE_NO_LIST).where == at(9, "list_name", "choices")
 
 
 def test_unused_lists_of_choices_are_fine(tmp_path: Path) -> None:
@@ -458,7 +465,7 @@ def test_a_relevant_that_does_not_parse_is_refused_at_its_row_and_column_with_th
     result = compiled(tmp_path, grouped(["integer", "q1", "A", "A", None, "(. > 0"], ["text", "q2", "B", "B", "${q1} > zero"], head=head))
     unbalanced, bare = one(result, EXPR_UNBALANCED), one(result, EXPR_BARE_NAME)
     assert (unbalanced.where, unbalanced.params) == (at(3, "constraint"), {"column": 1})
-    assert (bare.where, bare.params) == (at(4, "relevant"), {"column": 10, "name": "zero"})
+    assert (bare.where, bare.params) == (at(4, "relevant"), {"column": 9, "name": "zero"})
     assert result.framework is None
 
 
@@ -509,6 +516,12 @@ def test_a_default_language_that_is_not_a_working_language_is_warned_about(tmp_p
     assert result.framework is not None and result.framework.default_language == "es"
 
 
+def test_a_default_language_without_labels_gives_way_to_one_that_has_them(tmp_path: Path) -> None:
+    result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["version", "default_language"], ["1", "Português (pt)"]])
+    assert one(result, fc.FW_DEFAULT_LANGUAGE_UNUSED).params == {"language": "pt", "used": "es"}
+    assert result.framework is not None and result.framework.languages == ("es", "en")
+
+
 def test_elements_need_unique_names_and_a_label(tmp_path: Path) -> None:
     elements = [["name", "label::English (en)", "label::Español (es)"], ["e1", "One", "Uno"], ["e1", "Again", "Otra"],
                 ["e2", None, None], [None, "Three", "Tres"]]
@@ -551,7 +564,7 @@ def test_every_message_says_what_is_wrong_and_then_what_to_do() -> None:
 def test_a_realistic_odk_form_compiles_as_it_is(tmp_path: Path) -> None:
     head = ["type", "name", "label::English (en)", "label::Español (es)", "hint::English (en)", "required", "relevant",
             "constraint", "constraint_message::English (en)", "appearance", "required_message::English (en)"]
-    survey = [head, ["start", "start"], ["end", "end"], ["today", "today"], ["deviceid", "deviceid"],
+    survey: Rows = [head, ["start", "start"], ["end", "end"], ["today", "today"], ["deviceid", "deviceid"],
               ["begin_group", "respondent", "Respondent", "Persona que responde", None, None, None, None, None, "field-list"],
               ["text", "inst_name", "Institution", "Institución", "Full name", "yes", None, None, None, None, "Required"],
               ["select_one yes_no", "has_plan", "Is there a plan?", "¿Hay un plan?", None, "yes"],
@@ -582,7 +595,7 @@ def test_a_realistic_odk_form_compiles_as_it_is(tmp_path: Path) -> None:
     assert fw.question("plan_sectors").relevant == "selected(${has_plan}, 'yes')"  # type: ignore[union-attr]
     assert fw.question("staff").constraint_message == {"en": "Cannot be negative"}  # type: ignore[union-attr]
     assert fw.question("inst_name").required and fw.question("inst_name").hint == {"en": "Full name"}  # type: ignore[union-attr]
-    assert fw.question("share").row == 16  # type: ignore[union-attr]
+    assert fw.question("share").row == 15  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.xlsx")), ids=lambda p: p.stem)

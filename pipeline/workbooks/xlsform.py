@@ -58,6 +58,7 @@ class Sheet:
     rows: tuple[Row, ...] = ()
 
     def has(self, key: str) -> bool:
+        """Whether the sheet has a column with the header key ``key``."""
         return key in self.headers
 
     def column(self, key: str) -> str:

@@ -1,0 +1,146 @@
+"""Reading a returned questionnaire workbook (step 3): its identity and the raw value of every answer cell.
+
+The one place that reads the shape ``questionnaire.py`` writes. Each answer is found through its
+defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``), so inserted
+rows, moved columns and renamed sheets do not matter; when a name was deleted, the question id is
+looked up in column A of any sheet and the answer taken from column D of that row (E for evidence).
+Values are kept exactly as the cell holds them; ``pipeline.responses`` turns them into answers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.workbook.workbook import Workbook
+
+from ..errors import Location
+from ..frameworks import Framework, QuestionType
+from .cells import named_cells
+from .formulas import cell_name
+from .questionnaire import LISTS_SHEET, META_SHEET
+
+PROPERTY_PREFIX = "mecigep_"
+RESPONDENT_FIELDS = ("resp_name", "resp_position", "resp_institution", "resp_email", "resp_date")
+WINDOWS_1900 = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class RawValue:
+    """A cell's value as stored (None when empty) and where it is."""
+
+    value: object
+    where: Location
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """Everything read from a returned questionnaire, not yet interpreted.
+
+    ``answers`` is keyed by question name, and for a select_multiple also by ``<question>__<option>``
+    (one yes/no cell per option); ``evidence`` is keyed by question name. ``epoch`` is day zero of the
+    workbook's date system (30 Dec 1899 for the 1900 system, 1 Jan 1904 for the 1904 one)."""
+
+    identity: dict[str, str]
+    respondent: dict[str, RawValue] = field(default_factory=dict)
+    answers: dict[str, RawValue] = field(default_factory=dict)
+    evidence: dict[str, RawValue] = field(default_factory=dict)
+    epoch: dt.date = WINDOWS_1900
+    file: str = ""
+
+
+def _open(path: Path) -> Workbook:
+    # not read_only: defined names and custom properties are needed
+    return load_workbook(path, data_only=True)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _identity(wb: Workbook) -> dict[str, str]:
+    found: dict[str, str] = {}
+    try:
+        for prop in wb.custom_doc_props.props:
+            if prop.name and prop.name.startswith(PROPERTY_PREFIX):
+                found[prop.name[len(PROPERTY_PREFIX):]] = _text(prop.value)
+    except AttributeError:
+        pass
+    if META_SHEET in wb.sheetnames:
+        for row in wb[META_SHEET].iter_rows(min_col=1, max_col=2):
+            key = _text(row[0].value)
+            if key:
+                found[key] = _text(row[1].value)
+    return found
+
+
+def read_identity(path: Path) -> dict[str, str]:
+    """The metadata of a returned questionnaire: from its ``_mecigep`` sheet (hidden, very hidden or
+    unhidden by LibreOffice), completed by the ``mecigep_*`` custom document properties when the sheet
+    is gone. Empty when the workbook carries neither."""
+    return _identity(_open(Path(path)))
+
+
+class _Reader:
+    def __init__(self, path: Path, wb: Workbook) -> None:
+        self.file = path.name
+        self.wb = wb
+        self._rows: dict[str, tuple[str, int]] | None = None
+
+    def where(self, cell: Cell) -> Location:
+        return Location(file=self.file, sheet=cell.parent.title, cell=cell.coordinate)
+
+    def raw(self, cell: Cell) -> RawValue:
+        return RawValue(cell.value, self.where(cell))
+
+    def named(self, name: str) -> RawValue | None:
+        cells = named_cells(self.wb, name)
+        return self.raw(cells[0]) if cells else None
+
+    def question_rows(self) -> dict[str, tuple[str, int]]:
+        """Question id -> (sheet, row), from column A of every visible-or-not answer sheet."""
+        if self._rows is None:
+            self._rows = {}
+            for sheet in self.wb.worksheets:
+                if sheet.title in (LISTS_SHEET, META_SHEET):
+                    continue
+                for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
+                    if isinstance(cell.value, str) and cell.value.strip():
+                        self._rows.setdefault(cell.value.strip(), (sheet.title, cell.row))
+        return self._rows
+
+    def by_row(self, question: str, column: str, offset: int = 0) -> RawValue | None:
+        found = self.question_rows().get(question)
+        if found is None:
+            return None
+        title, row = found
+        return self.raw(self.wb[title][f"{column}{row + offset}"])
+
+
+def read_answers(path: Path, framework: Framework) -> RawResponse:
+    """The identity, respondent cells, answers and evidence of the questionnaire at ``path``, as stored."""
+    path = Path(path)
+    wb = _open(path)
+    reader = _Reader(path, wb)
+    respondent = {name: found for name in RESPONDENT_FIELDS if (found := reader.named(name)) is not None}
+    answers: dict[str, RawValue] = {}
+    evidence: dict[str, RawValue] = {}
+    for q in framework.questions:
+        if not q.answerable:
+            continue
+        if q.type is QuestionType.SELECT_MULTIPLE:
+            for i, choice in enumerate(framework.options(q), start=1):
+                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i)
+                if found is not None:
+                    answers[f"{q.name}__{choice.name}"] = found
+        else:
+            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D")
+            if found is not None:
+                answers[q.name] = found
+        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E")
+        if proof is not None:
+            evidence[q.name] = proof
+    epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else wb.epoch
+    return RawResponse(_identity(wb), respondent, answers, evidence, epoch, path.name)
