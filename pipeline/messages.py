@@ -192,7 +192,7 @@ Q_HOW_TO_FILL = N_(
     "apply to your institution because of an earlier answer turns grey."
 )
 Q_HOW_TO_RETURN = N_(
-    "When you have finished, save the file as .xlsx (from Excel or LibreOffice) and send it to the DGPE contact below. "
+    "When you have finished, save the file as .xlsx (from Excel or LibreOffice) and send it to the DGPE contact named on this sheet. "
     "You may rename the file; please do not delete sheets or change the questions. If something is still wrong, you will "
     "receive a copy with the cells to correct highlighted."
 )
