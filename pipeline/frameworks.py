@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import Enum
-from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -114,7 +113,7 @@ class Framework(Frozen):
         names = {c.name for c in self.options(question)}
         return question.type is QuestionType.SELECT_ONE and set(MATURITY_LEVELS) <= names
 
-    @cached_property
+    @property
     def structure_hash(self) -> str:
         """SHA-256 of what a response depends on: ids, types, options and rules, not the wording."""
         shape = [

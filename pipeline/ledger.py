@@ -62,6 +62,40 @@ CREATE TABLE IF NOT EXISTS questionnaires (
     sha256 TEXT NOT NULL,
     issued TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    received TEXT NOT NULL,
+    kind TEXT,
+    state TEXT NOT NULL,
+    round TEXT,
+    institution TEXT,
+    reason TEXT,
+    stored TEXT,
+    answer TEXT,
+    claim TEXT
+);
+CREATE TABLE IF NOT EXISTS responses (
+    seq INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    round TEXT NOT NULL,
+    institution TEXT NOT NULL,
+    questionnaire TEXT NOT NULL,
+    received TEXT NOT NULL,
+    status TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    required INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    warnings INTEGER NOT NULL,
+    answers TEXT NOT NULL,
+    superseded_by TEXT
+);
+CREATE TABLE IF NOT EXISTS attempts (
+    sha256 TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS responses_round ON responses(round, institution);
 CREATE TABLE IF NOT EXISTS catalog_states (
     code TEXT PRIMARY KEY,
     participating INTEGER NOT NULL

@@ -176,8 +176,10 @@ class _Validator:
         maturity_skip = self.fw.is_maturity(q) and value in (NOT_APPLICABLE, INSUFFICIENT_INFORMATION)
         if not maturity_skip and not self.rule(q, q.constraint, value):
             reason = pick(q.constraint_message, self.lang, self.fw.default_language).strip().rstrip(".")
-            message, extra = (VAL_CONSTRAINT_EXPLAINED, {"reason": reason}) if reason else (VAL_CONSTRAINT, {})
-            self.add(message, self.where(q.name), question=q.name, value=value, **extra)
+            if reason:
+                self.add(VAL_CONSTRAINT_EXPLAINED, self.where(q.name), question=q.name, value=value, reason=reason)
+            else:
+                self.add(VAL_CONSTRAINT, self.where(q.name), question=q.name, value=value)
             return AnswerStatus.INVALID
         if q.evidence_asked(_code(value)):
             proof = self.n.evidence.get(q.name)

@@ -104,6 +104,10 @@ def _register_groups() -> None:
     app.add_typer(framework_commands.app, name="framework", help=_(m.HELP_FRAMEWORK))
     app.add_typer(framework_commands.questionnaire, name="questionnaire", help=_(m.HELP_QUESTIONNAIRE))
     app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
+    from . import inbox as inbox_commands
+
+    app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
+    app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
 
 
 _register_groups()

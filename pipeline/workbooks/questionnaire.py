@@ -86,11 +86,16 @@ class Prefill:
     """Answers to put back in a regenerated copy and problems to highlight (a feedback workbook).
 
     ``answers`` maps a cell name (``q_x``, ``q_x__opt``, ``e_x``, ``resp_name``…) to the value to show;
-    ``problems`` maps a cell name to the sentence to put in its comment."""
+    ``problems`` maps a cell name to the sentences to put in its comment; ``general`` holds problems
+    that belong to no cell. Every problem is also listed on a sheet of its own."""
 
     answers: dict[str, Any] = field(default_factory=dict)
-    problems: dict[str, str] = field(default_factory=dict)
-    problem_rows: list[tuple[str, str, str]] = field(default_factory=list)  # (sheet, cell, sentence)
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.problems or self.general)
 
 
 def sheet_title(index: int, label: str) -> str:
@@ -134,6 +139,7 @@ class _Writer:
             "evidence": self.t(m.Q_STATUS_EVIDENCE),
         }
         self.list_ranges: dict[str, str] = {}
+        self.marked: list[tuple[str, str, str]] = []  # (sheet, cell, sentence) of each problem shown
         self.validations: dict[str, DataValidation] = {}
 
     def t(self, message: str, **params: Any) -> str:
@@ -154,7 +160,7 @@ class _Writer:
         summary = self.wb.create_sheet(self.t(m.Q_SHEET_SUMMARY))
         status_names = [self.dimension(i, d) for i, d in enumerate(self.fw.dimensions, start=1)]
         self.summary(summary, status_names)
-        if self.prefill.problem_rows:
+        if self.prefill.any:
             self.problems_sheet()
         self.metadata()
         self.wb.move_sheet(LISTS_SHEET, offset=len(self.wb.sheetnames))
@@ -423,10 +429,11 @@ class _Writer:
         self.mark_problem(name, cell)
 
     def mark_problem(self, name: str, cell: Cell) -> None:
-        sentence = self.prefill.problems.get(name)
-        if sentence:
+        sentences = self.prefill.problems.get(name)
+        if sentences:
             cell.fill = PROBLEM
-            cell.comment = Comment(sentence, "MECIGEP", width=320, height=120)
+            cell.comment = Comment("\n".join(sentences), "MECIGEP", width=320, height=120)
+            self.marked.extend((cell.parent.title, cell.coordinate, s) for s in sentences)
 
     def summary(self, sheet: Worksheet, status_names: list[str]) -> None:
         headers = (m.Q_HEADER_DIMENSION, m.Q_HEADER_APPLICABLE, m.Q_HEADER_ANSWERED, m.Q_HEADER_PENDING, m.Q_HEADER_PROGRESS)
@@ -471,17 +478,19 @@ class _Writer:
     def problems_sheet(self) -> None:
         sheet = self.wb.create_sheet(self.t(m.Q_SHEET_PROBLEMS), 1)
         sheet.sheet_properties.tabColor = "C00000"
-        for col, header in enumerate((m.WHERE_SHEET, m.WHERE_CELL, m.Q_HEADER_STATUS), start=1):
+        for col, header in enumerate((m.WHERE_SHEET, m.WHERE_CELL, m.Q_HEADER_FIX), start=1):
             cell = sheet.cell(1, col)
             put_text(cell, self.t(header, sheet="", cell="").strip().capitalize())
             cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        for row, (where_sheet, where_cell, sentence) in enumerate(self.prefill.problem_rows, start=2):
+        rows = [("", "", sentence) for sentence in self.prefill.general] + self.marked
+        for row, (where_sheet, where_cell, sentence) in enumerate(rows, start=2):
             for col, value in enumerate((where_sheet, where_cell, sentence), start=1):
                 put_text(sheet.cell(row, col), value)
                 sheet.cell(row, col).alignment = WRAP
-        sheet.column_dimensions["A"].width = 30
+            sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(sentence) / 110), math.ceil(len(where_sheet) / 32))
+        sheet.column_dimensions["A"].width = 34
         sheet.column_dimensions["B"].width = 10
-        sheet.column_dimensions["C"].width = 90
+        sheet.column_dimensions["C"].width = 100
         sheet.freeze_panes = "A2"
         sheet.protection.sheet = True
         fit_to_width(sheet, landscape=True)

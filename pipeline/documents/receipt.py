@@ -1,0 +1,157 @@
+"""The receipt: the answer an institution gets for each questionnaire the pipeline accepts.
+
+One template, ``templates_docx/receipt.docx``, serves every language: all its wording comes
+from ``labels`` (translated here), its data from the other context variables, formatted the
+way readers of the receipt's language write dates and numbers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_datetime
+from babel.numbers import format_percent
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .. import messages as m
+from ..i18n import LANGUAGES, N_, format_number, translate
+from .render import render
+
+# Wording of the receipt. Msgids equal to ones already in the catalogue reuse their translations.
+RECEIPT_ORGANISATION = N_("Organization of American States")
+RECEIPT_DEPARTMENT = N_("Department for Effective Public Management (DGPE)")
+RECEIPT_TITLE = N_("Acknowledgement of receipt")
+RECEIPT_INTRO = N_(
+    "The Department for Effective Public Management (DGPE) of the General Secretariat of the OAS acknowledges "
+    "receipt of the self-assessment questionnaire described below and has accepted it for the review round."
+)
+RECEIPT_DETAILS_HEADING = N_("The questionnaire received")
+RECEIPT_ITEM = N_("Item")
+RECEIPT_DETAIL = N_("Details")
+RECEIPT_ROUND = N_("Round")
+RECEIPT_COUNTRY = N_("Beneficiary state")
+RECEIPT_TOPIC = N_("Topic")
+RECEIPT_INSTITUTION = N_("Institution")
+RECEIPT_QUESTIONNAIRE_ID = N_("Questionnaire reference")
+RECEIPT_FILE_NAME = N_("File, as received")
+RECEIPT_RECEIVED_AT = N_("Received on")
+RECEIPT_SHA256 = N_("SHA-256 fingerprint of the file")
+RECEIPT_COMPLETION_HEADING = N_("Answers")
+RECEIPT_COMPLETION = N_("Completion")
+RECEIPT_ANSWERED = N_("{answered} of the {required} required questions are answered.")
+RECEIPT_WARNINGS_HEADING = N_("Observations")
+RECEIPT_WARNINGS_INTRO = N_("The questionnaire was accepted with these observations, which the panel may take up in the interviews:")
+RECEIPT_NO_WARNINGS = N_("The questionnaire was accepted without observations.")
+RECEIPT_CLOSING = N_(
+    "Thank you for your institution's answers. They will guide the interviews that the panel of peer experts "
+    "will hold with your institution. Please keep this receipt: the SHA-256 fingerprint identifies exactly the "
+    "file that was received."
+)
+RECEIPT_FOOTER = N_("Produced automatically by MECIGEP, the document pipeline of the OAS/DGPE.")
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
+RECEIPT_TEMPLATE = TEMPLATES / "receipt.docx"
+
+LABELS = {
+    "organisation": RECEIPT_ORGANISATION,
+    "department": RECEIPT_DEPARTMENT,
+    "title": RECEIPT_TITLE,
+    "intro": RECEIPT_INTRO,
+    "details_heading": RECEIPT_DETAILS_HEADING,
+    "item": RECEIPT_ITEM,
+    "detail": RECEIPT_DETAIL,
+    "round": RECEIPT_ROUND,
+    "country": RECEIPT_COUNTRY,
+    "topic": RECEIPT_TOPIC,
+    "institution": RECEIPT_INSTITUTION,
+    "questionnaire_id": RECEIPT_QUESTIONNAIRE_ID,
+    "file_name": RECEIPT_FILE_NAME,
+    "received_at": RECEIPT_RECEIVED_AT,
+    "sha256": RECEIPT_SHA256,
+    "completion_heading": RECEIPT_COMPLETION_HEADING,
+    "completion": RECEIPT_COMPLETION,
+    "warnings_heading": RECEIPT_WARNINGS_HEADING,
+    "warnings_intro": RECEIPT_WARNINGS_INTRO,
+    "no_warnings": RECEIPT_NO_WARNINGS,
+    "closing": RECEIPT_CLOSING,
+    "sign_off": RECEIPT_DEPARTMENT,
+    "footer": RECEIPT_FOOTER,
+}
+
+
+class ReceiptContent(BaseModel):
+    """What a receipt states. ``country``, ``topic`` and ``institution`` are display names in
+    ``language``; ``warnings`` are sentences already in it. A ``received_at`` without a time zone is UTC."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    round_id: str = Field(min_length=1)
+    country: str = Field(min_length=1)
+    topic: str = Field(min_length=1)
+    institution: str = Field(min_length=1)
+    questionnaire_id: str = Field(min_length=1)
+    file_name: str = Field(min_length=1)
+    received_at: dt.datetime
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    answered: int = Field(ge=0)
+    required: int = Field(ge=0)
+    warnings: tuple[str, ...] = ()
+    language: str = "es"
+
+    @field_validator("sha256", mode="before")
+    @classmethod
+    def _lower_case_hex(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("language")
+    @classmethod
+    def _working_language(cls, value: str) -> str:
+        code = value.strip().lower()
+        if code not in LANGUAGES:
+            raise ValueError(translate(m.UNKNOWN_LANGUAGE, language=value))
+        return code
+
+    @model_validator(mode="after")
+    def _answered_within_required(self) -> "ReceiptContent":
+        if self.answered > self.required:
+            raise ValueError(f"answered ({self.answered}) cannot exceed required ({self.required})")
+        return self
+
+
+def completion_ratio(answered: int, required: int) -> float:
+    """Share of required questions answered, in whole per cent rounded down: 199 of 200 is 99 %, never 100 %."""
+    if required == 0:
+        return 1.0
+    return (answered * 100 // required) / 100
+
+
+def receipt_context(content: ReceiptContent) -> dict[str, Any]:
+    """The variables ``receipt.docx`` is rendered with."""
+    lang = content.language
+    received = content.received_at
+    answered = format_number(content.answered, lang, digits=0)
+    required = format_number(content.required, lang, digits=0)
+    return {
+        "language": lang,
+        "labels": {key: translate(message, lang) for key, message in LABELS.items()},
+        "subtitle": translate(m.Q_TITLE, lang, topic=content.topic),
+        "round_id": content.round_id,
+        "country": content.country,
+        "topic": content.topic,
+        "institution": content.institution,
+        "questionnaire_id": content.questionnaire_id,
+        "file_name": content.file_name,
+        "received_at": format_datetime(received, "long", tzinfo=received.tzinfo or dt.timezone.utc, locale=lang),
+        "sha256": content.sha256,
+        "answered": answered,
+        "required": required,
+        "completion": format_percent(completion_ratio(content.answered, content.required), locale=lang),
+        "completion_detail": translate(RECEIPT_ANSWERED, lang, answered=answered, required=required),
+        "warnings": list(content.warnings),
+    }
+
+
+def write_receipt(content: ReceiptContent, target: Path) -> Path:
+    """Writes the receipt for ``content`` to ``target`` (a .docx) atomically; returns ``target``."""
+    return render(RECEIPT_TEMPLATE, receipt_context(content), target)

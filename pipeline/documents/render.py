@@ -1,0 +1,129 @@
+"""Renders a docxtpl template (``templates_docx/*.docx``) into a Word document.
+
+The only module that imports docxtpl and jinja2. What it guarantees, whoever edits the template:
+
+* Text people typed comes out exactly as typed: every printed value is escaped for XML
+  (autoescape), so ``&``, ``<`` and quotes stay text, and a value is data, never template
+  code, so ``{{ 7*7 }}`` or ``{% if %}`` typed in a questionnaire is printed, not run.
+* An edited template cannot run code: it is a Jinja sandbox (no ``__class__``,
+  ``__mro__``… attribute access, no mutating the context), and a variable the
+  context lacks fails loudly (StrictUndefined) instead of leaving a blank.
+* Characters XML forbids (control characters other than tab and line feed, lone
+  surrogates, U+FFFE/U+FFFF) are dropped; a line break in a value becomes a line
+  break in the document.
+* The target appears complete or not at all: the document is written under a
+  temporary name in the target's folder, flushed to disk, then renamed over it.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate, Listing, RichText  # type: ignore[import-untyped]
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+from pydantic import BaseModel
+
+# XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. CR is made a
+# LF below; the rest of C0 (including \a and \f, which docxtpl would turn into a new paragraph
+# or a page break) goes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# docxtpl turns "{_{", "}_}", "{_%" and "%_}" in the rendered XML into "{{", "}}", "{%" and "%}";
+# writing braces as character references keeps a typed "{_{" as it was.
+_BRACES = {ord("{"): "&#123;", ord("}"): "&#125;"}
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold; CR LF and CR become LF."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean(value: Any) -> Any:
+    """``value`` with every string in it cleaned (dicts, lists, tuples, pydantic models as dicts)."""
+    if isinstance(value, Markup):
+        return Markup(clean_text(str(value)))
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, BaseModel):
+        return clean(value.model_dump())
+    if isinstance(value, Mapping):
+        return {key: clean(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [clean(item) for item in value] if not isinstance(value, tuple) else tuple(clean(item) for item in value)
+    if isinstance(value, (Listing, RichText)):
+        cleaned = copy.copy(value)
+        cleaned.xml = clean_text(value.xml)
+        return cleaned
+    return value
+
+
+def _printed(value: Any) -> Any:
+    """What a ``{{ … }}`` prints (Jinja's finalize, before autoescape).
+
+    Line breaks: a value is printed as a docxtpl ``Listing``, not a ``RichText``. Both are escaped
+    text whose "\\n" docxtpl turns into ``<w:br/>`` inside the same run; a Listing keeps the run
+    and paragraph of the template (its font, the bullet of a list item), whereas a RichText brings
+    its own runs with only the formatting given in code. So a two-line warning stays one bullet
+    in the template's style. Doing it here rather than in the context keeps the context's
+    values plain strings, so ``{% if %}``, ``|length`` and filters behave as on any string.
+    """
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):  # Markup, Listing, RichText: already XML
+        return Markup(value.__html__())
+    return Markup(Listing(value).xml.translate(_BRACES))
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja environment templates run in: sandboxed, autoescaping, strict about missing names."""
+    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_printed)
+
+
+def render(template: Path, context: dict[str, Any], target: Path) -> Path:
+    """Renders ``template`` with ``context`` into ``target`` atomically; returns ``target``.
+
+    Raises jinja2's ``SecurityError`` for a template that reaches for what the sandbox forbids and
+    ``UndefinedError`` for one that names a variable the context lacks; ``target`` is then left as it was.
+    """
+    document = DocxTemplate(template)
+    document.render(clean(context), environment(), autoescape=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    tmp = Path(name)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; a document is as readable as any other output
+    try:
+        document.save(tmp)
+        with tmp.open("rb") as stream:
+            os.fsync(stream.fileno())
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Makes the rename itself durable where the system allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def template_variables(template: Path) -> set[str]:
+    """The top-level names ``template`` uses (body, headers and footers) that a context must provide."""
+    return set(DocxTemplate(template).get_undeclared_template_variables(environment()))

@@ -1,0 +1,151 @@
+"""One claimed file, taken to its final state: archived and answered, or quarantined.
+
+Every step can be repeated: the archive and the answers are named by content
+hash and written atomically, and the ledger records a state only once its file
+is on disk. A process killed at any point leaves the file in ``work/``; the next
+run takes it again and finishes what is missing, so each distinct file ends with
+exactly one final state and one answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .. import crashpoints
+from .. import messages as m
+from ..errors import Problem
+from ..i18n import Msgid, translate
+from ..workspace import Workspace
+from . import records
+from .analysis import QUESTIONNAIRE, ROUND_REQUEST, Analysis, analyse
+from .isolation import LimitExceeded, run_limited
+from .readiness import original_name
+from .records import Document, State
+from .storage import sha256_of, write_bytes
+
+MAX_ATTEMPTS = 2
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file; ``message`` and ``params`` say it in a sentence."""
+
+    file: str
+    sha256: str
+    result: str  # accepted, incomplete, quarantined, duplicate, request
+    message: Msgid
+    params: dict[str, Any] = field(default_factory=dict)
+    round: str | None = None
+    institution: str | None = None
+    answer: str | None = None
+
+    def render(self, lang: str | None) -> str:
+        return translate(self.message, lang, **self.params)
+
+
+@dataclass
+class Job:
+    """One claimed file on its way; ``lang`` is the staff's language for notes."""
+
+    workspace: Workspace
+    claimed: Path
+    lang: str
+    name: str = ""
+    sha256: str = ""
+    received: str = ""
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.workspace.root).as_posix()
+
+    def document(self, state: State, **values: Any) -> Document:
+        base = records.document(self.workspace.ledger, self.sha256)
+        fields = dict(sha256=self.sha256, name=self.name, received=self.received, kind=None, state=state, round=None,
+                      institution=None, reason=None, stored=None, answer=None, claim=self.claimed.name)
+        if base is not None:
+            fields.update({k: getattr(base, k) for k in fields if getattr(base, k) is not None and k not in ("state", "claim")})
+        fields.update(values)
+        fields["state"] = state
+        return Document(**fields)
+
+
+def process(workspace: Workspace, claimed: Path, lang: str = "es") -> Outcome:
+    """Takes the claimed file to its final state; returns what became of it."""
+    job = Job(workspace, claimed, lang, original_name(claimed))
+    job.sha256 = sha256_of(claimed)
+    crashpoints.reach("hashed")
+    known = records.document(workspace.ledger, job.sha256)
+    if known is not None and known.state is not State.ARCHIVED:
+        return _already_final(job, known)
+    job.received = known.received if known is not None else records.now()
+    if known is None and records.count_attempt(workspace.ledger, job.sha256, job.name) > MAX_ATTEMPTS:
+        return quarantine(job, None, m.INBOX_TOO_MANY_ATTEMPTS, {})
+    try:
+        analysis: Analysis = run_limited(analyse, claimed, workspace.ledger_path)
+    except LimitExceeded as exceeded:
+        return quarantine(job, None, m.INBOX_LIMITS, {"what": m.LIMIT_WHAT[exceeded.reason]})
+    except Exception as error:  # a reader choking on a malformed file
+        return quarantine(job, None, m.INBOX_UNREADABLE, {"detail": type(error).__name__})
+    crashpoints.reach("analysed")
+    if analysis.refusal is not None:
+        return quarantine(job, analysis, Msgid(analysis.refusal), analysis.params)
+    from .handlers import answer_questionnaire, take_request
+
+    if analysis.kind == QUESTIONNAIRE:
+        return answer_questionnaire(job, analysis)
+    if analysis.kind == ROUND_REQUEST:
+        return take_request(job, analysis)
+    return quarantine(job, analysis, m.INBOX_NOT_OURS, {})
+
+
+def _already_final(job: Job, known: Document) -> Outcome:
+    """A file whose content already has a final state: a redo after a crash, or the same file sent again."""
+    redo = known.claim == job.claimed.name
+    if known.state is State.QUARANTINED and known.stored and not (job.workspace.root / known.stored).exists():
+        os.rename(job.claimed, job.workspace.root / known.stored)
+    elif job.claimed.exists():
+        job.claimed.unlink()  # the same bytes are kept in the archive or the quarantine
+    if not redo:
+        with job.workspace.ledger.transaction():
+            job.workspace.ledger.record("document.duplicate", known.round,
+                                        {"file": job.name, "first": known.name}, [{"role": "duplicate", "sha256": job.sha256}])
+    message = m.OUTCOME_DUPLICATE if not redo else _final_message(known)
+    return Outcome(job.name, job.sha256, "duplicate" if not redo else known.state.value, message,
+                   {"file": job.name, "first": known.name, "reason": known.reason or "", "round": known.round or "",
+                    "institution": known.institution or "", "answer": known.answer or "", "answered": "", "required": "",
+                    "errors": ""}, known.round, known.institution, known.answer)
+
+
+def _final_message(known: Document) -> Msgid:
+    return m.OUTCOME_QUARANTINED if known.state is State.QUARANTINED else m.OUTCOME_ACCEPTED
+
+
+def quarantine(job: Job, analysis: Analysis | None, message: Msgid, params: dict[str, Any],
+               problems: tuple[Problem, ...] = ()) -> Outcome:
+    """Sets the file aside unchanged, beside a note in plain words saying why."""
+    workspace = job.workspace
+    reason = translate(message, job.lang, **params)
+    details = [p.render(job.lang) for p in problems]
+    day = dt.date.today().isoformat()
+    target = workspace.quarantine / f"{day}-{job.sha256[:12]}-{job.name}"
+    note = [translate(m.NOTE_TITLE, job.lang), "",
+            translate(m.NOTE_FILE, job.lang, file=job.name),
+            translate(m.NOTE_WHEN, job.lang, when=job.received or records.now()),
+            translate(m.NOTE_HASH, job.lang, sha256=job.sha256), "",
+            translate(m.NOTE_REASON, job.lang), reason, *details, "",
+            translate(m.NOTE_KEPT, job.lang), ""]
+    write_bytes(target.with_name(target.name + ".txt"), "\n".join(note).encode("utf-8"))
+    identity = analysis.identity if analysis else {}
+    doc = job.document(State.QUARANTINED, kind=analysis.kind if analysis else None, round=identity.get("round_id"),
+                       institution=identity.get("institution_id"), reason=reason, stored=job.relative(target))
+    with workspace.ledger.transaction():
+        records.save_document(workspace.ledger, doc)
+        workspace.ledger.record("document.quarantined", doc.round, {"file": job.name, "reason": reason},
+                                [{"role": "received", "name": job.name, "sha256": job.sha256}])
+    crashpoints.reach("quarantine-recorded")
+    if job.claimed.exists():
+        os.rename(job.claimed, target)
+    return Outcome(job.name, job.sha256, "quarantined", m.OUTCOME_QUARANTINED, {"file": job.name, "reason": reason},
+                   doc.round, doc.institution, job.relative(target))

@@ -1,0 +1,125 @@
+"""Driving the inbox: one code path for ``watch``, ``watch --once`` and ``ingest``."""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..workspace import Workspace
+from .processing import Outcome, process
+from .readiness import Settler, candidates, claim
+from .storage import remove_leftovers
+
+OnOutcome = Callable[[Outcome], None]
+
+
+def work_folder(workspace: Workspace) -> Path:
+    return workspace.root / "work"
+
+
+def _process_in_worker(root: Path, claimed: Path, lang: str) -> Outcome:
+    return process(Workspace(root), claimed, lang)
+
+
+def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lang: str,
+                    on_outcome: OnOutcome | None = None) -> list[Outcome]:
+    """Processes claimed files, in ``workers`` processes when more than one; outcomes in completion order."""
+    outcomes = []
+    if workers <= 1 or len(claimed) <= 1:
+        for path in claimed:
+            outcomes.append(process(workspace, path, lang))
+            if on_outcome:
+                on_outcome(outcomes[-1])
+        return outcomes
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_process_in_worker, workspace.root, path, lang) for path in claimed]
+        for future in futures:
+            outcomes.append(future.result())
+            if on_outcome:
+                on_outcome(outcomes[-1])
+    return outcomes
+
+
+def recover(workspace: Workspace) -> list[Path]:
+    """After a crash: removes half-written temporary files and returns the claimed files still to finish."""
+    remove_leftovers(workspace.outbox, workspace.archive, workspace.quarantine)
+    folder = work_folder(workspace)
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.exists() else []
+
+
+def run_once(workspace: Workspace, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
+             give_up_after: float | None = None) -> list[Outcome]:
+    """Processes what is in the inbox now (and what a crash left in work/), waiting for each file to settle."""
+    outcomes = process_claimed(workspace, recover(workspace), workers, lang, on_outcome)
+    settler = Settler(settle)
+    deadline = time.monotonic() + (give_up_after if give_up_after is not None else max(30.0, settle * 20))
+    while True:
+        waiting = candidates(workspace.inbox)
+        if not waiting or time.monotonic() > deadline:
+            return outcomes
+        ready = settler.ready(waiting)
+        claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
+        outcomes += process_claimed(workspace, claimed, workers, lang, on_outcome)
+        if len(ready) < len(waiting):
+            time.sleep(max(settle / 2, 0.01))
+
+
+def ingest(workspace: Workspace, files: Iterable[Path], workers: int, lang: str,
+           on_outcome: OnOutcome | None = None) -> list[Outcome]:
+    """Processes the given files: those in the inbox are claimed; others are copied in, so the original stays."""
+    claimed = []
+    inbox = workspace.inbox.resolve()
+    for path in files:
+        path = path.resolve()
+        if path.parent == inbox:
+            found = claim(path, work_folder(workspace))
+        else:
+            found = work_folder(workspace) / f"{time.time_ns():x}--{path.name}"
+            found.parent.mkdir(parents=True, exist_ok=True)
+            tmp = found.with_name("." + found.name + ".tmp")
+            shutil.copyfile(path, tmp)
+            tmp.replace(found)
+        if found is not None:
+            claimed.append(found)
+    return process_claimed(workspace, claimed, workers, lang, on_outcome)
+
+
+def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
+          interval: float = 10.0, stop: threading.Event | None = None, on_event: Callable[[str], None] | None = None) -> None:
+    """Processes the inbox as files arrive, until ``stop`` is set (or forever).
+
+    watchdog's events only wake the loop early; every pass scans the folder, and a pass runs at
+    least every ``interval`` seconds, so a dropped event delays a file but never loses it."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    wake = threading.Event()
+    stop = stop or threading.Event()
+
+    class Wake(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if on_event:
+                on_event(f"{event.event_type} {event.src_path}")
+            wake.set()
+
+    observer = Observer()
+    observer.schedule(Wake(), str(workspace.inbox), recursive=False)
+    observer.start()
+    try:
+        process_claimed(workspace, recover(workspace), workers, lang, on_outcome)
+        settler = Settler(settle)
+        while not stop.is_set():
+            waiting = candidates(workspace.inbox)
+            ready = settler.ready(waiting)
+            claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
+            process_claimed(workspace, claimed, workers, lang, on_outcome)
+            pending = len(waiting) > len(ready)
+            wake.wait(timeout=max(settle / 2, 0.05) if pending else interval)
+            wake.clear()
+    finally:
+        observer.stop()
+        observer.join()

@@ -1,0 +1,62 @@
+"""Writing files so that a crash never leaves half of one: temporary name, flush, rename.
+
+The archive keeps every accepted original under its SHA-256, read-only; the
+quarantine keeps what could not be taken, unchanged, beside a note.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp")
+
+
+def write_bytes(target: Path, data: bytes) -> Path:
+    """Writes ``data`` to ``target`` atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary(target)
+    with tmp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(target)
+    return target
+
+
+def archive_copy(source: Path, archive: Path, sha256: str, suffix: str) -> Path:
+    """The archived copy of ``source`` (made now unless the same bytes are already there), read-only."""
+    target = archive / sha256[:2] / f"{sha256}{suffix}"
+    if target.exists() and sha256_of(target) == sha256:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary(target)
+    shutil.copyfile(source, tmp)
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o444)
+    tmp.replace(target)
+    return target
+
+
+def remove_leftovers(*folders: Path) -> int:
+    """Deletes the pipeline's own temporary files that a crash left behind; returns how many."""
+    removed = 0
+    for folder in folders:
+        if not folder.exists():
+            continue
+        for tmp in folder.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed

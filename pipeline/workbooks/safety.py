@@ -1,0 +1,388 @@
+"""A cheap look at a received file BEFORE any workbook library opens it.
+
+``inspect`` says what a file really is (whatever its name says) and whether it is
+safe to hand to openpyxl or python-docx: it refuses zip and XML bombs, macros,
+password-protected, truncated, legacy and oversized files, each with its own
+reason and message. It reads only zip directories, the first bytes of an OLE2
+file, and the XML parts (each up to ``Limits.max_xml_bytes``), and never raises.
+"""
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path, PurePosixPath
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import ParseError, XMLParser
+
+from ..i18n import Msgid, N_
+from .sniff import FileKind, sniff
+
+MSG_EMPTY = N_("The file is empty (0 bytes): nothing arrived. Ask the sender to attach the questionnaire again.")
+MSG_TEXT = N_("The file is plain text (a CSV or similar) with a workbook's name, not an Excel workbook. "
+              "Open the questionnaire in Excel, save it from Excel as .xlsx (Excel Workbook) and send it again.")
+MSG_PDF = N_("The file is a PDF, not an Excel workbook. Fill in the Excel questionnaire itself and send the .xlsx file.")
+MSG_LEGACY_XLS = N_("The file is an old-format Excel workbook (.xls, Excel 97-2003). "
+                    "Open it in Excel, save it as .xlsx (Excel 2007 or later) and send it again.")
+MSG_LEGACY_DOC = N_("The file is an old-format Word document (.doc, Word 97-2003). "
+                    "Open it in Word, save it as .docx and send it again.")
+MSG_ENCRYPTED = N_("The file is protected with a password, so it cannot be read (it is not damaged). "
+                   "Open it, remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, "
+                   "leave it empty), save it and send it again.")
+MSG_TRUNCATED = N_("The file is incomplete or damaged, perhaps cut while it travelled by e-mail. "
+                   "Ask the sender to send it again.")
+MSG_ZIP_BOMB = N_("The file unpacks to far more data than a questionnaire holds ({entries} parts, {uncompressed_mb} MB "
+                  "unpacked); it was not opened, as it may be a compression bomb. Ask the sender for the original questionnaire.")
+MSG_XML_BOMB = N_("The file declares XML entities (in {part}), which Excel and Word never write; it was not opened, "
+                  "as it may be an XML bomb. Ask the sender to save the questionnaire again from Excel.")
+MSG_MALFORMED_XML = N_("Part {part} of the file is not valid XML, so it cannot be read (it was perhaps written by "
+                       "a program other than Excel). Open it in Excel, save it as .xlsx and send it again.")
+MSG_MACROS = N_("The file contains macros, which are not accepted. "
+                "Save it from Excel as a macro-free .xlsx (Excel Workbook) and send it again.")
+MSG_HUGE_SHEET = N_("Sheet {sheet} spans {rows} rows and {columns} columns, more than the {max_rows} rows and "
+                    "{max_columns} columns accepted. Delete the extra rows and columns, save it and send it again.")
+MSG_TOO_LARGE = N_("The file is {size_mb} MB, more than the {max_mb} MB accepted. "
+                   "Remove pictures or extra sheets, save it and send it again.")
+MSG_NOT_OFFICE = N_("The file is neither an Excel workbook nor a Word document. "
+                    "Send the questionnaire as the .xlsx file saved from Excel.")
+
+MB = 1024 * 1024
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODF_TYPES = {b"application/vnd.oasis.opendocument.spreadsheet": "ODS", b"application/vnd.oasis.opendocument.text": "ODT"}
+_CHUNK = 64 * 1024
+_DIMENSION_WINDOW = 16 * 1024  # the <dimension> element comes right after <sheetPr>
+_OLE2_MAX_DIR_SECTORS = 256  # directory sectors followed (>= 1,024 entries); enough for any Office file
+_OLE2_MAX_FAT_SECTORS = 8_192
+_OLE2_SCAN_BYTES = MB  # fallback: where stream names are looked for when the directory cannot be followed
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([^\"]*)\"")
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?$")
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml$")
+_ROW = re.compile(rb"<(?:\w{1,8}:)?row[\s>]")
+
+
+class Format(str, Enum):
+    XLSX = "xlsx"
+    XLSM = "xlsm"
+    DOCX = "docx"
+    DOCM = "docm"
+    ODS = "ods"
+    ODT = "odt"
+    LEGACY_XLS = "xls"
+    LEGACY_DOC = "doc"
+    ENCRYPTED_OFFICE = "encrypted-office"
+    TEXT = "text"
+    PDF = "pdf"
+    EMPTY = "empty"
+    UNKNOWN_ZIP = "unknown-zip"
+    UNKNOWN = "unknown"
+
+
+class Refusal(str, Enum):
+    EMPTY = "empty"
+    TEXT = "text"
+    PDF = "pdf"
+    LEGACY_XLS = "legacy-xls"
+    LEGACY_DOC = "legacy-doc"
+    ENCRYPTED = "encrypted"
+    TRUNCATED = "truncated"
+    ZIP_BOMB = "zip-bomb"
+    XML_BOMB = "xml-bomb"
+    MALFORMED_XML = "malformed-xml"
+    MACROS = "macros"
+    HUGE_SHEET = "huge-sheet"
+    TOO_LARGE = "too-large"
+    NOT_OFFICE = "not-office"
+
+    @property
+    def message(self) -> Msgid:
+        """The catalog message naming this reason; its fields come from ``Inspection.detail``."""
+        return REFUSAL_MESSAGES[self]
+
+
+REFUSAL_MESSAGES: dict[Refusal, Msgid] = {
+    Refusal.EMPTY: MSG_EMPTY, Refusal.TEXT: MSG_TEXT, Refusal.PDF: MSG_PDF, Refusal.LEGACY_XLS: MSG_LEGACY_XLS,
+    Refusal.LEGACY_DOC: MSG_LEGACY_DOC, Refusal.ENCRYPTED: MSG_ENCRYPTED, Refusal.TRUNCATED: MSG_TRUNCATED,
+    Refusal.ZIP_BOMB: MSG_ZIP_BOMB, Refusal.XML_BOMB: MSG_XML_BOMB, Refusal.MALFORMED_XML: MSG_MALFORMED_XML,
+    Refusal.MACROS: MSG_MACROS, Refusal.HUGE_SHEET: MSG_HUGE_SHEET, Refusal.TOO_LARGE: MSG_TOO_LARGE,
+    Refusal.NOT_OFFICE: MSG_NOT_OFFICE,
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a received file may hold before it is refused unopened."""
+
+    max_file_bytes: int = 50 * MB
+    max_total_bytes: int = 200 * MB  # all zip entries, uncompressed
+    max_entries: int = 5_000
+    max_ratio: float = 100.0  # uncompressed / compressed, for any entry over ratio_min_bytes
+    ratio_min_bytes: int = MB
+    max_rows: int = 100_000
+    max_columns: int = 2_000
+    max_xml_bytes: int = 50 * MB  # read and parsed of each XML part; a DTD can only come at its start
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a file is, and why it is refused (None: safe to open); ``detail`` fills the message."""
+
+    format: Format
+    refusal: Refusal | None = None
+    detail: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal, **detail: object) -> None:
+        super().__init__(refusal.value)
+        self.refusal, self.detail = refusal, detail
+
+
+def inspect(path: Path, limits: Limits = Limits()) -> Inspection:
+    """Says what ``path`` really is and whether it may be opened; never raises, whatever the file holds."""
+    try:
+        kind = sniff(path)
+        if kind is FileKind.EMPTY:
+            return Inspection(Format.EMPTY, Refusal.EMPTY, {"size": 0})
+        if kind is FileKind.ZIP:
+            return _zip(path, limits)
+        if kind is FileKind.OLE2:
+            return _ole2(path)
+        if kind is FileKind.PDF:
+            return Inspection(Format.PDF, Refusal.PDF)
+        with path.open("rb") as handle:
+            bom = handle.read(2)
+        if kind is FileKind.TEXT or bom in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 is Excel's "Unicode text"
+            return Inspection(Format.TEXT, Refusal.TEXT)
+        return Inspection(Format.UNKNOWN, Refusal.NOT_OFFICE)
+    except Exception as error:  # a hostile file must never crash the pipeline
+        return Inspection(Format.UNKNOWN, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
+
+
+# --- zip containers: xlsx, xlsm, docx, docm, ods, odt ---------------------------------------------
+
+def _zip(path: Path, limits: Limits) -> Inspection:
+    size = path.stat().st_size
+    entries = _declared_entries(path, size)
+    if entries is None:
+        return Inspection(Format.UNKNOWN_ZIP, Refusal.TRUNCATED, {"size": size, "error": "no zip central directory"})
+    if entries > limits.max_entries:
+        return Inspection(Format.UNKNOWN_ZIP, Refusal.ZIP_BOMB, {"entries": entries, "uncompressed_mb": "?"})
+    try:
+        with zipfile.ZipFile(path) as archive:
+            fmt = _zip_format(archive, limits)
+            try:
+                _check_zip(archive, fmt, size, limits)
+            except _Refused as refused:
+                return Inspection(fmt, refused.refusal, refused.detail)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+                return Inspection(fmt, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
+            return Inspection(fmt)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+        return Inspection(Format.UNKNOWN_ZIP, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
+
+
+def _declared_entries(path: Path, size: int) -> int | None:
+    """The entry count of the end-of-central-directory record (read before zipfile loads the directory)."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 22 - 65_535))
+        tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    return None if at < 0 or len(tail) < at + 22 else int(struct.unpack("<H", tail[at + 10 : at + 12])[0])
+
+
+def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
+    with archive.open(name) as handle:
+        return handle.read(cap)
+
+
+def _zip_format(archive: zipfile.ZipFile, limits: Limits) -> Format:
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        return Format[ODF_TYPES.get(_read(archive, "mimetype", 200).strip(), "UNKNOWN_ZIP")]
+    if "[Content_Types].xml" not in names:
+        return Format.UNKNOWN_ZIP
+    types = _read(archive, "[Content_Types].xml", limits.max_xml_bytes).lower()
+    macros = any(n.lower().endswith("vbaproject.bin") for n in names)
+    if b"ms-excel.sheet.macroenabled" in types or b"ms-excel.template.macroenabled" in types:
+        return Format.XLSM
+    if b"spreadsheetml.sheet.main" in types or b"spreadsheetml.template.main" in types:
+        return Format.XLSM if macros else Format.XLSX
+    if b"ms-word.document.macroenabled" in types or b"ms-word.template.macroenabled" in types:
+        return Format.DOCM
+    if b"wordprocessingml.document.main" in types or b"wordprocessingml.template.main" in types:
+        return Format.DOCM if macros else Format.DOCX
+    return Format.UNKNOWN_ZIP
+
+
+def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits) -> None:
+    infos = archive.infolist()
+    total = sum(i.file_size for i in infos)
+    bomb = {"entries": len(infos), "uncompressed_mb": round(total / MB, 1)}
+    if size > limits.max_file_bytes:
+        raise _Refused(Refusal.TOO_LARGE, size_mb=round(size / MB, 1), max_mb=round(limits.max_file_bytes / MB, 1))
+    if total > limits.max_total_bytes:
+        raise _Refused(Refusal.ZIP_BOMB, **bomb, reason="total")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_min_bytes and ratio > limits.max_ratio:
+            raise _Refused(Refusal.ZIP_BOMB, **bomb, reason="ratio", part=info.filename, ratio=round(ratio))
+        if info.header_offset + info.compress_size > size:
+            raise _Refused(Refusal.TRUNCATED, part=info.filename, error="entry past the end of the file")
+    if fmt is Format.UNKNOWN_ZIP:
+        raise _Refused(Refusal.NOT_OFFICE)
+    manifest = _read(archive, "META-INF/manifest.xml", MB) if fmt in (Format.ODS, Format.ODT) else b""
+    if any(i.flag_bits & 0x1 for i in infos) or b"encryption-data" in manifest:
+        raise _Refused(Refusal.ENCRYPTED)
+    if fmt in (Format.XLSM, Format.DOCM):
+        raise _Refused(Refusal.MACROS)
+    sheet_names: dict[str, str] = {}
+    order = {"[Content_Types].xml": 0, "xl/workbook.xml": 1, "xl/_rels/workbook.xml.rels": 2}
+    for info in sorted(infos, key=lambda i: order.get(i.filename, 3)):
+        if info.filename.lower().endswith((".xml", ".rels")):
+            _check_xml(archive, info, limits, sheet_names)
+        if info.filename == "xl/_rels/workbook.xml.rels":
+            sheet_names = _resolve_sheets(sheet_names)
+
+
+class _Collect:
+    """A parser target that keeps only the attributes of <sheet> and <Relationship> elements."""
+
+    def __init__(self, into: dict[str, str]) -> None:
+        self.into = into
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        local = tag.rsplit("}", 1)[-1]
+        rid = next((v for k, v in attrib.items() if k.endswith("}id")), None)
+        if local == "sheet" and rid:
+            self.into[f"id:{rid}"] = attrib.get("name", "")
+        elif local == "Relationship" and "Id" in attrib:
+            self.into[f"rel:{attrib['Id']}"] = attrib.get("Target", "")
+
+
+def _resolve_sheets(found: dict[str, str]) -> dict[str, str]:
+    """Worksheet part name -> sheet name, from workbook.xml and its relationships."""
+    named = {}
+    for key, name in found.items():
+        target = found.get("rel:" + key[3:], "") if key.startswith("id:") else ""
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            named[part] = name
+    return named
+
+
+def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, sheet_names: dict[str, str]) -> None:
+    """Parses one part with defusedxml (DTDs forbidden), up to max_xml_bytes; measures worksheets on the way."""
+    part = info.filename
+    collect = part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    parser = XMLParser(target=_Collect(sheet_names) if collect else object(), forbid_dtd=True)
+    sheet = bool(_SHEET_PART.match(part))
+    rows = columns = counted = read = 0
+    tail = b""
+    try:
+        with archive.open(info) as handle:
+            while read < limits.max_xml_bytes and (chunk := handle.read(min(_CHUNK, limits.max_xml_bytes - read))):
+                parser.feed(chunk)
+                if sheet:
+                    window = tail + chunk
+                    if read < _DIMENSION_WINDOW and (found := _DIMENSION.search(window)):
+                        rows, columns = _extent(found.group(1).decode("ascii", "replace"))
+                    counted += sum(1 for m in _ROW.finditer(window) if m.end() > len(tail))
+                    if max(rows, counted) > limits.max_rows or columns > limits.max_columns:
+                        raise _Refused(Refusal.HUGE_SHEET, sheet=sheet_names.get(part, PurePosixPath(part).stem),
+                                       rows=max(rows, counted), columns=columns,
+                                       max_rows=limits.max_rows, max_columns=limits.max_columns)
+                    tail = chunk[-16:]
+                read += len(chunk)
+            if read < limits.max_xml_bytes:  # a longer part is checked for DTDs (which open it) but not to its end
+                parser.close()
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as error:
+        raise _Refused(Refusal.XML_BOMB, part=part, error=type(error).__name__) from None
+    except ParseError as error:
+        _read(archive, part, limits.max_xml_bytes)  # scrambled bytes fail their CRC: TRUNCATED, not MALFORMED
+        raise _Refused(Refusal.MALFORMED_XML, part=part, error=str(error)) from None
+
+
+def _extent(ref: str) -> tuple[int, int]:
+    """Rows and columns reached by a range such as ``A1:XFD1048576``."""
+    found = _CELL.match(ref.rsplit(":", 1)[-1].strip())
+    if not found:
+        return 0, 0
+    letters, digits = found.group(1) or "", found.group(2) or "0"
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column
+
+
+# --- OLE2 compound files: legacy .xls/.doc, and encrypted (password-protected) xlsx/docx ----------
+
+def _ole2(path: Path) -> Inspection:
+    with path.open("rb") as handle:
+        head = handle.read(_OLE2_SCAN_BYTES)
+    try:
+        names = _ole2_streams(path)
+    except (OSError, ValueError, struct.error, IndexError):
+        names = set()
+    if not names & {"EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument"}:
+        names = {n for n in ("EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument")
+                 if (n + "\0").encode("utf-16-le") in head}
+    if names & {"EncryptionInfo", "EncryptedPackage"}:
+        return Inspection(Format.ENCRYPTED_OFFICE, Refusal.ENCRYPTED, {"streams": sorted(names)})
+    if names & {"Workbook", "Book"}:
+        return Inspection(Format.LEGACY_XLS, Refusal.LEGACY_XLS, {"streams": sorted(names)})
+    if "WordDocument" in names:
+        return Inspection(Format.LEGACY_DOC, Refusal.LEGACY_DOC, {"streams": sorted(names)})
+    return Inspection(Format.UNKNOWN, Refusal.NOT_OFFICE, {"streams": sorted(names)})
+
+
+def _ole2_streams(path: Path) -> set[str]:
+    """Names in the compound-file directory, following its sector chain through the FAT.
+
+    Bounded: at most _OLE2_MAX_DIR_SECTORS directory sectors and _OLE2_MAX_FAT_SECTORS FAT sectors
+    (files up to 512 MB with 512-byte sectors); beyond that it raises, and the caller falls back to
+    searching the first bytes for the stream names.
+    """
+    names: set[str] = set()
+    with path.open("rb") as handle:
+        header = handle.read(512)
+        shift = struct.unpack("<H", header[30:32])[0]
+        if header[:8] != OLE2_SIGNATURE or shift not in (9, 12):
+            raise ValueError("not a compound file header")
+        sector = 1 << shift
+        difat, more = list(struct.unpack("<109I", header[76:512])), [struct.unpack("<I", header[68:72])[0]]
+        fat_cache: dict[int, tuple[int, ...]] = {}
+
+        def read_sector(number: int) -> bytes:
+            handle.seek((number + 1) * sector)
+            data = handle.read(sector)
+            if len(data) < sector:
+                raise ValueError("sector past the end of the file")
+            return data
+
+        def next_sector(number: int) -> int:
+            index = number // (sector // 4)
+            while index >= len(difat) and more[0] < 0xFFFFFFFA and len(difat) < _OLE2_MAX_FAT_SECTORS:
+                slots = struct.unpack(f"<{sector // 4}I", read_sector(more[0]))  # DIFAT chain beyond the header
+                difat.extend(slots[:-1])
+                more[0] = slots[-1]
+            if index not in fat_cache:
+                fat_cache[index] = struct.unpack(f"<{sector // 4}I", read_sector(difat[index]))
+            return fat_cache[index][number % (sector // 4)]
+
+        current, seen = struct.unpack("<I", header[48:52])[0], 0
+        while current < 0xFFFFFFFA and seen < _OLE2_MAX_DIR_SECTORS:
+            data = read_sector(current)
+            for at in range(0, sector, 128):
+                length, kind = struct.unpack("<HB", data[at + 64 : at + 67])
+                if kind in (1, 2, 5) and 2 <= length <= 64:
+                    names.add(data[at : at + length - 2].decode("utf-16-le", "replace"))
+            current, seen = next_sector(current), seen + 1
+    return names
