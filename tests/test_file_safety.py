@@ -201,7 +201,7 @@ def test_a_sheet_declaring_too_many_columns_is_refused_as_huge(tmp_path):
 def test_rows_are_counted_when_a_sheet_has_no_dimension(tmp_path):
     limits = Limits(max_rows=500)
     found = inspect(h.rows_without_dimension(tmp_path, 600), limits)
-    assert (found.refusal, found.detail["sheet"], found.detail["rows"]) == (Refusal.HUGE_SHEET, "1. Planificación", 501)
+    assert (found.refusal, found.detail["sheet"]) == (Refusal.HUGE_SHEET, "1. Planificación") and found.detail["rows"] > 500
     assert inspect(h.rows_without_dimension(tmp_path, 400), limits).refusal is None
 
 

@@ -177,7 +177,7 @@ def _zip(path: Path, limits: Limits) -> Inspection:
         return Inspection(Format.UNKNOWN_ZIP, Refusal.ZIP_BOMB, {"entries": entries, "uncompressed_mb": "?"})
     try:
         with zipfile.ZipFile(path) as archive:
-            fmt = _zip_format(archive, limits)
+            fmt = _zip_format(archive)
             try:
                 _check_zip(archive, fmt, size, limits)
             except _Refused as refused:
@@ -203,13 +203,13 @@ def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
         return handle.read(cap)
 
 
-def _zip_format(archive: zipfile.ZipFile, limits: Limits) -> Format:
+def _zip_format(archive: zipfile.ZipFile) -> Format:
     names = set(archive.namelist())
     if "mimetype" in names:
         return Format[ODF_TYPES.get(_read(archive, "mimetype", 200).strip(), "UNKNOWN_ZIP")]
     if "[Content_Types].xml" not in names:
         return Format.UNKNOWN_ZIP
-    types = _read(archive, "[Content_Types].xml", limits.max_xml_bytes).lower()
+    types = _read(archive, "[Content_Types].xml", MB).lower()  # a few KB in any real file
     macros = any(n.lower().endswith("vbaproject.bin") for n in names)
     if b"ms-excel.sheet.macroenabled" in types or b"ms-excel.template.macroenabled" in types:
         return Format.XLSM
