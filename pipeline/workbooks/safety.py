@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path, PurePosixPath
 
-from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.ElementTree import ParseError, XMLParser
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden  # type: ignore[import-untyped]
+from defusedxml.ElementTree import ParseError, XMLParser  # type: ignore[import-untyped]
 
 from ..i18n import Msgid, N_
 from .sniff import FileKind, sniff
@@ -57,45 +57,28 @@ _CHUNK = 64 * 1024
 _DIMENSION_WINDOW = 16 * 1024  # the <dimension> element comes right after <sheetPr>
 _OLE2_MAX_DIR_SECTORS = 256  # directory sectors followed (>= 1,024 entries); enough for any Office file
 _OLE2_MAX_FAT_SECTORS = 8_192
+_OLE2_NAMES = {"EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument"}
 _OLE2_SCAN_BYTES = MB  # fallback: where stream names are looked for when the directory cannot be followed
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([^\"]*)\"")
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?$")
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml$")
-_ROW = re.compile(rb"<(?:\w{1,8}:)?row[\s>]")
 
 
 class Format(str, Enum):
-    XLSX = "xlsx"
-    XLSM = "xlsm"
-    DOCX = "docx"
-    DOCM = "docm"
-    ODS = "ods"
-    ODT = "odt"
-    LEGACY_XLS = "xls"
-    LEGACY_DOC = "doc"
-    ENCRYPTED_OFFICE = "encrypted-office"
-    TEXT = "text"
-    PDF = "pdf"
-    EMPTY = "empty"
-    UNKNOWN_ZIP = "unknown-zip"
-    UNKNOWN = "unknown"
+    """What a file really is."""
+
+    XLSX, XLSM, DOCX, DOCM, ODS, ODT = "xlsx", "xlsm", "docx", "docm", "ods", "odt"
+    LEGACY_XLS, LEGACY_DOC, ENCRYPTED_OFFICE = "xls", "doc", "encrypted-office"
+    TEXT, PDF, EMPTY, UNKNOWN_ZIP, UNKNOWN = "text", "pdf", "empty", "unknown-zip", "unknown"
 
 
 class Refusal(str, Enum):
-    EMPTY = "empty"
-    TEXT = "text"
-    PDF = "pdf"
-    LEGACY_XLS = "legacy-xls"
-    LEGACY_DOC = "legacy-doc"
-    ENCRYPTED = "encrypted"
-    TRUNCATED = "truncated"
-    ZIP_BOMB = "zip-bomb"
-    XML_BOMB = "xml-bomb"
-    MALFORMED_XML = "malformed-xml"
-    MACROS = "macros"
-    HUGE_SHEET = "huge-sheet"
-    TOO_LARGE = "too-large"
-    NOT_OFFICE = "not-office"
+    """Why a file is not handed to a workbook library; each reason has its own MSG_ message."""
+
+    EMPTY, TEXT, PDF, LEGACY_XLS, LEGACY_DOC = "empty", "text", "pdf", "legacy-xls", "legacy-doc"
+    ENCRYPTED, TRUNCATED, ZIP_BOMB, XML_BOMB = "encrypted", "truncated", "zip-bomb", "xml-bomb"
+    MALFORMED_XML, MACROS, HUGE_SHEET = "malformed-xml", "macros", "huge-sheet"
+    TOO_LARGE, NOT_OFFICE = "too-large", "not-office"
 
     @property
     def message(self) -> Msgid:
@@ -103,13 +86,7 @@ class Refusal(str, Enum):
         return REFUSAL_MESSAGES[self]
 
 
-REFUSAL_MESSAGES: dict[Refusal, Msgid] = {
-    Refusal.EMPTY: MSG_EMPTY, Refusal.TEXT: MSG_TEXT, Refusal.PDF: MSG_PDF, Refusal.LEGACY_XLS: MSG_LEGACY_XLS,
-    Refusal.LEGACY_DOC: MSG_LEGACY_DOC, Refusal.ENCRYPTED: MSG_ENCRYPTED, Refusal.TRUNCATED: MSG_TRUNCATED,
-    Refusal.ZIP_BOMB: MSG_ZIP_BOMB, Refusal.XML_BOMB: MSG_XML_BOMB, Refusal.MALFORMED_XML: MSG_MALFORMED_XML,
-    Refusal.MACROS: MSG_MACROS, Refusal.HUGE_SHEET: MSG_HUGE_SHEET, Refusal.TOO_LARGE: MSG_TOO_LARGE,
-    Refusal.NOT_OFFICE: MSG_NOT_OFFICE,
-}
+REFUSAL_MESSAGES: dict[Refusal, Msgid] = {reason: globals()[f"MSG_{reason.name}"] for reason in Refusal}
 
 
 @dataclass(frozen=True)
@@ -136,6 +113,7 @@ class Inspection:
 
     @property
     def ok(self) -> bool:
+        """True when the file may be opened."""
         return self.refusal is None
 
 
@@ -169,33 +147,33 @@ def inspect(path: Path, limits: Limits = Limits()) -> Inspection:
 # --- zip containers: xlsx, xlsm, docx, docm, ods, odt ---------------------------------------------
 
 def _zip(path: Path, limits: Limits) -> Inspection:
-    size = path.stat().st_size
-    entries = _declared_entries(path, size)
-    if entries is None:
-        return Inspection(Format.UNKNOWN_ZIP, Refusal.TRUNCATED, {"size": size, "error": "no zip central directory"})
-    if entries > limits.max_entries:
-        return Inspection(Format.UNKNOWN_ZIP, Refusal.ZIP_BOMB, {"entries": entries, "uncompressed_mb": "?"})
+    size, fmt = path.stat().st_size, Format.UNKNOWN_ZIP
     try:
+        _check_directory(path, size, limits)
         with zipfile.ZipFile(path) as archive:
             fmt = _zip_format(archive)
-            try:
-                _check_zip(archive, fmt, size, limits)
-            except _Refused as refused:
-                return Inspection(fmt, refused.refusal, refused.detail)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
-                return Inspection(fmt, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
-            return Inspection(fmt)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
-        return Inspection(Format.UNKNOWN_ZIP, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
+            _check_zip(archive, fmt, size, limits)
+    except _Refused as refused:
+        return Inspection(fmt, refused.refusal, refused.detail)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, NotImplementedError, RuntimeError) as error:
+        return Inspection(fmt, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
+    return Inspection(fmt)
 
 
-def _declared_entries(path: Path, size: int) -> int | None:
-    """The entry count of the end-of-central-directory record (read before zipfile loads the directory)."""
+def _check_directory(path: Path, size: int, limits: Limits) -> None:
+    """Reads the entry count and directory size from the end records, before zipfile lists the entries."""
     with path.open("rb") as handle:
-        handle.seek(max(0, size - 22 - 65_535))
+        handle.seek(max(0, size - 22 - 65_535 - 20 - 56))
         tail = handle.read()
     at = tail.rfind(b"PK\x05\x06")
-    return None if at < 0 or len(tail) < at + 22 else int(struct.unpack("<H", tail[at + 10 : at + 12])[0])
+    if at < 0 or len(tail) < at + 22:
+        raise _Refused(Refusal.TRUNCATED, size=size, error="no zip central directory")
+    entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
+    zip64 = tail.rfind(b"PK\x06\x06", 0, at)  # a zip64 record, when present, overrides both numbers
+    if zip64 >= 0 and len(tail) >= zip64 + 56:
+        entries, directory = struct.unpack("<QQ", tail[zip64 + 32 : zip64 + 48])
+    if entries > max(limits.max_entries, 0xFFFF) or directory > 64 * MB:  # too many for zipfile to list cheaply
+        raise _Refused(Refusal.ZIP_BOMB, entries=entries, uncompressed_mb="?", reason="entries")
 
 
 def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
@@ -228,6 +206,8 @@ def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits)
     bomb = {"entries": len(infos), "uncompressed_mb": round(total / MB, 1)}
     if size > limits.max_file_bytes:
         raise _Refused(Refusal.TOO_LARGE, size_mb=round(size / MB, 1), max_mb=round(limits.max_file_bytes / MB, 1))
+    if len(infos) > limits.max_entries:
+        raise _Refused(Refusal.ZIP_BOMB, **bomb, reason="entries")
     if total > limits.max_total_bytes:
         raise _Refused(Refusal.ZIP_BOMB, **bomb, reason="total")
     for info in infos:
@@ -238,7 +218,8 @@ def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits)
             raise _Refused(Refusal.TRUNCATED, part=info.filename, error="entry past the end of the file")
     if fmt is Format.UNKNOWN_ZIP:
         raise _Refused(Refusal.NOT_OFFICE)
-    manifest = _read(archive, "META-INF/manifest.xml", MB) if fmt in (Format.ODS, Format.ODT) else b""
+    odf = fmt in (Format.ODS, Format.ODT) and "META-INF/manifest.xml" in archive.NameToInfo
+    manifest = _read(archive, "META-INF/manifest.xml", MB) if odf else b""
     if any(i.flag_bits & 0x1 for i in infos) or b"encryption-data" in manifest:
         raise _Refused(Refusal.ENCRYPTED)
     if fmt in (Format.XLSM, Format.DOCM):
@@ -284,6 +265,7 @@ def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, 
     collect = part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
     parser = XMLParser(target=_Collect(sheet_names) if collect else object(), forbid_dtd=True)
     sheet = bool(_SHEET_PART.match(part))
+    parser.parser.DefaultHandlerExpand = None  # no Python call per tag (the DTD and entity guards stay)
     rows = columns = counted = read = 0
     tail = b""
     try:
@@ -291,15 +273,14 @@ def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, 
             while read < limits.max_xml_bytes and (chunk := handle.read(min(_CHUNK, limits.max_xml_bytes - read))):
                 parser.feed(chunk)
                 if sheet:
-                    window = tail + chunk
+                    window, tail = tail + chunk, chunk[-4:]  # no 5-byte "<row " fits in the 4 bytes carried over
                     if read < _DIMENSION_WINDOW and (found := _DIMENSION.search(window)):
                         rows, columns = _extent(found.group(1).decode("ascii", "replace"))
-                    counted += sum(1 for m in _ROW.finditer(window) if m.end() > len(tail))
+                    counted += window.count(b"<row ") + window.count(b"<row>") + window.count(b":row ")
                     if max(rows, counted) > limits.max_rows or columns > limits.max_columns:
                         raise _Refused(Refusal.HUGE_SHEET, sheet=sheet_names.get(part, PurePosixPath(part).stem),
                                        rows=max(rows, counted), columns=columns,
                                        max_rows=limits.max_rows, max_columns=limits.max_columns)
-                    tail = chunk[-16:]
                 read += len(chunk)
             if read < limits.max_xml_bytes:  # a longer part is checked for DTDs (which open it) but not to its end
                 parser.close()
@@ -325,64 +306,56 @@ def _extent(ref: str) -> tuple[int, int]:
 # --- OLE2 compound files: legacy .xls/.doc, and encrypted (password-protected) xlsx/docx ----------
 
 def _ole2(path: Path) -> Inspection:
-    with path.open("rb") as handle:
-        head = handle.read(_OLE2_SCAN_BYTES)
     try:
-        names = _ole2_streams(path)
+        names = _ole2_streams(path) & _OLE2_NAMES
     except (OSError, ValueError, struct.error, IndexError):
-        names = set()
-    if not names & {"EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument"}:
-        names = {n for n in ("EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument")
-                 if (n + "\0").encode("utf-16-le") in head}
+        with path.open("rb") as handle:  # no readable directory: look for the names themselves
+            head = handle.read(_OLE2_SCAN_BYTES)
+        names = {n for n in _OLE2_NAMES if (n + "\0").encode("utf-16-le") in head}
+    detail: dict[str, object] = {"streams": sorted(names)}
     if names & {"EncryptionInfo", "EncryptedPackage"}:
-        return Inspection(Format.ENCRYPTED_OFFICE, Refusal.ENCRYPTED, {"streams": sorted(names)})
+        return Inspection(Format.ENCRYPTED_OFFICE, Refusal.ENCRYPTED, detail)
     if names & {"Workbook", "Book"}:
-        return Inspection(Format.LEGACY_XLS, Refusal.LEGACY_XLS, {"streams": sorted(names)})
+        return Inspection(Format.LEGACY_XLS, Refusal.LEGACY_XLS, detail)
     if "WordDocument" in names:
-        return Inspection(Format.LEGACY_DOC, Refusal.LEGACY_DOC, {"streams": sorted(names)})
-    return Inspection(Format.UNKNOWN, Refusal.NOT_OFFICE, {"streams": sorted(names)})
+        return Inspection(Format.LEGACY_DOC, Refusal.LEGACY_DOC, detail)
+    return Inspection(Format.UNKNOWN, Refusal.NOT_OFFICE, detail)
 
 
 def _ole2_streams(path: Path) -> set[str]:
     """Names in the compound-file directory, following its sector chain through the FAT.
 
     Bounded: at most _OLE2_MAX_DIR_SECTORS directory sectors and _OLE2_MAX_FAT_SECTORS FAT sectors
-    (files up to 512 MB with 512-byte sectors); beyond that it raises, and the caller falls back to
-    searching the first bytes for the stream names.
+    (files up to 512 MB with 512-byte sectors); a directory it cannot follow raises ValueError.
     """
     names: set[str] = set()
     with path.open("rb") as handle:
         header = handle.read(512)
-        shift = struct.unpack("<H", header[30:32])[0]
+        shift = int(struct.unpack("<H", header[30:32])[0])
         if header[:8] != OLE2_SIGNATURE or shift not in (9, 12):
             raise ValueError("not a compound file header")
-        sector = 1 << shift
-        difat, more = list(struct.unpack("<109I", header[76:512])), [struct.unpack("<I", header[68:72])[0]]
-        fat_cache: dict[int, tuple[int, ...]] = {}
+        sector, per = 1 << shift, (1 << shift) // 4
+        difat: list[int] = list(struct.unpack("<109I", header[76:512]))
+        more, fat = int(struct.unpack("<I", header[68:72])[0]), {}  # next DIFAT sector; FAT sectors read so far
 
-        def read_sector(number: int) -> bytes:
+        def read(number: int) -> bytes:
             handle.seek((number + 1) * sector)
-            data = handle.read(sector)
-            if len(data) < sector:
+            if len(data := handle.read(sector)) < sector:
                 raise ValueError("sector past the end of the file")
             return data
 
-        def next_sector(number: int) -> int:
-            index = number // (sector // 4)
-            while index >= len(difat) and more[0] < 0xFFFFFFFA and len(difat) < _OLE2_MAX_FAT_SECTORS:
-                slots = struct.unpack(f"<{sector // 4}I", read_sector(more[0]))  # DIFAT chain beyond the header
-                difat.extend(slots[:-1])
-                more[0] = slots[-1]
-            if index not in fat_cache:
-                fat_cache[index] = struct.unpack(f"<{sector // 4}I", read_sector(difat[index]))
-            return fat_cache[index][number % (sector // 4)]
-
-        current, seen = struct.unpack("<I", header[48:52])[0], 0
+        current, seen = int(struct.unpack("<I", header[48:52])[0]), 0
         while current < 0xFFFFFFFA and seen < _OLE2_MAX_DIR_SECTORS:
-            data = read_sector(current)
+            data = read(current)
             for at in range(0, sector, 128):
                 length, kind = struct.unpack("<HB", data[at + 64 : at + 67])
                 if kind in (1, 2, 5) and 2 <= length <= 64:
                     names.add(data[at : at + length - 2].decode("utf-16-le", "replace"))
-            current, seen = next_sector(current), seen + 1
+            index = current // per
+            while index >= len(difat) and more < 0xFFFFFFFA and len(difat) < _OLE2_MAX_FAT_SECTORS:
+                *slots, more = struct.unpack(f"<{per}I", read(more))  # the DIFAT chain beyond the header
+                difat.extend(slots)
+            if index not in fat:
+                fat[index] = struct.unpack(f"<{per}I", read(difat[index]))
+            current, seen = int(fat[index][current % per]), seen + 1
     return names

@@ -1,0 +1,45 @@
+"""Answers an official would give: complete and valid, built from the framework itself."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pipeline import messages as m
+from pipeline.expressions import evaluate, truthy
+from pipeline.frameworks import Framework, QuestionType, pick
+from pipeline.i18n import translate
+
+NUMBERS = (1, 0, 5, 3, 10, 50, 80, 100, 2, 1990, 2020, 2024)
+
+
+def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
+    """Cell name -> value for every answerable question, each valid and with its evidence."""
+    typed: dict[str, Any] = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento",
+                             "resp_email": "rhuaman@example.gob.pe", "resp_date": dt.datetime(2026, 12, 1)}
+    values: dict[str, Any] = {}
+    yes = translate(m.Q_YES, lang)
+    for q in framework.questions:
+        if not q.answerable:
+            continue
+        label = lambda c: pick(c.label, lang, framework.default_language) or c.name  # noqa: E731
+        options = framework.options(q)
+        if q.type is QuestionType.SELECT_ONE:
+            choice = next((c for c in options if c.name == "3"), None) or next((c for c in options if c.name == "yes"), options[0])
+            typed[f"q_{q.name}"] = label(choice)
+            values[q.name] = choice.name
+        elif q.type is QuestionType.SELECT_MULTIPLE:
+            typed[f"q_{q.name}__{options[0].name}"] = yes
+            values[q.name] = (options[0].name,)
+        elif q.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
+            value = next((n for n in NUMBERS if not q.constraint or truthy(evaluate(q.constraint, values, n))), 1)
+            typed[f"q_{q.name}"] = value
+            values[q.name] = value
+        elif q.type is QuestionType.DATE:
+            typed[f"q_{q.name}"] = dt.datetime(2024, 5, 20)
+            values[q.name] = dt.date(2024, 5, 20)
+        else:
+            typed[f"q_{q.name}"] = "Respuesta escrita por la institución."
+            values[q.name] = "x"
+        if q.evidence != "no":
+            typed[f"e_{q.name}"] = "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc"
+    return typed
