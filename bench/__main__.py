@@ -7,6 +7,7 @@ import sys
 # One line per benchmark module (bench/<name>.py exposing run() -> list[Figure]).
 MODULES = [
     "emit",
+    "ingest",
     "startup",
 ]
 

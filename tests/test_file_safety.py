@@ -54,6 +54,14 @@ def test_a_word_document_named_xlsx_is_reported_as_docx_for_later_stages_to_hand
     assert inspect(h.docx_as_xlsx(tmp_path)) == safety.Inspection(Format.DOCX, None, {})
 
 
+def test_an_embedded_macro_workbook_does_not_make_the_workbook_macro_enabled(tmp_path):
+    source = h.questionnaire(tmp_path, questions=5)
+    embedded = h.rewrite(source, tmp_path / "embedded.xlsx", lambda n, d: d.replace(
+        b"<Default ", b'<Default Extension="xlsm" ContentType="application/vnd.ms-excel.sheet.macroEnabled.12"/><Default ', 1)
+        if n == "[Content_Types].xml" else d)
+    assert inspect(embedded) == safety.Inspection(Format.XLSX, None, {})
+
+
 def test_shared_strings_as_excel_writes_them_pass(tmp_path):
     assert inspect(h.shared_strings(tmp_path, "Question 1")).refusal is None
 
@@ -149,7 +157,16 @@ def test_a_zip_that_unpacks_beyond_the_total_limit_is_refused_as_a_bomb(tmp_path
 
 def test_a_zip_with_thousands_of_entries_is_refused_as_a_bomb(tmp_path):
     found = inspect(h.many_entries(tmp_path))
-    assert found.refusal is Refusal.ZIP_BOMB and found.detail["entries"] > 5_000
+    assert (found.format, found.refusal, found.detail["reason"]) == (Format.XLSX, Refusal.ZIP_BOMB, "entries")
+    assert "6011 parts" in message(found)
+
+
+def test_a_central_directory_claiming_gigabytes_is_refused_before_zipfile_reads_it(tmp_path):
+    data = bytearray(h.questionnaire(tmp_path).read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 10 : end + 16] = (60_000).to_bytes(2, "little") + (3 * 1024**3).to_bytes(4, "little")
+    (tmp_path / "liar.xlsx").write_bytes(bytes(data))
+    assert inspect(tmp_path / "liar.xlsx").refusal is Refusal.ZIP_BOMB
 
 
 @pytest.mark.parametrize("part", ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
@@ -166,6 +183,19 @@ def test_entity_declarations_in_shared_strings_or_a_word_document_are_xml_bombs(
     document = h.rewrite(h.docx_as_xlsx(tmp_path), tmp_path / "d.docx",
                          lambda n, d: h.BILLION_LAUGHS + d.split(b"?>", 1)[1] if n == "word/document.xml" else d)
     assert (inspect(document).format, inspect(document).refusal) == (Format.DOCX, Refusal.XML_BOMB)
+
+
+def test_entity_declarations_in_custom_properties_are_an_xml_bomb(tmp_path):
+    source = h.questionnaire(tmp_path, questions=5)
+    custom = h.rewrite(source, tmp_path / "custom.xlsx", add={"docProps/custom.xml": h.BILLION_LAUGHS + b"<Properties/>"})
+    assert (inspect(custom).refusal, inspect(custom).detail["part"]) == (Refusal.XML_BOMB, "docProps/custom.xml")
+
+
+def test_a_password_protected_ods_is_encrypted_not_malformed(tmp_path):
+    locked = h.rewrite(h.minimal_ods(tmp_path), tmp_path / "locked.ods", lambda n, d: d.replace(
+        b'manifest:media-type="text/xml"/>', b'manifest:media-type="text/xml"><manifest:encryption-data/>'
+        b"</manifest:file-entry>") if n == "META-INF/manifest.xml" else b"\x8f\x01binary" if n == "content.xml" else d)
+    assert (inspect(locked).format, inspect(locked).refusal) == (Format.ODS, Refusal.ENCRYPTED)
 
 
 def test_a_dtd_is_found_even_when_the_part_is_longer_than_the_parse_cap(tmp_path):

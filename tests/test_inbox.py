@@ -23,7 +23,7 @@ from pipeline.rounds import open_round
 from pipeline.workbooks.cells import named_cells
 
 from . import hostile
-from .answers import complete_answers
+from pipeline.example_answers import complete_answers
 from .conftest import a_round
 from .filling import fill
 from .office import libreoffice_convert, rename_sheet, soffice
@@ -56,7 +56,7 @@ def test_a_complete_questionnaire_is_archived_recorded_and_receipted(workspace, 
     filled = fill(issued["mef"], complete_answers(issued["framework"]), workspace.root / "mef.xlsx")
     drop(workspace, filled, "Respuesta MEF final.xlsx")
     [outcome] = run(workspace)
-    assert outcome.result == "accepted"
+    assert outcome.result == "accepted", outcome.render("en")
     sha = sha256_of(filled)
     archived = workspace.root / records.document(workspace.ledger, sha).stored
     assert archived.read_bytes() == filled.read_bytes()
@@ -102,7 +102,7 @@ def test_a_corrected_resubmission_supersedes_the_first_and_keeps_its_history(wor
     feedback = workspace.root / first.answer
     drop(workspace, fill(feedback, {"q_pl_02": answers["q_pl_02"]}, workspace.root / "second.xlsx"), "mef corregido.xlsx")
     [second] = run(workspace)
-    assert (first.result, second.result) == ("incomplete", "accepted")
+    assert (first.result, second.result) == ("incomplete", "accepted"), (first.render("en"), second.render("en"))
     history = records.responses(workspace.ledger, "2026-PER-planning", current_only=False)
     assert [r.status for r in history] == [ResponseStatus.INCOMPLETE, ResponseStatus.ACCEPTED]
     assert history[0].superseded_by == history[1].sha256

@@ -17,7 +17,7 @@ from pipeline.rounds import open_round
 from pipeline.workspace import Workspace
 
 from . import hostile
-from .answers import complete_answers
+from pipeline.example_answers import complete_answers
 from .conftest import a_round
 from .filling import fill
 

@@ -53,10 +53,16 @@ def verify() -> None:
 
 
 @app.command("status", help=_(m.HELP_STATUS))
-def status(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
+def status(
+    round_ref: Annotated[Optional[str], typer.Argument(metavar="[ROUND]", help=_(m.HELP_STATUS_ROUND))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
+) -> None:
     from ..status import overview
 
     workspace = STATE.workspace()
+    if round_ref is not None:
+        _round_status(workspace, round_ref, as_json)
+        return
     rows = overview(workspace, dt.date.today())
     if as_json:
         print_json([row.as_dict() for row in rows])
@@ -81,6 +87,29 @@ def status(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))]
             "—" if row.days is None else str(row.days),
             f"{row.returned}/{row.expected}",
         )
+    console.print(table)
+
+
+STATUS_NAMES = {"accepted": m.LABEL_ACCEPTED, "incomplete": m.LABEL_INCOMPLETE, "missing": m.LABEL_MISSING}
+
+
+def _round_status(workspace, round_ref: str, as_json: bool) -> None:
+    from rich.table import Table
+
+    from ..status import institutions
+
+    rows = institutions(workspace, round_ref)
+    if as_json:
+        print_json([row.as_dict() for row in rows])
+        return
+    table = Table(title=round_ref)
+    for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
+        table.add_column(_(header))
+    styles = {"accepted": "green", "incomplete": "yellow", "missing": "red"}
+    for row in rows:
+        table.add_row(row.acronym, row.name, f"[{styles[row.status]}]{_(STATUS_NAMES[row.status])}[/]", str(row.received),
+                      f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
+                      row.last[:16].replace("T", " ") if row.last else "—")
     console.print(table)
 
 

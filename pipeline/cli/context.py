@@ -31,7 +31,8 @@ class State:
 
 
 STATE = State()
-console = Console(highlight=False, soft_wrap=True)
+# Piped output (scripts, logs) gets a wide page rather than rich's 80 columns.
+console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

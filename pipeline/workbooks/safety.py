@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path, PurePosixPath
 
-from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden  # type: ignore[import-untyped]
-from defusedxml.ElementTree import ParseError, XMLParser  # type: ignore[import-untyped]
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import ParseError, XMLParser
+from openpyxl.utils.cell import range_boundaries  # a pure function: no workbook is opened
 
 from ..i18n import Msgid, N_
 from .sniff import FileKind, sniff
@@ -60,7 +61,8 @@ _OLE2_MAX_FAT_SECTORS = 8_192
 _OLE2_NAMES = {"EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument"}
 _OLE2_SCAN_BYTES = MB  # fallback: where stream names are looked for when the directory cannot be followed
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([^\"]*)\"")
-_CELL = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?$")
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, struct.error, NotImplementedError,
+           RuntimeError)  # what zipfile raises on damaged data (RuntimeError: zip-level encryption, never Office)
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml$")
 
 
@@ -155,7 +157,7 @@ def _zip(path: Path, limits: Limits) -> Inspection:
             _check_zip(archive, fmt, size, limits)
     except _Refused as refused:
         return Inspection(fmt, refused.refusal, refused.detail)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, NotImplementedError, RuntimeError) as error:
+    except _DAMAGE as error:
         return Inspection(fmt, Refusal.TRUNCATED, {"error": f"{type(error).__name__}: {error}"})
     return Inspection(fmt)
 
@@ -181,6 +183,13 @@ def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
         return handle.read(cap)
 
 
+_MAIN_PARTS = [  # content type of the main part (+ ".main+xml"), most specific first
+    (b"ms-excel.sheet.macroenabled", Format.XLSM), (b"ms-excel.template.macroenabled", Format.XLSM),
+    (b"spreadsheetml.sheet", Format.XLSX), (b"spreadsheetml.template", Format.XLSX),
+    (b"ms-word.document.macroenabled", Format.DOCM), (b"ms-word.template.macroenabledtemplate", Format.DOCM),
+    (b"wordprocessingml.document", Format.DOCX), (b"wordprocessingml.template", Format.DOCX)]
+
+
 def _zip_format(archive: zipfile.ZipFile) -> Format:
     names = set(archive.namelist())
     if "mimetype" in names:
@@ -188,16 +197,10 @@ def _zip_format(archive: zipfile.ZipFile) -> Format:
     if "[Content_Types].xml" not in names:
         return Format.UNKNOWN_ZIP
     types = _read(archive, "[Content_Types].xml", MB).lower()  # a few KB in any real file
-    macros = any(n.lower().endswith("vbaproject.bin") for n in names)
-    if b"ms-excel.sheet.macroenabled" in types or b"ms-excel.template.macroenabled" in types:
-        return Format.XLSM
-    if b"spreadsheetml.sheet.main" in types or b"spreadsheetml.template.main" in types:
-        return Format.XLSM if macros else Format.XLSX
-    if b"ms-word.document.macroenabled" in types or b"ms-word.template.macroenabled" in types:
-        return Format.DOCM
-    if b"wordprocessingml.document.main" in types or b"wordprocessingml.template.main" in types:
-        return Format.DOCM if macros else Format.DOCX
-    return Format.UNKNOWN_ZIP
+    fmt = next((f for main, f in _MAIN_PARTS if main + b".main+xml" in types), Format.UNKNOWN_ZIP)
+    if any(n.lower().endswith("vbaproject.bin") or n.startswith("xl/macrosheets/") for n in names):
+        return {Format.XLSX: Format.XLSM, Format.DOCX: Format.DOCM}.get(fmt, fmt)
+    return fmt
 
 
 def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits) -> None:
@@ -220,50 +223,40 @@ def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits)
         raise _Refused(Refusal.NOT_OFFICE)
     odf = fmt in (Format.ODS, Format.ODT) and "META-INF/manifest.xml" in archive.NameToInfo
     manifest = _read(archive, "META-INF/manifest.xml", MB) if odf else b""
-    if any(i.flag_bits & 0x1 for i in infos) or b"encryption-data" in manifest:
+    if b"encryption-data" in manifest:  # a password-protected ODF file: its parts are ciphertext
         raise _Refused(Refusal.ENCRYPTED)
     if fmt in (Format.XLSM, Format.DOCM):
         raise _Refused(Refusal.MACROS)
-    sheet_names: dict[str, str] = {}
-    order = {"[Content_Types].xml": 0, "xl/workbook.xml": 1, "xl/_rels/workbook.xml.rels": 2}
+    sheets = _Sheets()
+    order = {"[Content_Types].xml": 0, "xl/workbook.xml": 1, "xl/_rels/workbook.xml.rels": 2}  # names first
     for info in sorted(infos, key=lambda i: order.get(i.filename, 3)):
         if info.filename.lower().endswith((".xml", ".rels")):
-            _check_xml(archive, info, limits, sheet_names)
-        if info.filename == "xl/_rels/workbook.xml.rels":
-            sheet_names = _resolve_sheets(sheet_names)
+            _check_xml(archive, info, limits, sheets)
 
 
-class _Collect:
-    """A parser target that keeps only the attributes of <sheet> and <Relationship> elements."""
+class _Sheets:
+    """A parser target for workbook.xml and its relationships: the sheet name of each worksheet part."""
 
-    def __init__(self, into: dict[str, str]) -> None:
-        self.into = into
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.targets: dict[str, str] = {}
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        local = tag.rsplit("}", 1)[-1]
-        rid = next((v for k, v in attrib.items() if k.endswith("}id")), None)
-        if local == "sheet" and rid:
-            self.into[f"id:{rid}"] = attrib.get("name", "")
-        elif local == "Relationship" and "Id" in attrib:
-            self.into[f"rel:{attrib['Id']}"] = attrib.get("Target", "")
+        if tag.endswith("}sheet"):
+            self.names[next((v for k, v in attrib.items() if k.endswith("}id")), "")] = attrib.get("name", "")
+        elif tag.endswith("}Relationship"):
+            target = attrib.get("Target", "")
+            self.targets[target[1:] if target.startswith("/") else f"xl/{target}"] = attrib.get("Id", "")
+
+    def name(self, part: str) -> str:
+        return self.names.get(self.targets.get(part, ""), "") or PurePosixPath(part).stem
 
 
-def _resolve_sheets(found: dict[str, str]) -> dict[str, str]:
-    """Worksheet part name -> sheet name, from workbook.xml and its relationships."""
-    named = {}
-    for key, name in found.items():
-        target = found.get("rel:" + key[3:], "") if key.startswith("id:") else ""
-        if target:
-            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-            named[part] = name
-    return named
-
-
-def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, sheet_names: dict[str, str]) -> None:
+def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, sheets: _Sheets) -> None:
     """Parses one part with defusedxml (DTDs forbidden), up to max_xml_bytes; measures worksheets on the way."""
     part = info.filename
     collect = part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-    parser = XMLParser(target=_Collect(sheet_names) if collect else object(), forbid_dtd=True)
+    parser = XMLParser(target=sheets if collect else object(), forbid_dtd=True)
     sheet = bool(_SHEET_PART.match(part))
     parser.parser.DefaultHandlerExpand = None  # no Python call per tag (the DTD and entity guards stay)
     rows = columns = counted = read = 0
@@ -278,7 +271,7 @@ def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, 
                         rows, columns = _extent(found.group(1).decode("ascii", "replace"))
                     counted += window.count(b"<row ") + window.count(b"<row>") + window.count(b":row ")
                     if max(rows, counted) > limits.max_rows or columns > limits.max_columns:
-                        raise _Refused(Refusal.HUGE_SHEET, sheet=sheet_names.get(part, PurePosixPath(part).stem),
+                        raise _Refused(Refusal.HUGE_SHEET, sheet=sheets.name(part),
                                        rows=max(rows, counted), columns=columns,
                                        max_rows=limits.max_rows, max_columns=limits.max_columns)
                 read += len(chunk)
@@ -292,15 +285,12 @@ def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, 
 
 
 def _extent(ref: str) -> tuple[int, int]:
-    """Rows and columns reached by a range such as ``A1:XFD1048576``."""
-    found = _CELL.match(ref.rsplit(":", 1)[-1].strip())
-    if not found:
+    """Rows and columns reached by a range such as ``A1:XFD1048576`` (0, 0 when it cannot be read)."""
+    try:
+        _, _, columns, rows = range_boundaries(ref.strip())
+    except (ValueError, TypeError):
         return 0, 0
-    letters, digits = found.group(1) or "", found.group(2) or "0"
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - 64
-    return int(digits), column
+    return rows or 0, columns or 0
 
 
 # --- OLE2 compound files: legacy .xls/.doc, and encrypted (password-protected) xlsx/docx ----------

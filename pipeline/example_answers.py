@@ -1,15 +1,22 @@
-"""Answers an official would give: complete and valid, built from the framework itself."""
+"""Example answers an official would give, built from the framework itself (demo and tests).
+
+Everything here is invented for illustration."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from pipeline import messages as m
-from pipeline.expressions import evaluate, truthy
-from pipeline.frameworks import Framework, QuestionType, pick
-from pipeline.i18n import translate
+from . import messages as m
+from .expressions import evaluate, truthy
+from .frameworks import Framework, QuestionType, pick
+from .i18n import translate
 
 NUMBERS = (1, 0, 5, 3, 10, 50, 80, 100, 2, 1990, 2020, 2024)
+TEXTS = (
+    "Falta personal especializado en los gobiernos regionales y la rotación es alta.",
+    "El plan estratégico 2021-2030 se elaboró con talleres en las 25 regiones.",
+    "Los informes de seguimiento se publican cada semestre en el portal institucional.",
+)
 
 
 def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
@@ -38,7 +45,7 @@ def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
             typed[f"q_{q.name}"] = dt.datetime(2024, 5, 20)
             values[q.name] = dt.date(2024, 5, 20)
         else:
-            typed[f"q_{q.name}"] = "Respuesta escrita por la institución."
+            typed[f"q_{q.name}"] = TEXTS[len(values) % len(TEXTS)]
             values[q.name] = "x"
         if q.evidence != "no":
             typed[f"e_{q.name}"] = "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc"
