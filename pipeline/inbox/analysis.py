@@ -99,10 +99,12 @@ def _questionnaire(path: Path, ledger_path: Path, identity: dict[str, str]) -> A
     answers = {name: answer.value for name, answer in normalised.answers.items() if answer.value is not None}
     respondent = {name: answer.value for name, answer in normalised.respondent.items() if answer.value is not None}
     evidence = {name: answer.value for name, answer in normalised.evidence.items() if answer.value is not None}
+    raw_answers = {name: cell.value for name, cell in raw.answers.items() if cell.value not in (None, "")}
     return Analysis(
         "xlsx", QUESTIONNAIRE, identity,
         problems=validation.problems,
-        answers={"answers": answers, "evidence": evidence, "respondent": respondent},
+        answers={"answers": answers, "raw": raw_answers, "evidence": evidence, "respondent": respondent,
+                 "statuses": {name: status.value for name, status in validation.statuses.items()}},
         typed=typed,
         answered=validation.answered,
         required=validation.required,
