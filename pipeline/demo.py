@@ -85,3 +85,30 @@ def build(path: Path, lang: str = "es") -> Iterator[str]:
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))
     for path in questionnaires:
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_QUESTIONNAIRE, lang), path=str(path))
+    yield from _returns(workspace, peru.id, questionnaires, lang)
+
+
+def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], lang: str) -> Iterator[str]:
+    """The officials' returns: CEPLAN complete; MEF with mistakes, then corrected from its feedback; GRC never answers."""
+    from .example_answers import complete_answers
+    from .framework_library import pinned
+    from .inbox.run import run_once
+    from .workbooks.filling import fill
+
+    ceplan, mef, pcm, _grc = questionnaires
+    _, framework = pinned(workspace, rounds.get(workspace, round_id))
+    answers = complete_answers(framework)
+    fill(ceplan, answers, workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
+    mistakes = {k: v for k, v in answers.items() if k not in ("q_pl_02", "q_pl_07", "e_pl_01")}
+    mistakes["q_pl_04"] = 250  # a percentage typed past the validation
+    fill(mef, mistakes, workspace.inbox / "MEF cuestionario (borrador).xlsx")
+    pcm_answers = {k: v for k, v in answers.items() if not k.startswith(("q_pl_2", "e_pl_2"))}
+    fill(pcm, pcm_answers, workspace.inbox / "PCM.xlsx")
+    outcomes = run_once(workspace, settle=0.0, workers=1, lang=lang)
+    feedback = next(o for o in outcomes if o.result == "incomplete" and o.institution == "mef")
+    corrected = {"q_pl_02": answers["q_pl_02"], "q_pl_07": answers["q_pl_07"], "q_pl_04": 45,
+                 "e_pl_01": answers.get("e_pl_01", "Ley 28522")}
+    fill(workspace.root / (feedback.answer or ""), corrected, workspace.inbox / "MEF cuestionario corregido.xlsx")
+    outcomes += run_once(workspace, settle=0.0, workers=1, lang=lang)
+    for outcome in outcomes:
+        yield "  " + outcome.render(lang)
