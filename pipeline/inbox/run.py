@@ -44,6 +44,15 @@ def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lan
     return outcomes
 
 
+def _log_failure(workspace: Workspace) -> None:
+    import datetime as dt
+    import traceback
+
+    workspace.logs.mkdir(exist_ok=True)
+    with (workspace.logs / "mecigep.log").open("a", encoding="utf-8") as handle:
+        handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} watch: {traceback.format_exc()}\n")
+
+
 def recover(workspace: Workspace) -> list[Path]:
     """After a crash: removes half-written temporary files and returns the claimed files still to finish."""
     remove_leftovers(workspace.outbox, workspace.archive, workspace.quarantine)
@@ -102,8 +111,11 @@ def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outco
 
     class Wake(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
+            # opened/closed events come from our own reading; a directory's own changes say nothing new
+            if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted"):
+                return
             if on_event:
-                on_event(f"{event.event_type} {event.src_path}")
+                on_event(f"{event.event_type} {event.src_path}" + (f" → {event.dest_path}" if event.dest_path else ""))
             wake.set()
 
     observer = Observer()
@@ -116,7 +128,10 @@ def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outco
             waiting = candidates(workspace.inbox)
             ready = settler.ready(waiting)
             claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
-            process_claimed(workspace, claimed, workers, lang, on_outcome)
+            try:
+                process_claimed(workspace, claimed, workers, lang, on_outcome)
+            except Exception:  # the watcher keeps running; the file stays in work/ for the next start
+                _log_failure(workspace)
             pending = len(waiting) > len(ready)
             wake.wait(timeout=max(settle / 2, 0.05) if pending else interval)
             wake.clear()
