@@ -60,12 +60,13 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
         return Analysis(inspection.format.value, refusal=m.INBOX_WORD_DOCUMENT)
     if inspection.format is not Format.XLSX:
         return Analysis(inspection.format.value, refusal=m.INBOX_NOT_A_WORKBOOK, params={"kind": inspection.format.value})
-    from ..workbooks.response import read_identity
+    from ..workbooks.response import open_workbook, read_identity
 
-    identity = read_identity(path)
+    workbook = open_workbook(path)
+    identity = read_identity(workbook)
     kind = identity.get("kind")
     if kind == QUESTIONNAIRE:
-        return _questionnaire(path, ledger_path, identity)
+        return _questionnaire(path, ledger_path, identity, workbook)
     if kind == ROUND_REQUEST:
         from ..workbooks.request import read_request
 
@@ -73,10 +74,14 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
             return Analysis("xlsx", kind, identity, request=read_request(path))
         except UserError as error:
             return Analysis("xlsx", kind, identity, problems=error.problems)
+    if kind == "interview_notes":  # --- interview notes (pipeline/notes.py): read and checked here, in the child ---
+        from ..notes import analyse_notes
+
+        return analyse_notes(path, ledger_path, identity)
     return Analysis("xlsx", None, identity, refusal=m.INBOX_NOT_OURS)
 
 
-def _questionnaire(path: Path, ledger_path: Path, identity: dict[str, str]) -> Analysis:
+def _questionnaire(path: Path, ledger_path: Path, identity: dict[str, str], workbook: Any) -> Analysis:
     from ..responses import normalise
     from ..validation import validate
     from ..workbooks.response import read_answers
@@ -86,7 +91,7 @@ def _questionnaire(path: Path, ledger_path: Path, identity: dict[str, str]) -> A
         return Analysis("xlsx", QUESTIONNAIRE, identity, refusal=m.INBOX_FOREIGN,
                         params={"questionnaire": identity.get("questionnaire_id", "?")})
     lang = identity.get("language")
-    raw = read_answers(path, framework)
+    raw = read_answers(path, framework, workbook)
     normalised = normalise(raw, framework, lang)
     validation = validate(normalised, framework, lang)
     typed: dict[str, Any] = {}

@@ -97,6 +97,10 @@ def process(workspace: Workspace, claimed: Path, lang: str = "es") -> Outcome:
         return answer_questionnaire(job, analysis)
     if analysis.kind == ROUND_REQUEST:
         return take_request(job, analysis)
+    if analysis.kind == "interview_notes":  # --- interview notes (pipeline/notes.py) ---
+        from ..notes import answer_notes
+
+        return answer_notes(job, analysis)
     return quarantine(job, analysis, m.INBOX_NOT_OURS, {})
 
 

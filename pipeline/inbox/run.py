@@ -102,7 +102,7 @@ def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outco
     """Processes the inbox as files arrive, until ``stop`` is set (or forever).
 
     watchdog's events only wake the loop early; every pass scans the folder, and a pass runs at
-    least every ``interval`` seconds, so a dropped event delays a file but never loses it."""
+    least every ``interval`` seconds (at most one), so a dropped event delays a file but never loses it."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -133,7 +133,8 @@ def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outco
             except Exception:  # the watcher keeps running; the file stays in work/ for the next start
                 _log_failure(workspace)
             pending = len(waiting) > len(ready)
-            wake.wait(timeout=max(settle / 2, 0.05) if pending else interval)
+            # a short wait when a file is settling; otherwise at most a second, to notice ``stop``
+            wake.wait(timeout=max(settle / 2, 0.05) if pending else min(interval, 1.0))
             wake.clear()
     finally:
         observer.stop()

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from ..errors import Location
 from ..frameworks import Framework, QuestionType
-from .cells import named_cells
 from .formulas import cell_name
 from .questionnaire import LISTS_SHEET, META_SHEET
 
@@ -51,9 +50,10 @@ class RawResponse:
     file: str = ""
 
 
-def _open(path: Path) -> Workbook:
-    # not read_only: defined names and custom properties are needed
-    return load_workbook(path, data_only=True)
+def open_workbook(path: Path) -> Workbook:
+    """The workbook at ``path``, loaded once for both its identity and its answers."""
+    # read-only: every cell is read once, in one pass (defined names and properties are still there)
+    return load_workbook(path, read_only=True, data_only=True, keep_links=False)
 
 
 def _text(value: object) -> str:
@@ -76,39 +76,60 @@ def _identity(wb: Workbook) -> dict[str, str]:
     return found
 
 
-def read_identity(path: Path) -> dict[str, str]:
+def read_identity(path: Path | Workbook) -> dict[str, str]:
     """The metadata of a returned questionnaire: from its ``_mecigep`` sheet (hidden, very hidden or
     unhidden by LibreOffice), completed by the ``mecigep_*`` custom document properties when the sheet
     is gone. Empty when the workbook carries neither."""
-    return _identity(_open(Path(path)))
+    return _identity(path if isinstance(path, Workbook) else open_workbook(Path(path)))
 
 
 class _Reader:
+    """Every value of the workbook read once, then looked up by defined name or by question id."""
+
     def __init__(self, path: Path, wb: Workbook) -> None:
         self.file = path.name
         self.wb = wb
+        self.values: dict[str, dict[tuple[int, int], object]] = {}
+        for sheet in wb.worksheets:
+            if sheet.title == LISTS_SHEET:
+                continue
+            found: dict[tuple[int, int], object] = {}
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.value is not None:
+                        found[(cell.row, cell.column)] = cell.value
+            self.values[sheet.title] = found
         self._rows: dict[str, tuple[str, int]] | None = None
 
-    def where(self, cell: Cell) -> Location:
-        return Location(file=self.file, sheet=cell.parent.title, cell=cell.coordinate)
-
-    def raw(self, cell: Cell) -> RawValue:
-        return RawValue(cell.value, self.where(cell))
+    def at(self, title: str, row: int, column: int) -> RawValue:
+        coordinate = f"{get_column_letter(column)}{row}"
+        return RawValue(self.values.get(title, {}).get((row, column)), Location(file=self.file, sheet=title, cell=coordinate))
 
     def named(self, name: str) -> RawValue | None:
-        cells = named_cells(self.wb, name)
-        return self.raw(cells[0]) if cells else None
+        defined = self.wb.defined_names.get(name)
+        if defined is None:
+            return None
+        try:
+            destinations = list(defined.destinations)
+        except Exception:
+            return None
+        for title, ref in destinations:
+            if title not in self.values:
+                return None
+            letters, row = coordinate_from_string(ref.replace("$", "").split(":")[0])
+            return self.at(title, row, column_index_from_string(letters))
+        return None
 
     def question_rows(self) -> dict[str, tuple[str, int]]:
-        """Question id -> (sheet, row), from column A of every visible-or-not answer sheet."""
+        """Question id -> (sheet, row), from column A of every answer sheet."""
         if self._rows is None:
             self._rows = {}
-            for sheet in self.wb.worksheets:
-                if sheet.title in (LISTS_SHEET, META_SHEET):
+            for title, values in self.values.items():
+                if title == META_SHEET:
                     continue
-                for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
-                    if isinstance(cell.value, str) and cell.value.strip():
-                        self._rows.setdefault(cell.value.strip(), (sheet.title, cell.row))
+                for (row, column), value in sorted(values.items()):
+                    if column == 1 and isinstance(value, str) and value.strip():
+                        self._rows.setdefault(value.strip(), (title, row))
         return self._rows
 
     def by_row(self, question: str, column: str, offset: int = 0) -> RawValue | None:
@@ -116,13 +137,13 @@ class _Reader:
         if found is None:
             return None
         title, row = found
-        return self.raw(self.wb[title][f"{column}{row + offset}"])
+        return self.at(title, row + offset, column_index_from_string(column))
 
 
-def read_answers(path: Path, framework: Framework) -> RawResponse:
+def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -> RawResponse:
     """The identity, respondent cells, answers and evidence of the questionnaire at ``path``, as stored."""
     path = Path(path)
-    wb = _open(path)
+    wb = wb if wb is not None else open_workbook(path)
     reader = _Reader(path, wb)
     respondent = {name: found for name in RESPONDENT_FIELDS if (found := reader.named(name)) is not None}
     answers: dict[str, RawValue] = {}

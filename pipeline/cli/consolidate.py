@@ -1,0 +1,22 @@
+"""``mecigep consolidate ROUND``: the consolidated workbook the panel reads before the interviews."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..consolidation import CONS_HELP, CONS_WRITTEN
+from .context import STATE, _, console
+
+HELP = _(CONS_HELP)
+
+
+def consolidate(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
+    """Writes outbox/<round>/consolidado.xlsx in the round's language (or the one given with --lang)."""
+    from ..consolidation import consolidate as write
+
+    workspace = STATE.workspace()
+    path = write(workspace, round_ref, STATE.lang if STATE.lang_explicit else None)
+    [event] = workspace.ledger.events(limit=1)  # the one just recorded
+    console.print(_(CONS_WRITTEN, path=str(path), received=len(event.payload["received"]), missing=len(event.payload["missing"]),
+                    gaps=event.payload["gaps"]), markup=False)

@@ -1,0 +1,270 @@
+"""What the panel still has to settle in a report draft: its tracked changes and comments.
+
+``tracked_changes`` and ``comments`` read them from the document XML (body, then page headers and
+footers), each with the heading it falls under; ``write_review_workbook`` lists them for the panel to
+answer line by line; ``unresolved`` is what ``report approve`` refuses on. A comment counts as
+resolved when Word or LibreOffice marked it done (``w15:done`` in commentsExtended, on the comment or
+on the comment it answers).
+
+The workbook is written with openpyxl through ``pipeline.workbooks`` (styles, ``put_text``,
+``fit_to_width``), which re-exports the openpyxl classes it needs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterable
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ..errors import Problem
+from ..i18n import N_, Msgid, format_date, translate
+from ..workbooks.cells import BOX, UNLOCKED, WRAP, style_header
+from ..workbooks.questionnaire import DataValidation, Workbook, fit_to_width, put_text
+from .panel_text import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, _xml, related, run_text, shown, visible_text, w
+
+REVIEW_SHEET = N_("Review")
+REVIEW_HEADER_NUMBER = N_("No.")
+REVIEW_HEADER_KIND = N_("Kind")
+REVIEW_HEADER_WHO = N_("Who")
+REVIEW_HEADER_WHEN = N_("When")
+REVIEW_HEADER_WHERE = N_("Where (section)")
+REVIEW_HEADER_WHAT = N_("What")
+REVIEW_HEADER_ANSWER = N_("Panel's answer")
+REVIEW_HEADER_DECISION = N_("Decision")
+REVIEW_KIND_INSERTION = N_("Insertion")
+REVIEW_KIND_DELETION = N_("Deletion")
+REVIEW_KIND_FORMATTING = N_("Formatting change")
+REVIEW_KIND_MOVED = N_("Moved text")
+REVIEW_KIND_COMMENT = N_("Comment")
+REVIEW_ACCEPTED = N_("accepted")
+REVIEW_REJECTED = N_("rejected")
+REVIEW_DISCUSSED = N_("discussed")
+REVIEW_COMMENT_ON = N_('On "{quote}": {text}')
+REVIEW_UNKNOWN_AUTHOR = N_("unknown author")
+REVIEW_CHANGE_UNRESOLVED = N_('{kind} by {author} under "{section}" is still a tracked change: "{quote}"')
+REVIEW_COMMENT_UNRESOLVED = N_('Comment by {author} under "{section}" on "{quote}" is not resolved: "{text}"')
+
+PARAGRAPH_MARK = "¶"
+LISTS_SHEET = "_lists"
+
+
+class ChangeKind(str, Enum):
+    INSERTION = "insertion"
+    DELETION = "deletion"
+    FORMATTING = "formatting"
+    MOVED = "moved"
+
+    @property
+    def label(self) -> Msgid:
+        return {"insertion": REVIEW_KIND_INSERTION, "deletion": REVIEW_KIND_DELETION,
+                "formatting": REVIEW_KIND_FORMATTING, "moved": REVIEW_KIND_MOVED}[self.value]
+
+
+_KINDS = {
+    **dict.fromkeys((w("ins"), w("cellIns")), ChangeKind.INSERTION),
+    **dict.fromkeys((w("del"), w("cellDel")), ChangeKind.DELETION),
+    **dict.fromkeys((w("moveFrom"), w("moveTo")), ChangeKind.MOVED),
+    **dict.fromkeys((w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange",
+                                     "tcPrChange", "tblGridChange", "numberingChange", "cellMerge")), ChangeKind.FORMATTING),
+}
+_OWNERS = (RUN, P, w("tr"), w("tbl"))
+
+
+@dataclass(frozen=True)
+class TrackedChange:
+    kind: ChangeKind
+    author: str
+    date: dt.datetime | None
+    text: str  # what was inserted, deleted, moved or reformatted; ¶ for a paragraph mark alone
+    section: str  # text of the nearest heading before it (a Msgid where there is none)
+    paragraph: int  # index of the paragraph in document order, body first, then headers and footers
+
+
+@dataclass(frozen=True)
+class CommentNote:
+    id: str
+    author: str
+    date: dt.datetime | None
+    text: str
+    commented: str  # the text between commentRangeStart and commentRangeEnd, as it reads
+    section: str
+    resolved: bool
+    paragraph: int = -1
+
+
+def _date(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+
+
+def _owner(element: Any) -> Any:
+    node = element.getparent()
+    while node is not None and node.tag not in _OWNERS:
+        node = node.getparent()
+    return node if node is not None else element
+
+
+def _change_text(element: Any, kind: ChangeKind) -> str:
+    if element.getparent() is not None and element.getparent().tag in (w("rPr"), w("trPr"), w("pPr"), w("tcPr")):
+        owner = _owner(element)  # a change of a paragraph mark, a row or a cell: the text it holds
+        text = visible_text(owner) if kind is not ChangeKind.DELETION else "".join(n.text or "" for n in owner.iter(w("t"), w("delText")))
+        return text if owner.tag != P or element.getparent().tag != w("rPr") else PARAGRAPH_MARK
+    if kind in (ChangeKind.DELETION, ChangeKind.MOVED):
+        return "".join(n.text or "" for n in element.iter(w("t"), w("delText"), w("tab")) if n.tag != w("tab") or n.getparent().tag == RUN)
+    if kind is ChangeKind.FORMATTING:
+        return visible_text(_owner(element))
+    return visible_text(element)
+
+
+def tracked_changes(document: Document) -> list[TrackedChange]:
+    """Every tracked change, in document order. A paragraph mark changed together with text of the
+    same paragraph, by the same author, is not listed on its own."""
+    from .panel_text import walk
+
+    found: list[tuple[TrackedChange, bool]] = []
+    index = -1
+    for element, section in walk(document):
+        if element.tag == P:
+            index += 1
+        kind = _KINDS.get(element.tag)
+        if kind is None:
+            continue
+        text = _change_text(element, kind)
+        change = TrackedChange(kind, element.get(w("author"), ""), _date(element.get(w("date"))), text, section, index)
+        found.append((change, text == PARAGRAPH_MARK))
+    inline = {(c.paragraph, c.kind, c.author) for c, mark in found if not mark}
+    return [c for c, mark in found if not (mark and (c.paragraph, c.kind, c.author) in inline)]
+
+
+def _done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
+    part = related(document.part, COMMENTS_EXTENDED)
+    if part is None:
+        return {}
+    flags = {}
+    for entry in _xml(part).iter(f"{{{W15}}}commentEx"):
+        flags[entry.get(f"{{{W15}}}paraId")] = (entry.get(f"{{{W15}}}done") in ("1", "true"), entry.get(f"{{{W15}}}paraIdParent"))
+    return flags
+
+
+def comments(document: Document) -> list[CommentNote]:
+    """Every comment of the document, in the order of the comments part."""
+    from .panel_text import walk
+
+    part = related(document.part, RT.COMMENTS)
+    if part is None:
+        return []
+    anchors: dict[str, list[Any]] = {}  # id → [section, paragraph, pieces of commented text]
+    open_ids: set[str] = set()
+    index = -1
+    for element, section in walk(document):
+        if element.tag == P:
+            index += 1
+            for cid in open_ids:
+                anchors[cid][2].append("\n")
+        elif element.tag in (w("commentRangeStart"), w("commentReference")):
+            anchors.setdefault(element.get(w("id")), [section, index, []])
+            if element.tag == w("commentRangeStart"):
+                open_ids.add(element.get(w("id")))
+        elif element.tag == w("commentRangeEnd"):
+            open_ids.discard(element.get(w("id")))
+        elif element.tag == RUN and open_ids and shown(element):
+            for cid in open_ids:
+                anchors[cid][2].append(run_text(element))
+    flags = _done_flags(document)
+    notes = []
+    for element in part.element.iter(w("comment")):
+        cid = element.get(w("id"))
+        section, paragraph, pieces = anchors.get(cid, ["", -1, []])
+        paragraphs = element.findall(P)
+        done, parent = flags.get(paragraphs[-1].get(PARA_ID) if paragraphs else None, (False, None))
+        resolved = done or (parent is not None and flags.get(parent, (False, None))[0])
+        notes.append(CommentNote(cid, element.get(w("author"), ""), _date(element.get(w("date"))),
+                                 "\n".join(visible_text(p) for p in paragraphs).strip(), "".join(pieces).strip(),
+                                 section, resolved, paragraph))
+    return notes
+
+
+def _quote(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def unresolved(document: Document) -> list[Problem]:
+    """One problem for every tracked change and every comment not marked resolved."""
+    problems = [Problem(REVIEW_CHANGE_UNRESOLVED, {"kind": c.kind.label, "author": c.author or REVIEW_UNKNOWN_AUTHOR,
+                                                   "section": c.section, "quote": _quote(c.text)})
+                for c in tracked_changes(document)]
+    problems += [Problem(REVIEW_COMMENT_UNRESOLVED, {"author": n.author or REVIEW_UNKNOWN_AUTHOR, "section": n.section,
+                                                     "quote": _quote(n.commented), "text": _quote(n.text, 120)})
+                 for n in comments(document) if not n.resolved]
+    return problems
+
+
+def _say(value: Any, lang: str) -> str:
+    return translate(value, lang) if isinstance(value, Msgid) else str(value)
+
+
+def _when(value: dt.datetime | None, lang: str) -> str:
+    return f"{format_date(value.date(), lang, 'medium')} {value:%H:%M}" if value else ""
+
+
+def write_review_workbook(changes: Iterable[TrackedChange], comments: Iterable[CommentNote], target: Path, lang: str) -> Path:
+    """Writes the review workbook (one line per change and comment, in document order) to ``target``
+    atomically; returns ``target``."""
+    rows = [(c.paragraph, c.kind.label, c.author, c.date, c.section, c.text) for c in changes]
+    rows += [(n.paragraph, REVIEW_KIND_COMMENT, n.author, n.date, n.section,
+              translate(REVIEW_COMMENT_ON, lang, quote=_quote(n.commented, 200), text=n.text) if n.commented else n.text)
+             for n in comments]
+    rows.sort(key=lambda row: row[0])
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = translate(REVIEW_SHEET, lang)[:31]
+    headers = (REVIEW_HEADER_NUMBER, REVIEW_HEADER_KIND, REVIEW_HEADER_WHO, REVIEW_HEADER_WHEN, REVIEW_HEADER_WHERE,
+               REVIEW_HEADER_WHAT, REVIEW_HEADER_ANSWER, REVIEW_HEADER_DECISION)
+    for col, header in enumerate(headers, start=1):
+        put_text(sheet.cell(1, col), translate(header, lang))
+    style_header(sheet[1])
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    for row, decision in enumerate((REVIEW_ACCEPTED, REVIEW_REJECTED, REVIEW_DISCUSSED), start=1):
+        put_text(lists.cell(row, 1), translate(decision, lang))
+    choose = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$A$1:$A$3", allow_blank=True)
+    choose.showErrorMessage = True
+    sheet.add_data_validation(choose)
+    for row, (_, kind, author, date, section, what) in enumerate(rows, start=2):
+        sheet.cell(row, 1).value = row - 1
+        values = (_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
+        for col, value in enumerate(values, start=2):
+            put_text(sheet.cell(row, col), value)
+        for col in range(1, 9):
+            cell = sheet.cell(row, col)
+            cell.alignment, cell.border = WRAP, BOX
+        for col in (7, 8):
+            sheet.cell(row, col).protection = UNLOCKED
+        choose.add(sheet.cell(row, 8))
+        sheet.row_dimensions[row].height = min(409, 15 * max(1, math.ceil(len(what) / 60), what.count("\n") + 1))
+    for letter, width in zip("ABCDEFGH", (6, 16, 20, 18, 30, 60, 50, 14)):
+        sheet.column_dimensions[letter].width = width
+    sheet.row_dimensions[1].height = 30
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.auto_filter.ref = f"A1:H{max(2, len(rows) + 1)}"
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
+        setattr(sheet.protection, allowed, False)
+    fit_to_width(sheet, landscape=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    wb.save(tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    tmp.replace(target)
+    return target

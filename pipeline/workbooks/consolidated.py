@@ -1,0 +1,195 @@
+"""The consolidated workbook of a round (``consolidado.xlsx``): the one place that knows its layout.
+
+``pipeline.consolidation`` decides the sheets, tables, values and labels; this module puts each table
+on its sheet as a real Excel table (filters, banded rows, frozen header), sizes columns and rows so
+that the sheets print readably, and draws native bar charts from the score tables. Every string is
+written as text, never as a formula, whatever it starts with.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table as ExcelTable
+from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .cells import WRAP, style_header
+from .questionnaire import fit_to_width, put_text
+
+if TYPE_CHECKING:
+    from ..consolidation import Chart, Consolidated, Sheet, Table
+
+WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11}
+FORMATS = {"score": "0.00", "percent": "0.0%"}
+NUMERIC = {"score", "percent", "level"}
+STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+MUTED = Font(name="Calibri", italic=True, color="7F7F7F")
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+BOLD = Font(name="Calibri", bold=True)
+HEADING = Font(name="Calibri", bold=True, size=12, color="1F4E79")
+TITLE = Font(name="Calibri", bold=True, size=14, color="1F4E79")
+CHARACTERS = 1.2  # characters of average text per unit of column width
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_HEIGHT = 409  # Excel's tallest row
+
+
+def _put(cell: Cell, value: object) -> None:
+    if isinstance(value, str):
+        put_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = "DD/MM/YYYY"
+    else:
+        cell.value = value
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines ``value`` takes when wrapped at word boundaries in a column ``width`` units wide."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, len(textwrap.wrap(line, max(4, int(width * CHARACTERS))))) for line in value.split("\n"))
+
+
+def _unique(headers: list[str]) -> list[str]:
+    """Excel wants a table's headers distinct (ignoring case) and not empty."""
+    seen: set[str] = set()
+    result = []
+    for n, header in enumerate(headers, start=1):
+        text, k = header.strip() or f"({n})", 2
+        while text.lower() in seen:
+            text, k = f"{header} ({k})", k + 1
+        seen.add(text.lower())
+        result.append(text)
+    return result
+
+
+class _Writer:
+    def __init__(self, view: Consolidated) -> None:
+        self.view = view
+        self.wb = Workbook()
+        self.placed: dict[str, tuple[Worksheet, int, int]] = {}  # table name -> (sheet, header row, last row)
+
+    def write(self) -> Workbook:
+        for n, sheet in enumerate(self.view.sheets):
+            ws = self.wb.active if n == 0 else self.wb.create_sheet()
+            ws.title = sheet.title[:31]
+            self.sheet(ws, sheet)
+        self.charts(self.wb.create_sheet(self.view.charts_title[:31]))
+        self.wb.properties.title = self.view.title
+        self.wb.properties.subject = self.view.subject
+        self.wb.properties.creator = "MECIGEP"
+        self.wb.active = 0
+        return self.wb
+
+    def sheet(self, ws: Worksheet, sheet: Sheet) -> None:
+        count = max(len(t.columns) for t in sheet.tables)
+        widths = [max((WIDTHS[t.columns[c].kind] for t in sheet.tables if c < len(t.columns)), default=12) for c in range(count)]
+        for c, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(c)].width = width
+        row = 1
+        for text in sheet.intro:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
+            _put(ws.cell(row, 1), text)
+            ws.cell(row, 1).alignment = WRAP
+            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * _lines(text, sum(widths)))
+            row += 1
+        if sheet.intro:
+            ws.cell(1, 1).font = BOLD
+            row += 1
+        for table in sheet.tables:
+            if table.title:
+                _put(ws.cell(row, 1), table.title)
+                ws.cell(row, 1).font = HEADING
+                row += 1
+            row = self.table(ws, table, row, widths) + 2
+        if len(sheet.tables) == 1 and not sheet.intro:
+            ws.freeze_panes = "A2"
+            ws.print_title_rows = "1:1"
+        fit_to_width(ws, landscape=sum(widths) > 110)
+
+    def table(self, ws: Worksheet, table: Table, top: int, widths: list[int]) -> int:
+        """Writes ``table`` with its header at row ``top``; returns its last row."""
+        headers = _unique([c.header for c in table.columns])
+        for c, header in enumerate(headers, start=1):
+            _put(ws.cell(top, c), header)
+        style_header(ws.cell(top, c) for c in range(1, len(headers) + 1))
+        for c in range(1, len(headers) + 1):
+            ws.cell(top, c).font = HEADER_FONT
+        ws.row_dimensions[top].height = LINE_HEIGHT * max(_lines(h, widths[c]) for c, h in enumerate(headers))
+        for n, values in enumerate(table.rows):
+            row = top + 1 + n
+            for c, (column, value) in enumerate(zip(table.columns, values), start=1):
+                cell = ws.cell(row, c)
+                _put(cell, value)
+                cell.alignment = Alignment(vertical="top", wrap_text=column.kind not in NUMERIC,
+                                           horizontal="center" if column.kind == "level" else None)
+                if column.kind in FORMATS:
+                    cell.number_format = FORMATS[column.kind]
+                if n in table.muted:
+                    cell.font = MUTED
+            lines = max((_lines(v, widths[c]) for c, v in enumerate(values)), default=1)
+            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
+        last = top + max(1, len(table.rows))  # Excel wants a data row, even an empty one
+        ref = f"A{top}:{get_column_letter(len(headers))}{last}"
+        excel_table = ExcelTable(displayName=table.name, ref=ref, tableStyleInfo=STYLE)
+        ws.add_table(excel_table)
+        self.placed[table.name] = (ws, top, last)
+        return last
+
+    def charts(self, ws: Worksheet) -> None:
+        _put(ws["A1"], self.view.title)
+        ws["A1"].font = TITLE
+        anchor = 3
+        for n, spec in enumerate(self.view.charts):
+            chart = self.chart(spec)
+            if n:
+                ws.row_breaks.append(Break(id=anchor - 1))  # one chart per printed page
+            ws.add_chart(chart, f"A{anchor}")
+            anchor += math.ceil(chart.height / 0.53) + 2  # a 15-point row is about 0.53 cm
+        fit_to_width(ws, landscape=True)
+
+    def chart(self, spec: Chart) -> BarChart:
+        source, header, last = self.placed[spec.table]
+        chart = BarChart()
+        chart.type = "bar" if spec.horizontal else "col"
+        chart.grouping = "clustered"
+        chart.title = spec.title
+        chart.y_axis.title = spec.y_title
+        chart.x_axis.title = spec.x_title
+        for column in spec.series:
+            chart.add_data(Reference(source, min_col=column + 1, min_row=header, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(source, min_col=spec.categories + 1, min_row=header + 1, max_row=last))
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max, chart.y_axis.majorUnit = 0, 4, 1
+        chart.y_axis.number_format = "0"
+        chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl hides both axes unless told
+        chart.legend.position = "b"
+        chart.width = 26
+        chart.height = 13
+        if spec.horizontal:  # the first row on top, the value axis still at the bottom
+            chart.x_axis.scaling.orientation = "maxMin"
+            chart.y_axis.crosses = "max"
+            chart.height = max(10.0, min(15.0, 4 + (last - header) * (0.3 + 0.25 * len(spec.series))))  # a landscape A4 page
+        return chart
+
+
+def write_consolidated(path: Path, view: Consolidated) -> Path:
+    """Writes the consolidated workbook to ``path`` atomically (a temporary file renamed); returns ``path``."""
+    workbook = _Writer(view).write()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    workbook.save(tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+    return path
