@@ -87,11 +87,13 @@ def test_it_is_written_in_the_outbox_under_its_fixed_name_and_recorded_with_its_
     assert workspace.ledger.verify().broken_at is None
 
 
-def test_the_sheets_are_named_in_the_rounds_language(consolidated):
-    names = consolidated["wb"].sheetnames
+def test_the_sheets_are_named_in_the_rounds_language_and_hold_filtered_styled_tables(consolidated):
+    wb = consolidated["wb"]
     for message in (c.CONS_SHEET_LONG, c.CONS_SHEET_WIDE, c.CONS_SHEET_SCORES, c.CONS_SHEET_METHOD, c.CONS_SHEET_GAPS,
                     c.CONS_SHEET_CHARTS):
-        assert translate(message, "es") in names
+        assert translate(message, "es") in wb.sheetnames
+    tables = [t for ws in wb.worksheets for t in ws.tables.values()]
+    assert len(tables) == 7 and all(t.autoFilter is not None and t.tableStyleInfo.name for t in tables)
 
 
 def test_the_long_table_has_one_row_per_institution_and_question_with_a_filter_and_a_frozen_header(consolidated):
@@ -205,3 +207,14 @@ def test_the_command_writes_it_in_the_rounds_language_and_says_what_it_found(con
 def test_it_can_be_made_in_another_language(consolidated, tmp_path):
     path = c.consolidate(consolidated["workspace"], ROUND, "en")
     assert translate(c.CONS_SHEET_SCORES, "en") in openpyxl.load_workbook(path).sheetnames
+
+
+def test_a_round_nobody_answered_yet_lists_every_institution_as_not_received(workspace):
+    open_round(workspace, a_round())
+    wb = openpyxl.load_workbook(c.consolidate(workspace, ROUND))
+    not_received = translate(c.CONS_NOT_RECEIVED, "es")
+    [overall] = table_rows(sheet(wb, c.CONS_SHEET_SCORES), "OverallScores")
+    assert overall[translate(c.CONS_STATUS, "es")] == not_received
+    [gap] = table_rows(sheet(wb, c.CONS_SHEET_GAPS), "Gaps")
+    assert (gap[translate(c.CONS_KIND, "es")], gap[translate(c.CONS_INSTITUTION, "es")]) == (not_received, "MEF")
+    assert translate(c.CONS_NOT_RECEIVED_HEADER, "es", institution="MEF") in table_rows(sheet(wb, c.CONS_SHEET_WIDE), "AnswersByQuestion")[0]

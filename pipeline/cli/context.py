@@ -5,12 +5,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from ..i18n import cli_language, translate
-from ..workspace import Workspace, resolve
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 LANG = cli_language()
 
@@ -26,7 +28,9 @@ class State:
     lang: str = LANG
     lang_explicit: bool = False  # --lang given: documents too are made in that language
 
-    def workspace(self) -> Workspace:
+    def workspace(self) -> "Workspace":
+        from ..workspace import Workspace, resolve  # imported here: --help need not load the models
+
         return Workspace.open(resolve(self.workspace_path))
 
 

@@ -25,7 +25,7 @@ from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from ..errors import Problem
-from ..i18n import N_, Msgid
+from ..i18n import N_
 
 PANEL_PLACEHOLDER_LEFT = N_('Under "{section}", "{text}" still waits for the panel\'s text')
 PANEL_HEADER_OR_FOOTER = N_("page header or footer")
@@ -249,7 +249,7 @@ def related(part: Part, reltype: str) -> Part | None:
     return next((r.target_part for r in part.rels.values() if r.reltype == reltype and not r.is_external), None)
 
 
-def _xml(part: Part) -> Any:
+def part_xml(part: Part) -> Any:
     return part.element if isinstance(part, XmlPart) else etree.fromstring(part.blob)
 
 
@@ -346,7 +346,7 @@ class _Copier:
         extended = related(self.src.part, COMMENTS_EXTENDED)
         if extended is not None:
             ids = {p.get(PARA_ID) for p in element.iter(P)}
-            self.comment_ex += [e for e in _xml(extended) if e.get(f"{{{W15}}}paraId") in ids]
+            self.comment_ex += [e for e in part_xml(extended) if e.get(f"{{{W15}}}paraId") in ids]
         return str(made.comment_id)
 
     def style(self, sid: str) -> str:
@@ -421,7 +421,7 @@ class _Copier:
             part = Part(PackURI(name), COMMENTS_EXTENDED_TYPE, b"", self.dst.part.package)
             self.dst.part.relate_to(part, COMMENTS_EXTENDED)
         else:
-            root = _xml(part)
+            root = part_xml(part)
         root.extend(copy.deepcopy(e) for e in self.comment_ex)
         if not isinstance(part, XmlPart):
             part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

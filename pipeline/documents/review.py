@@ -26,7 +26,7 @@ from ..errors import Problem
 from ..i18n import N_, Msgid, format_date, translate
 from ..workbooks.cells import BOX, UNLOCKED, WRAP, style_header
 from ..workbooks.questionnaire import DataValidation, Workbook, fit_to_width, put_text
-from .panel_text import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, _xml, related, run_text, shown, visible_text, w
+from .panel_text import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, part_xml, related, run_text, shown, visible_text, w, walk
 
 REVIEW_SHEET = N_("Review")
 REVIEW_HEADER_NUMBER = N_("No.")
@@ -118,7 +118,7 @@ def _change_text(element: Any, kind: ChangeKind) -> str:
         text = visible_text(owner) if kind is not ChangeKind.DELETION else "".join(n.text or "" for n in owner.iter(w("t"), w("delText")))
         return text if owner.tag != P or element.getparent().tag != w("rPr") else PARAGRAPH_MARK
     if kind in (ChangeKind.DELETION, ChangeKind.MOVED):
-        return "".join(n.text or "" for n in element.iter(w("t"), w("delText"), w("tab")) if n.tag != w("tab") or n.getparent().tag == RUN)
+        return "".join(n.text or "" for n in element.iter(w("t"), w("delText")))
     if kind is ChangeKind.FORMATTING:
         return visible_text(_owner(element))
     return visible_text(element)
@@ -127,8 +127,6 @@ def _change_text(element: Any, kind: ChangeKind) -> str:
 def tracked_changes(document: Document) -> list[TrackedChange]:
     """Every tracked change, in document order. A paragraph mark changed together with text of the
     same paragraph, by the same author, is not listed on its own."""
-    from .panel_text import walk
-
     found: list[tuple[TrackedChange, bool]] = []
     index = -1
     for element, section in walk(document):
@@ -149,15 +147,13 @@ def _done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
     if part is None:
         return {}
     flags = {}
-    for entry in _xml(part).iter(f"{{{W15}}}commentEx"):
+    for entry in part_xml(part).iter(f"{{{W15}}}commentEx"):
         flags[entry.get(f"{{{W15}}}paraId")] = (entry.get(f"{{{W15}}}done") in ("1", "true"), entry.get(f"{{{W15}}}paraIdParent"))
     return flags
 
 
 def comments(document: Document) -> list[CommentNote]:
     """Every comment of the document, in the order of the comments part."""
-    from .panel_text import walk
-
     part = related(document.part, RT.COMMENTS)
     if part is None:
         return []
