@@ -14,11 +14,12 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from . import crashpoints
 from . import messages as m
 from .errors import Problem, Severity, UserError
+from .frameworks import Framework, pick
 from .i18n import LANGUAGES, N_, format_date, normalise_language, translate
 from .inbox import records
 from .inbox.analysis import Analysis, pinned_framework
@@ -126,11 +127,9 @@ def _issued(db: sqlite3.Connection, notes_id: str) -> dict[str, str] | None:
     return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
 
-def _cover(workspace: Workspace, round_: Round, framework: Any, lang: str, name: str = "", email: str = "",
+def _cover(workspace: Workspace, round_: Round, framework: Framework, lang: str, name: str = "", email: str = "",
            institutions: list[str] | None = None) -> NotesCover:
     """What a notes workbook shows; its rows are the round's institutions, or those ``institutions`` (ids) when given."""
-    from .frameworks import pick
-
     cal, who = round_.calendar, round_.panel.coordinator or round_.contact
     known = {i.id: f"{i.name} ({i.acronym})" for i in round_.institutions}
     return NotesCover(
@@ -174,7 +173,7 @@ def emit_notes(workspace: Workspace, round_id: str, lang: str | None = None) -> 
     return written
 
 
-def _choice(value: str, codes: tuple[str, ...], labels: dict[str, str]) -> str | None:
+def _choice(value: str, codes: tuple[str, ...], labels: Mapping[str, str]) -> str | None:
     """The code a typed value stands for (the code, or its label in any language, any case); None for none."""
     wanted = value.strip().casefold()
     return next((c for c in codes if wanted == c or wanted in {translate(labels[c], lang).casefold() for lang in LANGUAGES}), None)
@@ -226,29 +225,38 @@ def validate_notes(raw: RawNotes, specs: list[RowSpec], lang: str, **context: An
     return check_notes(raw, specs, lang, **context)[1]
 
 
+def _refusal(identity: dict[str, str], issued: dict[str, str] | None, round_: Round | None,
+             framework: Framework | None) -> tuple[str, dict[str, Any]] | None:
+    """Why a notes workbook cannot be taken: not issued here, changed since, or its round not taking notes."""
+    notes_id = identity.get("notes_id", "")
+    if issued is None or round_ is None or framework is None:
+        return NOTES_FOREIGN, {"notes": notes_id or "?"}
+    for name, column in (("round_id", "round"), ("expert", "expert"), ("framework_id", "framework_id"),
+                         ("framework_version", "framework_version")):
+        if identity.get(name, "") != issued[column]:
+            return NOTES_TAMPERED, {"notes": notes_id, "field": name}
+    if round_.stage not in NOTES_STAGES:
+        return NOTES_ROUND_CLOSED, {"round": round_.id, "stage": m.STAGE_NAMES[round_.stage.value]}
+    return None
+
+
 def analyse_notes(path: Path, ledger_path: Path, identity: dict[str, str]) -> Analysis:
     """Reads a returned notes workbook and checks it against what was issued; runs in the inbox's isolated
     child, the ledger read-only. A foreign, tampered or late workbook comes back as a refusal (quarantined)."""
-    from .frameworks import pick
     from .workbooks.notes import row_specs
 
-    notes_id = identity.get("notes_id", "")
     db = sqlite3.connect(f"file:{ledger_path}?mode=ro", uri=True)
     try:
-        issued = _issued(db, notes_id)
+        issued = _issued(db, identity.get("notes_id", ""))
         found = db.execute("SELECT data FROM rounds WHERE id = ?", (issued["round"],)).fetchone() if issued else None
     finally:
         db.close()
-    framework = pinned_framework(ledger_path, issued["framework_id"], issued["framework_version"]) if issued else None
-    refusal = (NOTES_FOREIGN, {"notes": notes_id or "?"}) if not (issued and found and framework) else None
-    for name, column in (("round_id", "round"), ("expert", "expert"), ("framework_id", "framework_id"), ("framework_version", "framework_version")):
-        if refusal is None and identity.get(name, "") != issued[column]:
-            refusal = (NOTES_TAMPERED, {"notes": notes_id, "field": name})
     round_ = Round.model_validate_json(found[0]) if found else None
-    if refusal is None and round_.stage not in NOTES_STAGES:
-        refusal = (NOTES_ROUND_CLOSED, {"round": round_.id, "stage": m.STAGE_NAMES[round_.stage.value]})
-    if refusal is not None:
-        return Analysis("xlsx", KIND, identity, refusal=refusal[0], params=refusal[1])
+    framework = pinned_framework(ledger_path, issued["framework_id"], issued["framework_version"]) if issued else None
+    refused = _refusal(identity, issued, round_, framework)
+    if refused is not None:
+        return Analysis("xlsx", KIND, identity, refusal=refused[0], params=refused[1])
+    assert issued is not None and round_ is not None and framework is not None
     lang = identity.get("language") or issued["language"]
     raw = read_notes(path)
     specs = row_specs(json.loads(issued["institutions"]), list(framework.elements))
@@ -320,7 +328,7 @@ def _receipt(job: Job, analysis: Analysis, round_: Round, issued: dict[str, str]
         institution=f"{analysis.answers['expert_name']} <{expert}>" if analysis.answers["expert_name"] else expert,
         questionnaire_id=issued["id"], file_name=job.name, received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
         answered=analysis.answered, required=analysis.required, language=lang,
-        warnings=[p.render(lang) for p in analysis.problems if p.severity is Severity.WARNING]))
+        warnings=tuple(p.render(lang) for p in analysis.problems if p.severity is Severity.WARNING)))
     context["subtitle"] = translate(NOTES_TITLE, lang, topic=context["topic"])
     context["labels"].update({key: translate(message, lang) for key, message in NOTES_RECEIPT.items()})
     context["completion_detail"] = translate(NOTES_RECEIPT_ROWS, lang, answered=context["answered"], required=context["required"])
@@ -350,29 +358,3 @@ def merged_notes(workspace: Workspace, round_id: str) -> list[NoteRow]:
     rows = workspace.ledger.db.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM notes WHERE round = ? AND superseded_by IS NULL "
                                        "ORDER BY expert, seq", (round_id,)).fetchall()
     return [NoteRow(**dict(zip(ROW_COLUMNS, r))) for r in rows]
-
-
-def write_example(target: Path) -> Path:
-    """The blank Spanish example shipped as ``templates_xlsx/interview_notes.xlsx``: an illustrative round, no expert.
-
-    Regenerate it after a change of layout or wording: ``python -m pipeline.notes templates_xlsx/interview_notes.xlsx``."""
-    from types import SimpleNamespace
-
-    from .catalog import Catalog
-    from .framework_compiler import load_framework
-    from .framework_library import SHIPPED
-    from .models import Calendar, Contact, Institution
-
-    framework = load_framework(SHIPPED / "planning.xlsx")
-    round_ = Round(id="2026-PER-planning", country="PER", topic="planning", contact=Contact(name="DGPE"),
-                   calendar=Calendar(requested=dt.date(2026, 3, 2), visit_start=dt.date(2027, 2, 8), visit_end=dt.date(2027, 2, 12)),
-                   institutions=(Institution(id="ceplan", name="Centro Nacional de Planeamiento Estratégico", acronym="CEPLAN"),
-                                 Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF")))
-    identity = NotesIdentity(f"{round_.id}.notes.panel.1", round_.id, "", framework.id, framework.version, "es", "")
-    return write_notes(target, identity, _cover(SimpleNamespace(catalog=Catalog()), round_, framework, "es"))  # type: ignore[arg-type]
-
-
-if __name__ == "__main__":  # python -m pipeline.notes <target.xlsx>
-    import sys
-
-    print(write_example(Path(sys.argv[1])))

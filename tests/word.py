@@ -8,6 +8,8 @@ and comments anchored on runs.
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from pathlib import Path
 
 import docx
@@ -98,10 +100,13 @@ def add_link(document: Document, paragraph: Paragraph, text: str, url: str) -> N
 
 
 def png() -> io.BytesIO:
-    """A 1×1 PNG."""
-    return io.BytesIO(bytes.fromhex(
-        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-        "0000000d49444154789c6360f8cfc0f01f0005000201a5f4c5e70000000049454e44ae426082"))
+    """A 1×1 white PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return io.BytesIO(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+                      + chunk(b"IEND", b""))
 
 
 def reopen(document: Document) -> Document:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
 from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
 from .. import messages as m
 from ..charts import Chart, dimension_scores
@@ -29,7 +27,7 @@ from ..round_data import InstitutionData, RoundData, load
 from ..scoring import Gap, GapKind, Score
 from ..workspace import Workspace
 from .receipt import TEMPLATES
-from .render import clean_text, render
+from .render import Picture, render
 
 # Wording of the guide. Msgids equal to ones already in the catalogue reuse their translations.
 GUIDE_ORGANISATION = N_("Organization of American States")
@@ -115,36 +113,6 @@ LABELS = {
     "gaps_intro": GUIDE_GAPS_INTRO, "no_gaps": GUIDE_NO_GAPS, "answer": GUIDE_ANSWER, "evidence": GUIDE_EVIDENCE,
     "flags": GUIDE_FLAGS, "prompt": GUIDE_PROMPT, "notes": GUIDE_NOTES,
 }
-
-
-class Picture(InlineImage):  # type: ignore[misc]
-    """docxtpl's InlineImage, with alternative text, for a template ``render`` runs.
-
-    ``render`` makes its own DocxTemplate, so the picture is not given one: when the template prints
-    it, it takes the DocxTemplate whose ``render_xml_part`` is running further up this thread's stack."""
-
-    def __init__(self, chart: Chart, width: Any = CHART_WIDTH) -> None:
-        super().__init__(None, str(chart.path), width=width)
-        self.alt, self.title = clean_text(chart.alt_text).replace("\n", " "), clean_text(chart.title)
-
-    def _insert_image(self) -> str:
-        self.tpl = _rendering_template()
-        inline = self.tpl.current_rendering_part.new_pic_inline(self.image_descriptor, self.width, self.height)
-        for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
-            element.set("descr", self.alt)
-            element.set("title", self.title)
-        xml = inline.xml.translate({ord("{"): "&#123;", ord("}"): "&#125;"})  # docxtpl rewrites "{_{" in output
-        return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-
-
-def _rendering_template() -> DocxTemplate:
-    frame = sys._getframe(1)
-    while frame is not None:
-        candidate = frame.f_locals.get("self")
-        if isinstance(candidate, DocxTemplate) and getattr(candidate, "current_rendering_part", None) is not None:
-            return candidate
-        frame = frame.f_back  # type: ignore[assignment]
-    raise RuntimeError("a Picture is printed only while a template renders")
 
 
 def _score(score: Score | None, lang: str) -> str:
@@ -288,7 +256,7 @@ def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, 
         "overall_detail": (translate(GUIDE_OVERALL_DETAIL, lang, scored=scores.overall.scored, total=scores.overall.total)
                            if scores else ""),
         "scores": rows,
-        "chart": Picture(chart) if chart else "",
+        "chart": Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH) if chart else "",
         "chart_caption": translate(GUIDE_CHART_CAPTION_MEAN if answered > 1 else GUIDE_CHART_CAPTION, lang, count=answered),
         "not_received": translate(GUIDE_NOT_RECEIVED, lang, institution=institution.acronym),
         "gaps": [_gap(g, data, lang) for g in mine],

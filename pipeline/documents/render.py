@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate, Listing, RichText  # type: ignore[import-untyped]
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText  # type: ignore[import-untyped]
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -80,6 +80,35 @@ def _printed(value: Any) -> Any:
     return Markup(Listing(value).xml.translate(_BRACES))
 
 
+class Picture(InlineImage):  # type: ignore[misc]
+    """An image for a template, with its alternative text (read aloud by screen readers) and title.
+
+    ``render`` gives it the template being rendered before printing it."""
+
+    def __init__(self, path: str, alt: str, title: str, width: Any) -> None:
+        super().__init__(None, path, width=width)
+        self.alt, self.title = clean_text(alt).replace("\n", " "), clean_text(title)
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(self.image_descriptor, self.width, self.height)
+        for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
+            element.set("descr", self.alt)
+            element.set("title", self.title)
+        xml = inline.xml.translate({ord("{"): "&#123;", ord("}"): "&#125;"})  # docxtpl rewrites "{_{" in output
+        return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def _bind_pictures(value: Any, document: DocxTemplate) -> None:
+    if isinstance(value, Picture):
+        value.tpl = document
+    elif isinstance(value, dict):
+        for item in value.values():
+            _bind_pictures(item, document)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _bind_pictures(item, document)
+
+
 def environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment templates run in: sandboxed, autoescaping, strict about missing names."""
     return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_printed)
@@ -92,7 +121,9 @@ def render(template: Path, context: dict[str, Any], target: Path) -> Path:
     ``UndefinedError`` for one that names a variable the context lacks; ``target`` is then left as it was.
     """
     document = DocxTemplate(template)
-    document.render(clean(context), environment(), autoescape=True)
+    cleaned = clean(context)
+    _bind_pictures(cleaned, document)
+    document.render(cleaned, environment(), autoescape=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
