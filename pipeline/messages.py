@@ -328,3 +328,13 @@ LABEL_ANSWERED = N_("Answered")
 LABEL_LAST = N_("Last received")
 Q_HEADER_FIX = N_("What to correct")
 LABEL_STATUS = N_("Status")
+
+# The status page
+PAGE_TITLE = N_("MECIGEP — where every round stands")
+PAGE_GENERATED = N_("Updated {when}. This page is rebuilt by the pipeline; it needs no server and no internet.")
+PAGE_ROUNDS = N_("Rounds")
+PAGE_RETURNS = N_("Questionnaires returned, per institution")
+PAGE_EVENTS = N_("Recent events")
+PAGE_NO_EVENTS = N_("No events yet.")
+PAGE_WRITTEN = N_("Status page written to {path}.")
+HELP_HTML = N_("Also write outbox/status.html, a page for DGPE staff.")

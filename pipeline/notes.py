@@ -29,7 +29,8 @@ from .inbox.storage import archive_copy
 from .models import Round, Stage
 from .rules import EMAIL
 from .workbooks.cells import text_of
-from .workbooks.notes import CHOICES, FIELDS, KIND, NotesCover, NotesIdentity, NotesPrefill, RawNotes, RowSpec, cell_name, read_notes, write_notes
+from .workbooks.notes import (CHOICES, FIELDS, KIND, NotesCover, NotesIdentity, NotesPrefill, RawNotes, RowSpec, cell_name, read_notes,
+                              row_specs, write_notes)
 from .workspace import Workspace
 
 # Wording of the notes workbook, its checks and its answers (labels it shares with the questionnaire are messages.Q_*).
@@ -243,8 +244,6 @@ def _refusal(identity: dict[str, str], issued: dict[str, str] | None, round_: Ro
 def analyse_notes(path: Path, ledger_path: Path, identity: dict[str, str]) -> Analysis:
     """Reads a returned notes workbook and checks it against what was issued; runs in the inbox's isolated
     child, the ledger read-only. A foreign, tampered or late workbook comes back as a refusal (quarantined)."""
-    from .workbooks.notes import row_specs
-
     db = sqlite3.connect(f"file:{ledger_path}?mode=ro", uri=True)
     try:
         issued = _issued(db, identity.get("notes_id", ""))

@@ -56,10 +56,17 @@ def verify() -> None:
 def status(
     round_ref: Annotated[Optional[str], typer.Argument(metavar="[ROUND]", help=_(m.HELP_STATUS_ROUND))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
+    html: Annotated[bool, typer.Option("--html", help=_(m.HELP_HTML))] = False,
 ) -> None:
     from ..status import overview
 
     workspace = STATE.workspace()
+    if html:
+        from ..status_page import write_status_page
+
+        page = write_status_page(workspace, STATE.lang)
+        if not as_json:
+            console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
     if round_ref is not None:
         _round_status(workspace, round_ref, as_json)
         return

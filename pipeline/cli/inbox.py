@@ -14,9 +14,15 @@ WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=_(m.HELP_WO
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
-def _printer(total: int | None = None):
+def _printer(workspace=None):
+    """Prints each outcome; with a workspace, also refreshes its status page after each one."""
+
     def show(outcome) -> None:
         console.print(outcome.render(STATE.lang), markup=False)
+        if workspace is not None:
+            from ..status_page import write_status_page
+
+            write_status_page(workspace, STATE.lang)
 
     return show
 
@@ -31,13 +37,16 @@ def watch(
 
     workspace = STATE.workspace()
     if once:
-        outcomes = run_once(workspace, settle, workers, STATE.lang, _printer())
+        outcomes = run_once(workspace, settle, workers, STATE.lang, _printer(workspace))
         if not outcomes:
             console.print(_(m.OUTCOME_NONE, inbox=str(workspace.inbox)), markup=False)
         return
     console.print(_(m.WATCHING, inbox=str(workspace.inbox)), markup=False)
+    from ..status_page import write_status_page
+
+    write_status_page(workspace, STATE.lang)
     try:
-        watch_inbox(workspace, settle, workers, STATE.lang, _printer(),
+        watch_inbox(workspace, settle, workers, STATE.lang, _printer(workspace),
                     on_event=lambda text: console.print(_(m.WATCH_EVENT, event=text), markup=False, style="dim"))
     except KeyboardInterrupt:
         pass

@@ -21,6 +21,7 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Border, Font, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -239,7 +240,8 @@ class _Writer:
             sheet.row_dimensions[row].height = min(409, max(60, 15 * lines))
             row += 1
         last = max(row - 1, FIRST_ROW)
-        for field_, letter in (("assessment", "D"), ("priority", "H")):
+        for field_ in CHOICES:
+            letter = get_column_letter(COLUMNS.index(field_) + 1)
             dv = DataValidation(type="list", formula1=self.ranges[field_], allow_blank=True, showErrorMessage=True,
                                 showInputMessage=True, errorStyle="stop", promptTitle=self.t(m.Q_CHOOSE)[:32],
                                 prompt=self.t(m.Q_CHOOSE), error=self.t(m.Q_CHOOSE_ERROR))
