@@ -180,11 +180,11 @@ def _choice(value: str, codes: tuple[str, ...], labels: Mapping[str, str]) -> st
     return next((c for c in codes if wanted == c or wanted in {translate(labels[c], lang).casefold() for lang in LANGUAGES}), None)
 
 
-def raw_text(cells: dict[str, Any], field_: str) -> str:
+def _text(cells: dict[str, Any], field_: str) -> str:
     return text_of(cells[field_].value) if field_ in cells else ""
 
 
-def check_notes(raw: RawNotes, specs: list[RowSpec], lang: str, names: dict[str, str] | None = None,
+def check_notes(raw: RawNotes, specs: list[RowSpec], names: dict[str, str] | None = None,
                 questions: set[str] | None = None) -> tuple[list[dict[str, str]], list[Problem]]:
     """The rows filled (choices as codes) and every problem; ``names`` gives the display names of institutions
     and elements, ``questions`` the framework's question ids (others are warned about)."""
@@ -196,7 +196,7 @@ def check_notes(raw: RawNotes, specs: list[RowSpec], lang: str, names: dict[str,
                                 email_cell.where if email_cell else None))
     for spec in specs:
         cells = raw.rows.get(spec.key, {})
-        values = {f: text_of(cells[f].value) if f in cells else "" for f in FIELDS}
+        values = {f: _text(cells, f) for f in FIELDS}
         where = {f: cells[f].where if f in cells else None for f in FIELDS}
         about = {"institution": names.get(spec.institution, spec.institution), "element": names.get(spec.element, spec.element)}
         for field_, codes in CHOICES.items():
@@ -206,7 +206,7 @@ def check_notes(raw: RawNotes, specs: list[RowSpec], lang: str, names: dict[str,
                 problems.append(Problem(NOTES_BAD_CHOICE, {**about, "value": values[field_], "cell": cell_name(spec.key, field_),
                                                            "allowed": tuple(labels[c] for c in codes)}, where[field_]))
             values[field_] = code or ""
-        if values["recommendation"] and not values["priority"] and not raw_text(cells, "priority"):
+        if values["recommendation"] and not values["priority"] and not _text(cells, "priority"):
             problems.append(Problem(NOTES_NEEDS_PRIORITY, {**about, "cell": cell_name(spec.key, "priority"),
                                                            "allowed": tuple(NOTES_PRIORITIES.values())}, where["priority"]))
         for question in (q.strip() for q in values["questions"].replace(";", ",").split(",")):
@@ -220,10 +220,10 @@ def check_notes(raw: RawNotes, specs: list[RowSpec], lang: str, names: dict[str,
     return rows, problems
 
 
-def validate_notes(raw: RawNotes, specs: list[RowSpec], lang: str, **context: Any) -> list[Problem]:
+def validate_notes(raw: RawNotes, specs: list[RowSpec], **context: Any) -> list[Problem]:
     """Every problem of the notes (see ``check_notes``): the expert's e-mail, choices from their lists,
     a priority for each recommendation, at least one row filled."""
-    return check_notes(raw, specs, lang, **context)[1]
+    return check_notes(raw, specs, **context)[1]
 
 
 def _refusal(identity: dict[str, str], issued: dict[str, str] | None, round_: Round | None,
@@ -261,12 +261,12 @@ def analyse_notes(path: Path, ledger_path: Path, identity: dict[str, str]) -> An
     specs = row_specs(json.loads(issued["institutions"]), list(framework.elements))
     names = {e: pick(labels, lang, framework.default_language) for e, labels in framework.elements.items()}
     names.update({i.id: i.acronym for i in round_.institutions})
-    rows, problems = check_notes(raw, specs, lang, names, {q.name for q in framework.questions})
+    rows, problems = check_notes(raw, specs, names, {q.name for q in framework.questions})
     typed = {name: cell.value for name, cell in raw.expert.items()}
     typed.update({cell_name(key, f): cell.value for key, cells in raw.rows.items() for f, cell in cells.items()})
-    expert = issued["expert"] or raw_text(raw.expert, "expert_email").lower()
+    expert = issued["expert"] or _text(raw.expert, "expert_email").lower()
     return Analysis("xlsx", KIND, identity, problems=tuple(problems), typed=typed, answered=len(rows), required=len(specs),
-                    answers={"rows": rows, "expert": expert, "expert_name": raw_text(raw.expert, "expert_name")})
+                    answers={"rows": rows, "expert": expert, "expert_name": _text(raw.expert, "expert_name")})
 
 
 def answer_notes(job: Job, analysis: Analysis) -> Outcome:

@@ -196,7 +196,7 @@ def test_validation_collects_every_problem_and_takes_labels_in_any_language(work
                name("mef", "pl_e2", "recommendation"): "Crear una unidad de planeamiento.",
                name("mef", "pl_e3", "priority"): "urgente", name("mef", "pl_e3", "questions"): "pl_99"}
     raw = read_notes(fill(issued["chl"], answers, tmp_path / "x.xlsx"))
-    problems = validate_notes(raw, row_specs(["mef", "pcm"], ELEMENTS), "es", questions={"pl_16", "pl_17"})
+    problems = validate_notes(raw, row_specs(["mef", "pcm"], ELEMENTS), questions={"pl_16", "pl_17"})
     cells = sorted((p.params.get("cell"), p.severity) for p in problems)
     assert cells == sorted([("expert_email", Severity.ERROR), (name("mef", "pl_e2", "priority"), Severity.ERROR),
                             (name("mef", "pl_e3", "priority"), Severity.ERROR), (name("mef", "pl_e3", "questions"), Severity.WARNING)])

@@ -143,6 +143,9 @@ def _register_groups() -> None:
     from . import inbox as inbox_commands
 
     app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
+    from . import consolidate as consolidate_commands
+
+    app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
 
 

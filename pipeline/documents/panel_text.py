@@ -150,8 +150,11 @@ def panel_sections(document: Document) -> dict[str, PanelSection]:
     """The panel sections of ``document`` by id, in document order (the first of a repeated id wins)."""
     headings = Headings(document)
     children = _body_children(document)
-    marks = [(i, _panel_id(el)) for i, el in enumerate(children) if el.tag in (P, BOOKMARK_START)]
-    marks = [(i, sid) for i, sid in marks if sid is not None]
+    marks: list[tuple[int, str]] = []
+    for i, el in enumerate(children):
+        sid = _panel_id(el) if el.tag in (P, BOOKMARK_START) else None
+        if sid is not None:
+            marks.append((i, sid))
     panel_ids = {b.get(ID) for b in document.element.body.iter(BOOKMARK_START) if _panel_id(b)}
     found: dict[str, PanelSection] = {}
     for position, (i, sid) in enumerate(marks):
@@ -167,9 +170,10 @@ def panel_sections(document: Document) -> dict[str, PanelSection]:
             if (headings.level(children[j]) or 11) <= level:
                 end = j
                 break
-        body = [el for el in children[i + 1:end] if not (el.tag in (BOOKMARK_START, BOOKMARK_END) and el.get(ID) in panel_ids)]
+        body = [el for el in children[i + 1:end]
+                if not (el.tag in (BOOKMARK_START, BOOKMARK_END) and el.get(ID) in panel_ids)]
         texts = [(visible_text(p), p) for el in body for p in el.iter(P)]
-        filled = [t for t, p in texts if t.strip() or p.find(f".//{w('drawing')}") is not None or p.find(f".//{w('object')}") is not None]
+        filled = [t for t, p in texts if t.strip() or any(p.iter(w("drawing"), w("object"), w("pict")))]
         found[sid] = PanelSection(sid, visible_text(children[i]), body, "\n".join(t for t, _ in texts),
                                   all(is_placeholder_text(t) for t in filled), children[i], headings.level(children[i]))
     return found
@@ -189,7 +193,7 @@ def walk(document: Document) -> Iterator[tuple[Any, str]]:
     for rel in list(document.part.rels.values()):
         if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external and id(rel.target_part) not in seen:
             seen.add(id(rel.target_part))
-            for element in rel.target_part.element.iter(etree.Element):
+            for element in part_xml(rel.target_part).iter(etree.Element):
                 yield element, PANEL_HEADER_OR_FOOTER
 
 
@@ -319,15 +323,16 @@ class _Copier:
             self.names.add(name)
             new = self.parts[id(part)] = Part(PackURI(name), part.content_type, part.blob, self.dst.part.package)
             for rid, rel in part.rels.items():
-                new.load_rel(rel.reltype, rel.target_ref if rel.is_external else self.part(rel.target_part), rid, rel.is_external)
+                target = rel.target_ref if rel.is_external else self.part(rel.target_part)
+                new.load_rel(rel.reltype, target, rid, rel.is_external)
         return self.parts[id(part)]
 
     def comment(self, node: Any) -> None:
         old = node.get(ID)
         if old not in self.comment_ids:
             source = related(self.src.part, RT.COMMENTS)
-            found = source.element.find(f"{w('comment')}[@{{{W}}}id='{old}']") if source is not None else None
-            self.comment_ids[old] = None if found is None else self._copy_comment(found, source)
+            found = part_xml(source).find(f"{w('comment')}[@{ID}='{old}']") if source is not None else None
+            self.comment_ids[old] = None if found is None or source is None else self._copy_comment(found, source)
         if self.comment_ids[old] is None:  # a reference to a comment the draft does not hold
             node.getparent().remove(node)
         else:
@@ -370,10 +375,12 @@ class _Copier:
         if old not in self.nums:
             self.nums[old] = old
             source = related(self.src.part, RT.NUMBERING)
-            num = source.element.find(f"{w('num')}[@{{{W}}}numId='{old}']") if source is not None else None
-            if num is not None:
-                abstract_id = num.find(w("abstractNumId")).get(VAL)
-                abstract = copy.deepcopy(source.element.find(f"{w('abstractNum')}[@{w('abstractNumId')}='{abstract_id}']"))
+            root = part_xml(source) if source is not None else None
+            num = root.find(f"{w('num')}[@{w('numId')}='{old}']") if root is not None else None
+            pointer = num.find(w("abstractNumId")) if num is not None else None
+            found = root.find(f"{w('abstractNum')}[@{w('abstractNumId')}='{pointer.get(VAL)}']") if pointer is not None else None
+            if found is not None:
+                abstract = copy.deepcopy(found)
                 numbering = self.dst.part.numbering_part.element
                 used = [int(a.get(w("abstractNumId"))) for a in numbering.iter(w("abstractNum"))]
                 abstract.set(w("abstractNumId"), str(max(used, default=-1) + 1))
@@ -404,7 +411,8 @@ class _Copier:
         for old in ppr.findall(w("pStyle")) + ppr.findall(w("outlineLvl")):
             ppr.remove(old)
         headings = Headings(self.dst)
-        sid = next((k for k in self.dst_styles if k and headings.style_level(k) == level), None)
+        sid = next((k for k, s in self.dst_styles.items()
+                    if k and s.get(w("type")) == "paragraph" and headings.style_level(k) == level), None)
         if sid is not None:
             ppr.insert(0, etree.Element(w("pStyle"), {VAL: sid}))
         else:
@@ -417,7 +425,8 @@ class _Copier:
         part = related(self.dst.part, COMMENTS_EXTENDED)
         if part is None:
             root = etree.Element(f"{{{W15}}}commentsEx", nsmap={"w15": W15})
-            name = next(f"/word/commentsExtended{n or ''}.xml" for n in range(10**6) if f"/word/commentsExtended{n or ''}.xml" not in self.names)
+            name = next(n for n in ("/word/commentsExtended.xml", *(f"/word/commentsExtended{i}.xml" for i in range(1, 99)))
+                        if n not in self.names)
             part = Part(PackURI(name), COMMENTS_EXTENDED_TYPE, b"", self.dst.part.package)
             self.dst.part.relate_to(part, COMMENTS_EXTENDED)
         else:

@@ -6,8 +6,9 @@ answer line by line; ``unresolved`` is what ``report approve`` refuses on. A com
 resolved when Word or LibreOffice marked it done (``w15:done`` in commentsExtended, on the comment or
 on the comment it answers).
 
-The workbook is written with openpyxl through ``pipeline.workbooks`` (styles, ``put_text``,
-``fit_to_width``), which re-exports the openpyxl classes it needs.
+The workbook is written with the pieces of ``pipeline.workbooks`` (styles, ``put_text``,
+``fit_to_width``); its openpyxl classes are taken from there too, since only ``workbooks/`` may import
+openpyxl (tests/test_architecture.py). Its writer belongs in ``pipeline/workbooks/`` in time.
 """
 from __future__ import annotations
 
@@ -176,11 +177,11 @@ def comments(document: Document) -> list[CommentNote]:
                 anchors[cid][2].append(run_text(element))
     flags = _done_flags(document)
     notes = []
-    for element in part.element.iter(w("comment")):
+    for element in part_xml(part).iter(w("comment")):
         cid = element.get(w("id"))
         section, paragraph, pieces = anchors.get(cid, ["", -1, []])
         paragraphs = element.findall(P)
-        done, parent = flags.get(paragraphs[-1].get(PARA_ID) if paragraphs else None, (False, None))
+        done, parent = flags.get(paragraphs[-1].get(PARA_ID, "") if paragraphs else "", (False, None))
         resolved = done or (parent is not None and flags.get(parent, (False, None))[0])
         notes.append(CommentNote(cid, element.get(w("author"), ""), _date(element.get(w("date"))),
                                  "\n".join(visible_text(p) for p in paragraphs).strip(), "".join(pieces).strip(),

@@ -9,6 +9,7 @@ exactly one final state and one answer.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -71,8 +72,28 @@ class Job:
         return Document(**fields)
 
 
-def process(workspace: Workspace, claimed: Path, lang: str = "es") -> Outcome:
-    """Takes the claimed file to its final state; returns what became of it."""
+def process(workspace: Workspace, claimed: Path, lang: str = "es") -> Outcome | None:
+    """Takes the claimed file to its final state; returns what became of it, or None when another
+    process is already working on it (or finished it in the meantime).
+
+    While a process works on a claimed file it holds an exclusive lock on it, released when it ends
+    or dies: so a watcher recovering what a crash left in work/ never takes a file another one is
+    processing."""
+    try:
+        handle = claimed.open("rb")
+    except FileNotFoundError:
+        return None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None
+        if not claimed.exists():  # finished by another process between our open and our lock
+            return None
+        return _process(workspace, claimed, lang)
+
+
+def _process(workspace: Workspace, claimed: Path, lang: str) -> Outcome:
     job = Job(workspace, claimed, lang, original_name(claimed))
     job.sha256 = sha256_of(claimed)
     crashpoints.reach("hashed")

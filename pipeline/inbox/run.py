@@ -21,7 +21,7 @@ def work_folder(workspace: Workspace) -> Path:
     return workspace.root / "work"
 
 
-def _process_in_worker(root: Path, claimed: Path, lang: str) -> Outcome:
+def _process_in_worker(root: Path, claimed: Path, lang: str) -> Outcome | None:
     return process(Workspace(root), claimed, lang)
 
 
@@ -31,16 +31,20 @@ def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lan
     outcomes = []
     if workers <= 1 or len(claimed) <= 1:
         for path in claimed:
-            outcomes.append(process(workspace, path, lang))
-            if on_outcome:
-                on_outcome(outcomes[-1])
+            outcome = process(workspace, path, lang)
+            if outcome is not None:
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
         return outcomes
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         futures = [pool.submit(_process_in_worker, workspace.root, path, lang) for path in claimed]
         for future in futures:
-            outcomes.append(future.result())
-            if on_outcome:
-                on_outcome(outcomes[-1])
+            outcome = future.result()
+            if outcome is not None:
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
     return outcomes
 
 

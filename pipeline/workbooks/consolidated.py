@@ -112,10 +112,11 @@ class _Writer:
                 _put(ws.cell(row, 1), table.title)
                 ws.cell(row, 1).font = HEADING
                 row += 1
+            if len(sheet.tables) == 1:  # its header repeats on every printed page, and stays in view when it is on top
+                ws.print_title_rows = f"{row}:{row}"
+                if row == 1:
+                    ws.freeze_panes = "A2"
             row = self.table(ws, table, row, widths) + 2
-        if len(sheet.tables) == 1 and not sheet.intro:
-            ws.freeze_panes = "A2"
-            ws.print_title_rows = "1:1"
         fit_to_width(ws, landscape=sum(widths) > 110)
 
     def table(self, ws: Worksheet, table: Table, top: int, widths: list[int]) -> int:

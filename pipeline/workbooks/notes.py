@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.comments import Comment
-from openpyxl.packaging.custom import StringProperty
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.comments import Comment
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -129,6 +129,8 @@ class _Writer:
         self.wb = Workbook()
         self.ranges: dict[str, str] = {}
         self.marked: list[tuple[str, str]] = []  # (sheet!cell, sentence) of each problem shown
+        self.institutions = dict(cover.institutions)
+        self.elements = {element: (label, questions) for element, label, questions in cover.elements}
 
     def t(self, message: str, **params: Any) -> str:
         return translate(message, self.id.language, **params)
@@ -218,28 +220,10 @@ class _Writer:
             put_text(sheet.cell(HEADER_ROW, col), self.t(n.NOTES_HEADERS[key]))
         style_header(sheet[HEADER_ROW])
         sheet.row_dimensions[HEADER_ROW].height = 48
-        institutions, elements = dict(self.cover.institutions), {e: (label, qs) for e, label, qs in self.cover.elements}
-        row, previous = FIRST_ROW, None
-        for spec in self.cover.specs:
-            label, questions = elements[spec.element]
-            put_text(sheet.cell(row, 1), institutions[spec.institution])
-            listed = "\n" + self.t(n.NOTES_ELEMENT_QUESTIONS, questions=", ".join(questions)) if questions else ""
-            sheet.cell(row, 2).value = CellRichText(label, TextBlock(QUESTIONS_FONT, listed)) if listed else label
-            for col in (1, 2):
-                sheet.cell(row, col).alignment, sheet.cell(row, col).border = WRAP, BOX
-            texts = [institutions[spec.institution], label + listed]
-            for col, field_ in enumerate(FIELDS, start=3):
-                self.input(sheet.cell(row, col), cell_name(spec.key, field_), None)
-                texts.append(text_of(sheet.cell(row, col).value))
-            if previous is not None and spec.institution != previous:
-                for cell in sheet[row][:len(COLUMNS)]:
-                    cell.border = Border(left=cell.border.left, right=cell.border.right, bottom=cell.border.bottom, top=NEW_INSTITUTION)
-            previous = spec.institution
-            lines = max(sum(math.ceil(max(1, len(line)) / (WIDTHS[c] * 1.1)) for line in text.split("\n"))
-                        for c, text in zip("ABCDEFGHI", texts))
-            sheet.row_dimensions[row].height = min(409, max(60, 15 * lines))
-            row += 1
-        last = max(row - 1, FIRST_ROW)
+        specs = self.cover.specs
+        for row, spec in enumerate(specs, start=FIRST_ROW):
+            self.row(sheet, row, spec, new_institution=row > FIRST_ROW and spec.institution != specs[row - FIRST_ROW - 1].institution)
+        last = FIRST_ROW + max(len(specs), 1) - 1
         for field_ in CHOICES:
             letter = get_column_letter(COLUMNS.index(field_) + 1)
             dv = DataValidation(type="list", formula1=self.ranges[field_], allow_blank=True, showErrorMessage=True,
@@ -252,6 +236,25 @@ class _Writer:
         fit_to_width(sheet, landscape=True)
         sheet.protection.sheet = True
         sheet.protection.formatColumns = sheet.protection.formatRows = False
+
+    def row(self, sheet: Worksheet, row: int, spec: RowSpec, new_institution: bool) -> None:
+        """One institution × element: the two locked cells saying which, then the named input cells."""
+        institution = self.institutions[spec.institution]
+        label, questions = self.elements[spec.element]
+        listed = "\n" + self.t(self.n.NOTES_ELEMENT_QUESTIONS, questions=", ".join(questions)) if questions else ""
+        put_text(sheet.cell(row, 1), institution)
+        sheet.cell(row, 2).value = CellRichText(label, TextBlock(QUESTIONS_FONT, listed)) if listed else label
+        for col in (1, 2):
+            sheet.cell(row, col).alignment, sheet.cell(row, col).border = WRAP, BOX
+        for col, field_ in enumerate(FIELDS, start=3):
+            self.input(sheet.cell(row, col), cell_name(spec.key, field_), None)
+        if new_institution:  # a line between institutions
+            for cell in sheet[row][:len(COLUMNS)]:
+                cell.border = Border(left=cell.border.left, right=cell.border.right, bottom=cell.border.bottom, top=NEW_INSTITUTION)
+        texts = [institution, label + listed] + [text_of(sheet.cell(row, col).value) for col in range(3, len(COLUMNS) + 1)]
+        lines = max(sum(math.ceil(max(1, len(line)) / (WIDTHS[get_column_letter(col)] * 1.1)) for line in text.split("\n"))
+                    for col, text in enumerate(texts, start=1))
+        sheet.row_dimensions[row].height = min(409, max(60, 15 * lines))
 
     def input(self, cell: Any, name: str, value: Any) -> None:
         style_input(cell)

@@ -1,0 +1,301 @@
+"""Makes LibreOffice edit a document the way a person does; run by the SYSTEM python (it has uno).
+
+    /usr/bin/python3 tests/lo_driver.py COMMANDS.json
+
+COMMANDS.json: {"source": path, "target": path, "author": "Ana Souza" (optional), "timeout": 150,
+"operations": [{"op": "set_named", "name": "q_plan", "value": "..."}, ...]}. Values: a string (setString),
+a number (setValue) or {"date": "YYYY-MM-DD"} (a date serial, no formula). Starts a private headless
+soffice with a fresh profile, applies the operations to the hidden document, stores it as xlsx/docx,
+then always closes the document, ends soffice and removes the profile. Exit 0 and a JSON line on
+stdout on success; exit 1 (2 for bad usage, 3 on timeout) with the reason on stderr otherwise.
+"""
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
+
+FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".docx": "MS Word 2007 XML"}
+CONNECT_SECONDS = 60
+STARTED = []  # the soffice processes of this run, for the watchdog
+
+
+class Refused(Exception):
+    """LibreOffice did not do what an operation asked."""
+
+
+def props(**values):
+    return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
+
+
+class Office:
+    def __init__(self, root):
+        self.profile = os.path.join(root, "profile")
+        self.log = open(os.path.join(root, "soffice.log"), "wb")
+        self.pipe = "lo_driver_" + uuid.uuid4().hex
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if not soffice:
+            raise Refused("soffice is not on PATH")
+        self.proc = subprocess.Popen(
+            [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+             "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
+             f"--accept=pipe,name={self.pipe};urp;"],
+            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        STARTED.append(self.proc)
+        self.ctx = self.connect()
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def connect(self):
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
+            if self.proc.poll() is not None:
+                raise Refused(f"soffice exited with {self.proc.returncode} before accepting connections")
+            try:
+                return resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+            except NoConnectException:
+                if time.monotonic() > deadline:
+                    raise Refused(f"soffice did not open its pipe within {CONNECT_SECONDS} s")
+                time.sleep(0.2)
+
+    def set_author(self, author):
+        given, _, surname = author.partition(" ")
+        provider = self.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.ctx)
+        access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                      props(nodepath="/org.openoffice.UserProfile/Data"))
+        access.setPropertyValue("givenname", given)
+        access.setPropertyValue("sn", surname)
+        access.commitChanges()
+
+    def kill(self):
+        """Ends soffice: politely first, then the whole process group."""
+        try:
+            if self.proc.poll() is None:
+                self.desktop.terminate()
+        except Exception:
+            pass  # the bridge goes away while terminate() returns
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # also any soffice.bin left behind
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+        self.log.close()
+
+
+# Calc
+
+def cell_value(cell, value, doc):
+    if isinstance(value, dict) and "date" in value:
+        null = doc.NullDate
+        serial = (dt.date.fromisoformat(value["date"]) - dt.date(null.Year, null.Month, null.Day)).days
+        cell.setValue(serial)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.setValue(value)
+    else:
+        cell.setString(str(value))
+
+
+def sheet(doc, name):
+    if not doc.Sheets.hasByName(name):
+        raise Refused(f"no sheet {name!r}; sheets: {list(doc.Sheets.ElementNames)}")
+    return doc.Sheets.getByName(name)
+
+
+def last_used_row(s):
+    cursor = s.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    return cursor.RangeAddress.EndRow
+
+
+def calc(doc, op, ctx):
+    kind = op["op"]
+    if kind == "set_named":
+        if not doc.NamedRanges.hasByName(op["name"]):
+            raise Refused(f"no named range {op['name']!r}")
+        cell_value(doc.NamedRanges.getByName(op["name"]).getReferredCells().getCellByPosition(0, 0), op["value"], doc)
+    elif kind == "set_cell":
+        cell_value(sheet(doc, op["sheet"]).getCellRangeByName(op["cell"]), op["value"], doc)
+    elif kind == "insert_rows":
+        s, before, count = sheet(doc, op["sheet"]), int(op["before_row"]), int(op.get("count", 1))
+        last = last_used_row(s)
+        try:
+            s.Rows.insertByIndex(before - 1, count)
+        except Exception as e:
+            raise Refused(f"inserting rows into {op['sheet']!r} (protected: {s.isProtected()}): {type(e).__name__}: {e}")
+        if before - 1 <= last and last_used_row(s) != last + count:
+            raise Refused(f"LibreOffice did not insert {count} row(s) into {op['sheet']!r} "
+                          f"(protected: {s.isProtected()})")
+    elif kind == "rename_sheet":
+        sheet(doc, op["old"]).setName(op["new"])
+    elif kind == "unprotect":
+        sheet(doc, op["sheet"]).unprotect(op.get("password", ""))
+    elif kind == "recalculate":
+        doc.calculateAll()
+    else:
+        raise Refused(f"unknown Calc operation {kind!r}")
+
+
+# Writer
+
+def find(doc, text):
+    search = doc.createSearchDescriptor()
+    search.SearchString = text
+    search.SearchCaseSensitive = True
+    found = doc.findFirst(search)
+    if found is None:
+        raise Refused(f"text not found: {text!r}")
+    return found
+
+
+def paragraph_cursor(found):
+    cursor = found.getText().createTextCursorByRange(found)
+    cursor.gotoStartOfParagraph(False)
+    cursor.gotoEndOfParagraph(True)
+    return cursor
+
+
+def writer(doc, op, ctx):
+    kind = op["op"]
+    if kind == "insert_after_bookmark":
+        if not doc.Bookmarks.hasByName(op["bookmark"]):
+            raise Refused(f"no bookmark {op['bookmark']!r}; bookmarks: {list(doc.Bookmarks.ElementNames)}")
+        anchor = doc.Bookmarks.getByName(op["bookmark"]).getAnchor()
+        text = anchor.getText()
+        cursor = text.createTextCursorByRange(anchor.getEnd())
+        cursor.gotoEndOfParagraph(False)
+        text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        cursor.ParaStyleName = op.get("style", "Standard")  # not the heading's style
+        text.insertString(cursor, op["text"], False)
+    elif kind == "replace_paragraph_containing":
+        cursor = paragraph_cursor(find(doc, op["text"]))
+        cursor.setString(op["new_text"])
+        if op.get("style"):
+            cursor.ParaStyleName = op["style"]
+    elif kind == "track_changes":
+        doc.RecordChanges = bool(op["on"])
+    elif kind == "insert_text_at_end_of_paragraph_containing":
+        found = find(doc, op["text"])
+        cursor = found.getText().createTextCursorByRange(found)
+        cursor.gotoEndOfParagraph(False)
+        cursor.getText().insertString(cursor, op["insert"], False)
+    elif kind == "add_comment":
+        found = find(doc, op["on_text"])
+        note = doc.createInstance("com.sun.star.text.textfield.Annotation")
+        note.Author = op["author"]
+        note.Content = op["comment"]
+        note.Initials = "".join(word[0] for word in op["author"].split())
+        now = dt.datetime.now(dt.timezone.utc)  # without it the docx gets w:date="0-00-00T00:00:00Z"
+        note.DateTimeValue = uno.createUnoStruct("com.sun.star.util.DateTime", 0, now.second, now.minute, now.hour,
+                                                 now.day, now.month, now.year, True)
+        found.getText().insertTextContent(found, note, True)  # absorb: the comment spans the found text
+    elif kind == "accept_all_changes":
+        dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, ())
+        if doc.Redlines.getCount():
+            raise Refused(f".uno:AcceptAllTrackedChanges left {doc.Redlines.getCount()} tracked change(s)")
+    elif kind == "delete_all_comments":
+        fields = doc.TextFields.createEnumeration()
+        notes = []
+        while fields.hasMoreElements():
+            field = fields.nextElement()
+            if field.supportsService("com.sun.star.text.textfield.Annotation"):
+                notes.append(field)
+        before = doc.Redlines.getCount()
+        for note in notes:
+            note.dispose()
+        if doc.Redlines.getCount() > before:
+            raise Refused("with tracking on, deleting comments is recorded as tracked deletions that keep them "
+                          "in the file; turn track_changes off first")
+    else:
+        raise Refused(f"unknown Writer operation {kind!r}")
+
+
+def run(commands, root):
+    source, target = os.path.abspath(commands["source"]), os.path.abspath(commands["target"])
+    suffix = os.path.splitext(target)[1].lower()
+    if suffix not in FILTERS:
+        raise Refused(f"cannot store {suffix!r}; known: {sorted(FILTERS)}")
+    office = Office(root)
+    try:
+        if commands.get("author"):
+            office.set_author(commands["author"])
+        doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, props(Hidden=True))
+        if doc is None:
+            raise Refused(f"LibreOffice could not open {source}")
+        try:
+            apply = calc if doc.supportsService("com.sun.star.sheet.SpreadsheetDocument") else writer
+            for index, op in enumerate(commands.get("operations", [])):
+                try:
+                    apply(doc, op, office.ctx)
+                except Refused as e:
+                    raise Refused(f"operation {index} {op.get('op')}: {e}") from None
+                except Exception as e:
+                    raise Refused(f"operation {index} {op.get('op')}: {type(e).__name__}: {e}") from None
+            doc.storeToURL(uno.systemPathToFileUrl(target), props(FilterName=FILTERS[suffix], Overwrite=True))
+        finally:
+            try:
+                doc.close(True)
+            except Exception:
+                doc.dispose()
+    finally:
+        office.kill()
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(argv[1], encoding="utf-8") as f:
+        commands = json.load(f)
+    root = tempfile.mkdtemp(prefix="lo_driver_")
+    timeout = float(commands.get("timeout", 150))
+
+    def give_up():  # kill soffice so a blocked UNO call fails; leave anyway if that is not enough
+        print(f"lo_driver: timed out after {timeout:.0f} s", file=sys.stderr)
+        for proc in STARTED:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # the group started for this run, nothing else
+            except ProcessLookupError:
+                pass
+        time.sleep(10)
+        shutil.rmtree(root, ignore_errors=True)
+        os._exit(3)
+
+    watchdog = threading.Timer(timeout, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    started = time.monotonic()
+    try:
+        run(commands, root)
+    except Exception as e:
+        print(f"lo_driver: {e}", file=sys.stderr)
+        log = os.path.join(root, "soffice.log")
+        if os.path.exists(log) and os.path.getsize(log):
+            print("soffice output:\n" + open(log, errors="replace").read()[-2000:], file=sys.stderr)
+        return 1
+    finally:
+        watchdog.cancel()
+        shutil.rmtree(root, ignore_errors=True)
+    print(json.dumps({"target": commands["target"], "seconds": round(time.monotonic() - started, 2)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
