@@ -338,3 +338,7 @@ PAGE_EVENTS = N_("Recent events")
 PAGE_NO_EVENTS = N_("No events yet.")
 PAGE_WRITTEN = N_("Status page written to {path}.")
 HELP_HTML = N_("Also write outbox/status.html, a page for DGPE staff.")
+
+# Interviews (step 4)
+HELP_INTERVIEWS = N_("Write the interview guides (one per institution) and the panel's interview-notes workbooks; the round moves to interviews.")
+INTERVIEWS_WRITTEN = N_("{guides} interview guides in {folder}; {notes} notes workbooks for the panel.")

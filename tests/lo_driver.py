@@ -35,7 +35,7 @@ class Refused(Exception):
     """LibreOffice did not do what an operation asked."""
 
 
-def props(**values):
+def props(**values):  # UNO property values
     return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
 
 
@@ -91,12 +91,16 @@ class Office:
             self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             pass
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)  # also any soffice.bin left behind
-        except ProcessLookupError:
-            pass
+        kill_group(self.proc)
         self.proc.wait()
         self.log.close()
+
+
+def kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # soffice and any soffice.bin it left: the group started for this run
+    except ProcessLookupError:
+        pass
 
 
 # Calc
@@ -211,12 +215,10 @@ def writer(doc, op, ctx):
         if doc.Redlines.getCount():
             raise Refused(f".uno:AcceptAllTrackedChanges left {doc.Redlines.getCount()} tracked change(s)")
     elif kind == "delete_all_comments":
-        fields = doc.TextFields.createEnumeration()
-        notes = []
+        fields, notes = doc.TextFields.createEnumeration(), []
         while fields.hasMoreElements():
-            field = fields.nextElement()
-            if field.supportsService("com.sun.star.text.textfield.Annotation"):
-                notes.append(field)
+            notes.append(fields.nextElement())
+        notes = [f for f in notes if f.supportsService("com.sun.star.text.textfield.Annotation")]
         before = doc.Redlines.getCount()
         for note in notes:
             note.dispose()
@@ -267,13 +269,13 @@ def main(argv):
     root = tempfile.mkdtemp(prefix="lo_driver_")
     timeout = float(commands.get("timeout", 150))
 
+    timed_out = threading.Event()
+
     def give_up():  # kill soffice so a blocked UNO call fails; leave anyway if that is not enough
+        timed_out.set()
         print(f"lo_driver: timed out after {timeout:.0f} s", file=sys.stderr)
         for proc in STARTED:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)  # the group started for this run, nothing else
-            except ProcessLookupError:
-                pass
+            kill_group(proc)
         time.sleep(10)
         shutil.rmtree(root, ignore_errors=True)
         os._exit(3)
@@ -289,7 +291,7 @@ def main(argv):
         log = os.path.join(root, "soffice.log")
         if os.path.exists(log) and os.path.getsize(log):
             print("soffice output:\n" + open(log, errors="replace").read()[-2000:], file=sys.stderr)
-        return 1
+        return 3 if timed_out.is_set() else 1
     finally:
         watchdog.cancel()
         shutil.rmtree(root, ignore_errors=True)

@@ -146,6 +146,7 @@ def _register_groups() -> None:
     from . import consolidate as consolidate_commands
 
     app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
+    app.command("interviews", help=_(m.HELP_INTERVIEWS))(consolidate_commands.interviews)
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
 
 

@@ -20,3 +20,14 @@ def consolidate(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> N
     [event] = workspace.ledger.events(limit=1)  # the one just recorded
     console.print(_(CONS_WRITTEN, path=str(path), received=len(event.payload["received"]), missing=len(event.payload["missing"]),
                     gaps=event.payload["gaps"]), markup=False)
+
+
+def interviews(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
+    from .. import messages as m
+    from ..interviews import prepare
+
+    made = prepare(STATE.workspace(), round_ref, STATE.lang if STATE.lang_explicit else None)
+    folder = made.guides[0].parent if made.guides else ""
+    console.print(_(m.INTERVIEWS_WRITTEN, guides=len(made.guides), folder=str(folder), notes=len(made.notes)), markup=False)
+    for path in made.guides + made.notes:
+        console.print(f"  {path}", markup=False)

@@ -286,7 +286,9 @@ class _Copier:
                 elif (node.get(ID) is not None and node.tag.startswith(f"{{{W}}}") and node.tag not in _NOT_RENUMBERED) \
                         or node.tag == f"{{{WP}}}docPr":
                     key = ID if node.tag.startswith(f"{{{W}}}") else "id"
-                    node.set(key, self.ids.setdefault((key, node.get(key)), str(self._next())))
+                    if (key, node.get(key)) not in self.ids:
+                        self.ids[(key, node.get(key))] = str(self._next())
+                    node.set(key, self.ids[(key, node.get(key))])
                 elif node.tag in (w("pStyle"), w("rStyle"), w("tblStyle")):
                     node.set(VAL, self.style(node.get(VAL)))
                 elif node.tag == w("numId") and node.get(VAL) not in (None, "0"):
@@ -378,8 +380,9 @@ class _Copier:
             root = part_xml(source) if source is not None else None
             num = root.find(f"{w('num')}[@{w('numId')}='{old}']") if root is not None else None
             pointer = num.find(w("abstractNumId")) if num is not None else None
-            found = root.find(f"{w('abstractNum')}[@{w('abstractNumId')}='{pointer.get(VAL)}']") if pointer is not None else None
-            if found is not None:
+            found = None if root is None or pointer is None else \
+                root.find(f"{w('abstractNum')}[@{w('abstractNumId')}='{pointer.get(VAL)}']")
+            if found is not None and num is not None:
                 abstract = copy.deepcopy(found)
                 numbering = self.dst.part.numbering_part.element
                 used = [int(a.get(w("abstractNumId"))) for a in numbering.iter(w("abstractNum"))]
