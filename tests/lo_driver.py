@@ -1,13 +1,10 @@
-"""Makes LibreOffice edit a document the way a person does; run by the SYSTEM python (it has uno).
-
-    /usr/bin/python3 tests/lo_driver.py COMMANDS.json
-
-COMMANDS.json: {"source": path, "target": path, "author": "Ana Souza" (optional), "timeout": 150,
-"operations": [{"op": "set_named", "name": "q_plan", "value": "..."}, ...]}. Values: a string (setString),
-a number (setValue) or {"date": "YYYY-MM-DD"} (a date serial, no formula). Starts a private headless
-soffice with a fresh profile, applies the operations to the hidden document, stores it as xlsx/docx,
-then always closes the document, ends soffice and removes the profile. Exit 0 and a JSON line on
-stdout on success; exit 1 (2 for bad usage, 3 on timeout) with the reason on stderr otherwise.
+"""Makes LibreOffice edit a document as a person does. Run by the SYSTEM python (it has uno):
+``/usr/bin/python3 tests/lo_driver.py COMMANDS.json`` with COMMANDS.json = {"source", "target" (.xlsx/.docx),
+"author" (optional: the profile's user name, which signs tracked changes), "timeout", "operations": [{"op": …}]}.
+Cell values: a string (setString), a number (setValue) or {"date": "YYYY-MM-DD"} (a date serial, no formula).
+A private soffice with a fresh profile loads the document hidden, applies the operations and stores the
+target; the document, soffice and the profile are always cleaned up. Exit 0 with a JSON line on stdout;
+otherwise 1 (3 on timeout, 2 on bad usage) with the reason on stderr. Operations: see calc() and writer().
 """
 import datetime as dt
 import json
@@ -31,8 +28,8 @@ CONNECT_SECONDS = 60
 STARTED = []  # the soffice processes of this run, for the watchdog
 
 
-class Refused(Exception):
-    """LibreOffice did not do what an operation asked."""
+class Refused(Exception):  # LibreOffice did not do what an operation asked
+    pass
 
 
 def props(**values):  # UNO property values
@@ -40,40 +37,39 @@ def props(**values):  # UNO property values
 
 
 class Office:
+    """A private soffice: its own profile, pipe and process group."""
+
     def __init__(self, root):
-        self.profile = os.path.join(root, "profile")
-        self.log = open(os.path.join(root, "soffice.log"), "wb")
-        self.pipe = "lo_driver_" + uuid.uuid4().hex
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if not soffice:
             raise Refused("soffice is not on PATH")
+        self.log = open(os.path.join(root, "soffice.log"), "wb")
+        self.pipe, self.desktop = "lo_driver_" + uuid.uuid4().hex, None
         self.proc = subprocess.Popen(
             [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-             "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
+             "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(root, "profile")),
              f"--accept=pipe,name={self.pipe};urp;"],
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         STARTED.append(self.proc)
-        self.ctx = self.connect()
-        self.smgr = self.ctx.ServiceManager
-        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
 
-    def connect(self):
+    def connect(self):  # retried until soffice opens its pipe
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + CONNECT_SECONDS
-        while True:
+        while self.desktop is None:
             if self.proc.poll() is not None:
                 raise Refused(f"soffice exited with {self.proc.returncode} before accepting connections")
             try:
-                return resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                self.ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
+                self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
             except NoConnectException:
                 if time.monotonic() > deadline:
                     raise Refused(f"soffice did not open its pipe within {CONNECT_SECONDS} s")
                 time.sleep(0.2)
 
-    def set_author(self, author):
+    def set_author(self, author):  # before loading: Writer signs recorded changes with it
         given, _, surname = author.partition(" ")
-        provider = self.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.ctx)
+        provider = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.ctx)
         access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
                                                       props(nodepath="/org.openoffice.UserProfile/Data"))
         access.setPropertyValue("givenname", given)
@@ -81,16 +77,13 @@ class Office:
         access.commitChanges()
 
     def kill(self):
-        """Ends soffice: politely first, then the whole process group."""
+        """Ends soffice: desktop.terminate() first, then SIGKILL to its process group."""
         try:
-            if self.proc.poll() is None:
+            if self.desktop is not None and self.proc.poll() is None:
                 self.desktop.terminate()
+                self.proc.wait(timeout=15)
         except Exception:
-            pass  # the bridge goes away while terminate() returns
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
+            pass  # the bridge goes away while terminate() returns, or soffice hangs: killed below
         kill_group(self.proc)
         self.proc.wait()
         self.log.close()
@@ -108,8 +101,7 @@ def kill_group(proc):
 def cell_value(cell, value, doc):
     if isinstance(value, dict) and "date" in value:
         null = doc.NullDate
-        serial = (dt.date.fromisoformat(value["date"]) - dt.date(null.Year, null.Month, null.Day)).days
-        cell.setValue(serial)
+        cell.setValue((dt.date.fromisoformat(value["date"]) - dt.date(null.Year, null.Month, null.Day)).days)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         cell.setValue(value)
     else:
@@ -125,7 +117,7 @@ def sheet(doc, name):
 def last_used_row(s):
     cursor = s.createCursor()
     cursor.gotoEndOfUsedArea(False)
-    return cursor.RangeAddress.EndRow
+    return cursor.RangeAddress.EndRow  # 0-based
 
 
 def calc(doc, op, ctx):
@@ -160,19 +152,11 @@ def calc(doc, op, ctx):
 
 def find(doc, text):
     search = doc.createSearchDescriptor()
-    search.SearchString = text
-    search.SearchCaseSensitive = True
+    search.SearchString, search.SearchCaseSensitive = text, True
     found = doc.findFirst(search)
     if found is None:
         raise Refused(f"text not found: {text!r}")
     return found
-
-
-def paragraph_cursor(found):
-    cursor = found.getText().createTextCursorByRange(found)
-    cursor.gotoStartOfParagraph(False)
-    cursor.gotoEndOfParagraph(True)
-    return cursor
 
 
 def writer(doc, op, ctx):
@@ -188,7 +172,10 @@ def writer(doc, op, ctx):
         cursor.ParaStyleName = op.get("style", "Standard")  # not the heading's style
         text.insertString(cursor, op["text"], False)
     elif kind == "replace_paragraph_containing":
-        cursor = paragraph_cursor(find(doc, op["text"]))
+        found = find(doc, op["text"])
+        cursor = found.getText().createTextCursorByRange(found)
+        cursor.gotoStartOfParagraph(False)
+        cursor.gotoEndOfParagraph(True)
         cursor.setString(op["new_text"])
         if op.get("style"):
             cursor.ParaStyleName = op["style"]
@@ -202,8 +189,7 @@ def writer(doc, op, ctx):
     elif kind == "add_comment":
         found = find(doc, op["on_text"])
         note = doc.createInstance("com.sun.star.text.textfield.Annotation")
-        note.Author = op["author"]
-        note.Content = op["comment"]
+        note.Author, note.Content = op["author"], op["comment"]
         note.Initials = "".join(word[0] for word in op["author"].split())
         now = dt.datetime.now(dt.timezone.utc)  # without it the docx gets w:date="0-00-00T00:00:00Z"
         note.DateTimeValue = uno.createUnoStruct("com.sun.star.util.DateTime", 0, now.second, now.minute, now.hour,
@@ -236,6 +222,7 @@ def run(commands, root):
         raise Refused(f"cannot store {suffix!r}; known: {sorted(FILTERS)}")
     office = Office(root)
     try:
+        office.connect()
         if commands.get("author"):
             office.set_author(commands["author"])
         doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, props(Hidden=True))
@@ -246,10 +233,9 @@ def run(commands, root):
             for index, op in enumerate(commands.get("operations", [])):
                 try:
                     apply(doc, op, office.ctx)
-                except Refused as e:
-                    raise Refused(f"operation {index} {op.get('op')}: {e}") from None
-                except Exception as e:
-                    raise Refused(f"operation {index} {op.get('op')}: {type(e).__name__}: {e}") from None
+                except Exception as e:  # a UNO exception's message is often empty: its type says what LibreOffice refused
+                    reason = e if isinstance(e, Refused) else f"{type(e).__name__}: {e}"
+                    raise Refused(f"operation {index} {op.get('op')}: {reason}") from None
             doc.storeToURL(uno.systemPathToFileUrl(target), props(FilterName=FILTERS[suffix], Overwrite=True))
         finally:
             try:
@@ -266,10 +252,7 @@ def main(argv):
         return 2
     with open(argv[1], encoding="utf-8") as f:
         commands = json.load(f)
-    root = tempfile.mkdtemp(prefix="lo_driver_")
-    timeout = float(commands.get("timeout", 150))
-
-    timed_out = threading.Event()
+    root, timeout, timed_out = tempfile.mkdtemp(prefix="lo_driver_"), float(commands.get("timeout", 150)), threading.Event()
 
     def give_up():  # kill soffice so a blocked UNO call fails; leave anyway if that is not enough
         timed_out.set()
@@ -280,17 +263,16 @@ def main(argv):
         shutil.rmtree(root, ignore_errors=True)
         os._exit(3)
 
-    watchdog = threading.Timer(timeout, give_up)
+    watchdog, started = threading.Timer(timeout, give_up), time.monotonic()
     watchdog.daemon = True
     watchdog.start()
-    started = time.monotonic()
     try:
         run(commands, root)
     except Exception as e:
         print(f"lo_driver: {e}", file=sys.stderr)
         log = os.path.join(root, "soffice.log")
-        if os.path.exists(log) and os.path.getsize(log):
-            print("soffice output:\n" + open(log, errors="replace").read()[-2000:], file=sys.stderr)
+        lines = [line for line in open(log, errors="replace")] if os.path.exists(log) else []
+        print("".join(f"soffice: {line}" for line in lines[-20:] if "javaldx" not in line), end="", file=sys.stderr)
         return 3 if timed_out.is_set() else 1
     finally:
         watchdog.cancel()
