@@ -96,6 +96,24 @@ CREATE TABLE IF NOT EXISTS attempts (
     count INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS responses_round ON responses(round, institution);
+CREATE TABLE IF NOT EXISTS drafts (
+    round TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    based_on INTEGER,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (round, version)
+);
+CREATE TABLE IF NOT EXISTS approvals (
+    round TEXT PRIMARY KEY,
+    approved_by TEXT NOT NULL,
+    approved_on TEXT NOT NULL,
+    draft_version INTEGER NOT NULL,
+    draft_sha256 TEXT NOT NULL,
+    recorded TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS catalog_states (
     code TEXT PRIMARY KEY,
     participating INTEGER NOT NULL

@@ -147,6 +147,9 @@ def _register_groups() -> None:
 
     app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
     app.command("interviews", help=_(m.HELP_INTERVIEWS))(consolidate_commands.interviews)
+    from . import report as report_commands
+
+    app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
 
 

@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from ..errors import Location, Problem, Severity
 from ..i18n import N_
@@ -126,28 +126,35 @@ def known_contexts() -> dict[str, set[str]]:
     """For each template the code renders (by file name), the context keys its context function returns."""
     found: dict[str, set[str]] = {}
     for module in sorted(Path(__file__).parent.glob("*.py")):
-        for function in ast.parse(module.read_text(encoding="utf-8")).body:
-            if isinstance(function, ast.FunctionDef):
-                named = _CONTEXT_DOC.match(ast.get_docstring(function) or "")
-                keys = _returned_keys(function) if named else None
-                if named and keys:
-                    found[named.group(1)] = keys
+        functions = {f.name: f for f in ast.parse(module.read_text(encoding="utf-8")).body if isinstance(f, ast.FunctionDef)}
+        for function in functions.values():
+            named = _CONTEXT_DOC.match(ast.get_docstring(function) or "")
+            if named and (keys := _returned_keys(function, functions)):
+                found[named.group(1)] = keys
     return found
 
 
-def _returned_keys(function: ast.FunctionDef) -> set[str] | None:
-    """The keys of the dict literals ``function`` itself returns; None when a key is not a plain string."""
+def _returned_keys(function: ast.FunctionDef, functions: dict[str, ast.FunctionDef]) -> set[str] | None:
+    """The keys of the dict literals ``function`` itself returns, with those of ``**helper(…)`` spread in them
+    (``helper`` a function of the same module); None when some key cannot be read from the code."""
     nested = {id(node) for inner in ast.walk(function) if inner is not function
               and isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) for node in ast.walk(inner)}
     keys: set[str] = set()
     for node in ast.walk(function):
-        if isinstance(node, ast.Return) and id(node) not in nested:
-            if not isinstance(node.value, ast.Dict):
-                return None
-            for key in node.value.keys:
-                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-                    return None
+        if not isinstance(node, ast.Return) or id(node) in nested:
+            continue
+        if not isinstance(node.value, ast.Dict):
+            return None
+        for key, value in zip(node.value.keys, node.value.values):
+            helper = value.func.id if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else ""
+            spread = _returned_keys(functions[helper], functions) if key is None and helper in functions \
+                and helper != function.name else None
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 keys.add(key.value)
+            elif spread is None:
+                return None
+            else:
+                keys |= spread
     return keys
 
 
@@ -247,8 +254,10 @@ def _variable_problems(path: Path, context_keys: set[str] | None, tags: list[tup
             raise
         return [Problem(TEMPLATE_SYNTAX_SOMEWHERE, {"error": str(getattr(error, "message", None) or error)},
                         Location(file=path.name))]
+    if context_keys is None:
+        return []
     problems = []
-    for missing in sorted(used - context_keys) if context_keys is not None else []:
+    for missing in sorted(used - context_keys):
         uses = re.compile(rf"(?<![\w.]){re.escape(missing)}(?!\w)")
         tag, where, heading = next(((t, w, h) for t, w, h in tags if uses.search(_LITERAL.sub("", t))),
                                    (_NONE, Location(file=path.name), _NONE))

@@ -56,7 +56,14 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
         return Analysis(inspection.format.value, refusal=inspection.refusal.message, params=dict(inspection.detail))
     if inspection.format in (Format.ODS,):
         return Analysis(inspection.format.value, refusal=m.INBOX_ODS)
-    if inspection.format in (Format.DOCX, Format.DOCM, Format.ODT):
+    if inspection.format is Format.DOCX:
+        from ..documents.properties import read_custom_properties
+
+        identity = read_custom_properties(path)
+        if identity.get("kind") == "report_draft":
+            return Analysis("docx", "report_draft", identity)
+        return Analysis("docx", None, identity, refusal=m.INBOX_WORD_DOCUMENT)
+    if inspection.format in (Format.DOCM, Format.ODT):
         return Analysis(inspection.format.value, refusal=m.INBOX_WORD_DOCUMENT)
     if inspection.format is not Format.XLSX:
         return Analysis(inspection.format.value, refusal=m.INBOX_NOT_A_WORKBOOK, params={"kind": inspection.format.value})

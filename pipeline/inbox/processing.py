@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import importlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,13 @@ from .records import Document, State
 from .storage import sha256_of, write_bytes
 
 MAX_ATTEMPTS = 2
+# What each kind of document does once read (imported when first needed).
+HANDLERS = {
+    QUESTIONNAIRE: "pipeline.inbox.handlers:answer_questionnaire",
+    ROUND_REQUEST: "pipeline.inbox.handlers:take_request",
+    "interview_notes": "pipeline.notes:answer_notes",
+    "report_draft": "pipeline.reports:take_draft",
+}
 
 
 @dataclass(frozen=True)
@@ -112,17 +120,11 @@ def _process(workspace: Workspace, claimed: Path, lang: str) -> Outcome:
     crashpoints.reach("analysed")
     if analysis.refusal is not None:
         return quarantine(job, analysis, Msgid(analysis.refusal), analysis.params)
-    from .handlers import answer_questionnaire, take_request
-
-    if analysis.kind == QUESTIONNAIRE:
-        return answer_questionnaire(job, analysis)
-    if analysis.kind == ROUND_REQUEST:
-        return take_request(job, analysis)
-    if analysis.kind == "interview_notes":  # --- interview notes (pipeline/notes.py) ---
-        from ..notes import answer_notes
-
-        return answer_notes(job, analysis)
-    return quarantine(job, analysis, m.INBOX_NOT_OURS, {})
+    handler = HANDLERS.get(analysis.kind or "")
+    if handler is None:
+        return quarantine(job, analysis, m.INBOX_NOT_OURS, {})
+    module, function = handler.split(":")
+    return getattr(importlib.import_module(module), function)(job, analysis)  # type: ignore[no-any-return]
 
 
 def _already_final(job: Job, known: Document) -> Outcome:

@@ -1,0 +1,59 @@
+"""``mecigep report …``: the preliminary draft, the country's review and approval, the final report."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from .. import messages as m
+from .context import STATE, _, console, errors
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+RoundArg = Annotated[str, typer.Argument(metavar="ROUND")]
+
+
+def _lang() -> str | None:
+    return STATE.lang if STATE.lang_explicit else None
+
+
+@app.command("draft", help=_(m.HELP_REPORT_DRAFT))
+def draft(round_ref: RoundArg) -> None:
+    from ..reports import write_draft
+
+    result = write_draft(STATE.workspace(), round_ref, _lang())
+    console.print(_(m.REPORT_DRAFT_WRITTEN, version=result.version, path=str(result.path), kept=len(result.kept),
+                    appended=len(result.appended)), markup=False)
+
+
+@app.command("review", help=_(m.HELP_REPORT_REVIEW))
+def review(round_ref: RoundArg) -> None:
+    from ..reports import write_review
+
+    path, changes, comments, version = write_review(STATE.workspace(), round_ref, _lang())
+    console.print(_(m.REPORT_REVIEW_WRITTEN, changes=changes, comments=comments, version=version, path=str(path)), markup=False)
+
+
+@app.command("approve", help=_(m.HELP_REPORT_APPROVE))
+def approve(
+    round_ref: RoundArg,
+    by: Annotated[str, typer.Option("--by", help=_(m.HELP_BY))],
+    date: Annotated[Optional[dt.datetime], typer.Option("--date", formats=["%Y-%m-%d"], help=_(m.HELP_DATE))] = None,
+) -> None:
+    from ..reports import approve as record_approval
+
+    on = (date or dt.datetime.now()).date()
+    approved = record_approval(STATE.workspace(), round_ref, by, on)
+    console.print(_(m.REPORT_APPROVED, round=approved.round, version=approved.version, by=by, date=on), markup=False)
+
+
+@app.command("final", help=_(m.HELP_REPORT_FINAL))
+def final(round_ref: RoundArg) -> None:
+    from ..reports import write_final
+
+    result = write_final(STATE.workspace(), round_ref, _lang())
+    console.print(_(m.REPORT_FINAL_WRITTEN, path=str(result.docx)), markup=False)
+    if result.pdf is not None:
+        console.print(_(m.REPORT_PDF_WRITTEN, path=str(result.pdf)), markup=False)
+    else:
+        errors.print(_(result.pdf_problem or m.REPORT_NO_LIBREOFFICE), markup=False)
