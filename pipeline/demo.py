@@ -112,3 +112,28 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
     outcomes += run_once(workspace, settle=0.0, workers=1, lang=lang)
     for outcome in outcomes:
         yield "  " + outcome.render(lang)
+    yield from _interviews(workspace, round_id, lang)
+
+
+def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    """Step 4 and the first draft: consolidation, guides, two experts' notes, the preliminary draft."""
+    from .consolidation import consolidate
+    from .example_answers import example_notes
+    from .framework_library import pinned
+    from .inbox.run import run_once
+    from .interviews import prepare
+    from .reports import write_draft
+    from .workbooks.filling import fill
+
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_CONSOLIDATED, lang), path=str(consolidate(workspace, round_id)))
+    made = prepare(workspace, round_id)
+    for path in made.guides:
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_GUIDE, lang), path=str(path))
+    round_, framework = pinned(workspace, rounds.get(workspace, round_id))
+    institutions = [i.id for i in round_.institutions]
+    for offset, notes in enumerate(made.notes[:2]):
+        fill(notes, example_notes(institutions, list(framework.elements), offset * 2), workspace.inbox / f"notas-{offset + 1}.xlsx")
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    draft = write_draft(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))

@@ -50,3 +50,41 @@ def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
         if q.evidence != "no":
             typed[f"e_{q.name}"] = "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc"
     return typed
+
+
+EXAMPLE_NOTES = (  # (finding, assessment, need, challenge, recommendation, priority), invented for illustration
+    ("La visión de largo plazo existe en un plan aprobado, pero los planes sectoriales la citan sin derivar metas.",
+     "partly", "Asistencia técnica para alinear planes sectoriales con metas nacionales.",
+     "Pasar de planes declarativos a metas con responsables y presupuesto.",
+     "Incorporar en cada plan sectorial una matriz de metas alineadas al plan nacional.", "high"),
+    ("La entidad rectora emite lineamientos, pero no tiene personal suficiente para acompañar a los gobiernos regionales.",
+     "confirmed", "Formación de planificadores regionales en gestión por resultados.",
+     "Construir una red de planificadores con carrera y formación continua.",
+     "Crear un programa permanente de formación certificada para planificadores regionales.", "medium"),
+    ("El seguimiento se publica, pero los informes no se discuten en la asignación presupuestaria.",
+     "not_confirmed", "Intercambio con países que vinculan seguimiento y presupuesto.",
+     "Usar la evidencia del seguimiento en las decisiones de presupuesto.",
+     "Establecer una revisión anual conjunta de planes y presupuesto con base en los informes de seguimiento.", "high"),
+)
+
+
+def example_notes(institutions: list[str], elements: list[str], offset: int = 0) -> dict[str, str]:
+    """Cell name -> text of an expert's notes on a few (institution, element) rows, with dropdown labels in Spanish."""
+    from .notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES
+    from .workbooks.notes import cell_name, row_specs
+
+    keys = {(s.institution, s.element): s.key for s in row_specs(institutions, elements)}
+    typed: dict[str, str] = {}
+    for n, (finding, assessment, need, challenge, recommendation, priority) in enumerate(EXAMPLE_NOTES):
+        institution = institutions[(n + offset) % len(institutions)]
+        element = elements[(n + offset) % len(elements)]
+        key = keys[(institution, element)]
+        typed.update({
+            cell_name(key, "finding"): finding,
+            cell_name(key, "assessment"): translate(NOTES_ASSESSMENTS[assessment], "es"),
+            cell_name(key, "need"): need,
+            cell_name(key, "challenge"): challenge,
+            cell_name(key, "recommendation"): recommendation,
+            cell_name(key, "priority"): translate(NOTES_PRIORITIES[priority], "es"),
+        })
+    return typed

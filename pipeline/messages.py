@@ -367,3 +367,7 @@ INBOX_DRAFT_UNKNOWN = N_("The draft says it is version {version} of round {round
 INBOX_DRAFT_CLOSED = N_("The round {round} is {stage}: its drafts can no longer change. The file is kept, contact DGPE.")
 OUTCOME_DRAFT = N_("{file}: draft of round {round} received — now the current draft, version {version} (edited from version {based_on}).")
 OUTCOME_DRAFT_OUTDATED = N_("{file}: draft of round {round} received as version {version}, but it was edited from version {based_on} while version {current} was current: compare them before going on.")
+DEMO_CONSOLIDATED = N_("consolidated workbook for the panel")
+DEMO_GUIDE = N_("interview guide")
+DEMO_DRAFT = N_("preliminary draft")
+HELP_TEMPLATE = N_("Word templates in templates_docx/.")

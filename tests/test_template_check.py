@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from pipeline.cli.template import check
 from pipeline.documents import template_check as tc

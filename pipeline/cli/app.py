@@ -150,6 +150,12 @@ def _register_groups() -> None:
     from . import report as report_commands
 
     app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
+    from ..documents.template_check import TEMPLATE_HELP_CHECK
+    from . import template as template_commands
+
+    template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+    template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
+    app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
 
 

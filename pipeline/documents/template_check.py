@@ -93,7 +93,7 @@ def check_template(path: Path, context_keys: set[str] | None = None) -> list[Pro
     try:
         with zipfile.ZipFile(path) as archive:
             names = sorted((n for n in archive.namelist() if _PARTS.fullmatch(n)), key=lambda n: (n != "word/document.xml", n))
-            parts = {part: etree.fromstring(archive.read(part), _PARSER) for part in names}
+            parts = {part: _read(archive, part) for part in names}
             headings, updates = _heading_styles(archive), _updates_fields(archive)
     except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError):
         parts = {}
@@ -110,13 +110,11 @@ def check_template(path: Path, context_keys: set[str] | None = None) -> list[Pro
             if _TOC.match(instruction) and not updates:
                 problems.append(Problem(TEMPLATE_TOC_NOT_UPDATED, {"heading": heading}, where, Severity.WARNING))
         error = _syntax_error("\n".join(_as_docxtpl_reads("".join(runs)) for _, runs, _, _ in paragraphs))
-        if error:
-            syntax = True
-            number, runs, _, heading = paragraphs[min(max(error[0], 1), len(paragraphs)) - 1]
+        if error:  # at the paragraph Jinja stopped at (its line: paragraphs are joined by line breaks)
+            syntax, (number, runs, _, heading) = True, paragraphs[min(max(error[0], 1), len(paragraphs)) - 1]
             text = "".join(runs).strip()
-            problems.append(Problem(TEMPLATE_SYNTAX, {"text": f"“{text[:60]}{'…' if len(text) > 60 else ''}”",
-                                                      "heading": heading, "error": error[1]},
-                                    Location(file=name, sheet=part, row=number)))
+            problems.append(Problem(TEMPLATE_SYNTAX, {"text": f"“{text[:60]}{'…' * (len(text) > 60)}”", "heading": heading,
+                                                      "error": error[1]}, Location(file=name, sheet=part, row=number)))
     if not syntax:
         problems += _variable_problems(path, context_keys, tags)
     return problems
@@ -158,14 +156,15 @@ def _returned_keys(function: ast.FunctionDef, functions: dict[str, ast.FunctionD
     return keys
 
 
+def _read(archive: zipfile.ZipFile, part: str) -> etree._Element:
+    """The XML of ``part``, an empty element when the template has no such part."""
+    return etree.fromstring(archive.read(part), _PARSER) if part in archive.namelist() else etree.Element("none")
+
+
 def _heading_styles(archive: zipfile.ZipFile) -> set[str]:
     """The ids of the paragraph styles that are headings (or the title) in the template."""
-    try:
-        root = etree.fromstring(archive.read("word/styles.xml"), _PARSER)
-    except KeyError:
-        return set()
     found = set()
-    for style in root.iter(_W + "style"):
+    for style in _read(archive, "word/styles.xml").iter(_W + "style"):
         label = style.find(_W + "name")
         text = (label.get(_W + "val", "") if label is not None else "").lower()
         level = style.find(f"{_W}pPr/{_W}outlineLvl")
@@ -176,11 +175,7 @@ def _heading_styles(archive: zipfile.ZipFile) -> set[str]:
 
 def _updates_fields(archive: zipfile.ZipFile) -> bool:
     """Whether the template asks Word to update its fields (the table of contents) on opening."""
-    try:
-        root = etree.fromstring(archive.read("word/settings.xml"), _PARSER)
-    except KeyError:
-        return False
-    flag = root.find(_W + "updateFields")
+    flag = _read(archive, "word/settings.xml").find(_W + "updateFields")
     return flag is not None and flag.get(_W + "val", "true").lower() not in ("false", "0", "off")
 
 
