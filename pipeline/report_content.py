@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
-from .frameworks import Dimension
+from .frameworks import Dimension, pick
 from .notes import NoteRow, merged_notes
 from .round_data import InstitutionData, RoundData, load
 from .scoring import Score
@@ -77,6 +77,19 @@ class ReportContent:
     challenges: tuple[Item, ...]
     recommendations: tuple[Recommendation, ...]  # by id
     sources: tuple[str, ...]  # SHA-256 of every response and notes file, sorted
+
+    def acronym(self, institution: str) -> str:
+        found = self.data.round.institution(institution)
+        return found.acronym if found else institution
+
+    def element(self, element: str, lang: str) -> str:
+        """The element's name in ``lang`` (its id when the framework has no such element)."""
+        fw = self.data.framework
+        return pick(fw.elements.get(element, {}), lang, fw.default_language) or element
+
+    def rows_of(self, expert: str) -> int:
+        """How many current note rows the expert (an e-mail) has."""
+        return sum(n.expert == expert.lower() for n in self.notes)
 
 
 def note_key(note: NoteRow) -> str:

@@ -175,7 +175,7 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None) ->
     target = workspace.round_outbox(round_.id) / f"{round_.id}-informe-final.docx"
     with tempfile.TemporaryDirectory(prefix="mecigep-final-") as folder:
         fresh_path = render_report(workspace, round_.id, version, Path(folder) / "final.docx", language, final=True,
-                                   approval={"by": by, "date": dt.date.fromisoformat(on), "version": version, "sha256": sha})
+                                   approval={"approved_by": by, "date": dt.date.fromisoformat(on), "reference": f"v{version} · {sha[:12]}"})
         fresh = docx.Document(str(fresh_path))
         carry_over(docx.Document(str(workspace.root / approved.file)), fresh, translate(m.REPORT_SECTIONS_SET_APART, language))
         tmp = target.with_name(f".{target.name}.tmp")

@@ -16,30 +16,35 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from babel import Locale
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from lxml import etree
 
 from .. import messages as m
-from ..charts import dimension_scores, institutions_compared
+from ..charts import Chart, dimension_scores, institutions_compared
 from ..errors import UserError
 from ..frameworks import pick
 from ..i18n import N_, format_date, format_number, normalise_language, translate
 from ..notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
-from ..report_content import ReportContent, build, note_key
+from ..report_content import Item, Recommendation, ReportContent, build, note_key
 from ..workspace import Workspace
 from .guide import _answer, _evidence, _levels
+from .panel_text import visible_text
 from .receipt import TEMPLATES
-from .render import Picture, render
+from .render import Picture, _sync_folder, render
 
+REPORT_DRAFT_MARK = N_("DRAFT")
 REPORT_LABELS = {
     "organisation": N_("Organization of American States"), "department": N_("Department for Effective Public Management (DGPE)"),
-    "mechanism": N_("Inter-American Cooperation Mechanism for Effective Public Management"),
+    "mechanism": N_("Inter-American Cooperation Mechanism for Effective Public Management"), "draft_mark": REPORT_DRAFT_MARK,
     "draft_notice": N_("Draft for discussion between the panel and the beneficiary state: not for citation or distribution."),
     "contents": N_("Contents"),
-    "toc_hint": N_("The table of contents is filled in when the document is opened in Word; in LibreOffice, use Tools › Update › Update All."),
+    "toc_hint": N_("Page numbers are added when the table is updated: Word does it on opening; in LibreOffice, use Tools › Update › Update All."),
     "summary": N_("Executive summary"), "h_scope": N_("1. The request and the scope of the review"), "h_method": N_("2. Methodology"),
     "h_steps": N_("2.1 The seven steps of MECIGEP"), "h_panel": N_("2.2 The panel of peer experts"),
     "h_institutions": N_("2.3 The institutions reviewed"), "h_dates": N_("2.4 Dates of the review"),
@@ -58,17 +63,18 @@ REPORT_LABELS = {
     "no_findings": N_("No interview notes with findings have been received yet."),
     "no_needs": N_("No cooperation need has been recorded yet."), "no_challenges": N_("No challenge has been recorded yet."),
     "no_recommendations": N_("No recommendation has been recorded yet."),
+    "method": N_("MECIGEP is a peer review: a panel of experts from other member states examines with the institutions of the beneficiary state how a topic of its public management works in practice, and proposes cooperation and improvements. A review runs in seven steps."),
+    "results": N_("Each institution rated its practices on the maturity scale from 0 (absent) to 4 (institutionalised). A score is the weighted mean of the levels it chose; answers of \"not applicable\" and \"insufficient information\" do not score."),
+    "overview_caption": N_("Scores on the maturity scale from 0 to 4, by dimension, of each institution that answered."),
+    "findings_text": N_("For each positive element of the framework, what the experts found in the interviews, with their assessment of what the institution stated and the expert who recorded it. The reference after each (expert/institution/element) leads to annex B."),
+    "needs_text": N_("What the institutions need from cooperation, as the experts recorded it in the interviews."),
+    "challenges_text": N_("The reforms and innovations ahead, as the experts recorded them, institution by institution."),
+    "recommendations_text": N_("The panel's recommendations. Each keeps its identifier from one version of the report to the next."),
+    "priority_meaning": NOTES_PRIORITY_MEANING,
+    "approval_text": N_("The beneficiary state approved this report, and the OAS published it, as recorded below."),
+    "annex_text": N_("Every answer of each institution's questionnaire, with its evidence, by question id; annex B names the questions each interview note concerns."),
+    "notes_text": N_("The interview notes the report draws on, one line per expert, institution and element: the reference cited in sections 4 to 7, the expert's notes file, the questions concerned and what the note was used for."),
 }
-REPORT_DRAFT_MARK = N_("DRAFT")
-REPORT_PRELIMINARY = N_("Preliminary report — draft version {version}")
-REPORT_FINAL = N_("Final report")
-REPORT_PANEL_TEXT = N_("Panel text: {what}")
-REPORT_PANEL_SUMMARY = N_("the executive summary — the main findings, needs and recommendations, in one or two pages.")
-REPORT_PANEL_FINDINGS = N_("the panel's findings on “{dimension}”, in the light of the scores above and of the interviews.")
-REPORT_PANEL_CONCLUSIONS = N_("the panel's conclusions.")
-REPORT_PANEL_HEADING = N_("The panel's findings on “{dimension}”")
-REPORT_SCOPE = N_("On {date}, {country} asked the Department for Effective Public Management (DGPE) of the General Secretariat of the OAS for a review of {topic} under MECIGEP. The review covers {count} institutions and uses the analytical framework {framework}.")
-REPORT_METHOD = N_("MECIGEP is a peer review: a panel of experts from other member states examines with the institutions of the beneficiary state how a topic of its public management works in practice, and proposes cooperation and improvements. A review runs in seven steps.")
 REPORT_STEPS = (
     (N_("Request."), N_("The beneficiary state asks the DGPE for a review of a topic and names the institutions concerned.")),
     (N_("Panel."), N_("The DGPE forms a panel of up to three peer experts, officials of other member states with experience in the topic, and names a coordinator who acts as its secretariat.")),
@@ -78,30 +84,35 @@ REPORT_STEPS = (
     (N_("Review and approval."), N_("The beneficiary state reviews the preliminary report; the panel and the state agree on the final text, which the state approves.")),
     (N_("Publication."), N_("The OAS publishes the final report, and the DGPE follows up on the cooperation it calls for.")),
 )
+REPORT_PRELIMINARY = N_("Preliminary report — draft version {version}")
+REPORT_FINAL = N_("Final report")
+REPORT_PANEL_TEXT = N_("Panel text: {what}")
+REPORT_PANEL_SUMMARY = N_("the executive summary — the main findings, needs and recommendations, in one or two pages.")
+REPORT_PANEL_FINDINGS = N_("the panel's findings on “{dimension}”, in the light of the scores above and of the interviews.")
+REPORT_PANEL_CONCLUSIONS = N_("the panel's conclusions.")
+REPORT_PANEL_HEADING = N_("The panel's findings on “{dimension}”")
+REPORT_SCOPE = N_("On {date}, {country} asked the Department for Effective Public Management (DGPE) of the General Secretariat of the OAS for a review of {topic} under MECIGEP. The review covers {count} institutions and uses the analytical framework {framework}.")
+REPORT_SCOPE_ROWS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
+                     "language": N_("Working language"), "contact": N_("Contact of the beneficiary state")}
+REPORT_FRAMEWORK = N_("{title} (version {version})")
 REPORT_STAGE = N_("Stage of the round when this document was produced: {stage}.")
 REPORT_TO_BE_SET = N_("To be set")
-REPORT_NOTES_ROWS = N_("{count} rows of notes")
+REPORT_NOTES_ROWS = N_("Rows of notes: {count}")
 REPORT_NO_NOTES = N_("No notes received")
 REPORT_RECEIVED_ON = N_("Received on {date}")
 REPORT_NOT_RECEIVED = N_("Not received")
 REPORT_DATES = {"requested": N_("Request"), "questionnaire_deadline": N_("Questionnaire deadline"), "visit": N_("Visit of the panel"),
                 "report_due": N_("Report due")}
 REPORT_VISIT_DATES = N_("From {start} to {end}")
-REPORT_RESULTS = N_("Each institution rated its practices on the maturity scale from 0 (absent) to 4 (institutionalised). A score is the weighted mean of the levels it chose; answers of \"not applicable\" and \"insufficient information\" do not score.")
 REPORT_MISSING = N_("These institutions have not sent their questionnaire and have no score: {names}.")
 REPORT_OVERVIEW_TITLE = N_("Self-assessed scores by dimension and institution")
-REPORT_OVERVIEW_CAPTION = N_("Scores on the maturity scale from 0 to 4, by dimension, of each institution that answered.")
 REPORT_DIMENSION_TITLE = N_("{dimension}: self-assessed score by institution")
 REPORT_DIMENSION_CAPTION = N_("Scores of the institutions in “{dimension}” on the scale from 0 to 4; an institution without a score did not answer.")
 REPORT_MEAN = N_("Mean of the {count} institutions with a score")
 REPORT_SCORED = N_("{scored} of {total}")
-REPORT_FINDINGS = N_("For each positive element of the framework, what the experts found in the interviews, with their assessment of what the institution stated and the expert who recorded it. The reference after each (expert/institution/element) leads to annex B.")
 REPORT_ELEMENT_SCORE = N_("Self-assessed score of the element (mean of the institutions): {score}")
 REPORT_NOT_ASSESSED = N_("Not assessed")
-REPORT_NEEDS = N_("What the institutions need from cooperation, as the experts recorded it in the interviews.")
-REPORT_CHALLENGES = N_("The reforms and innovations ahead, as the experts recorded them, institution by institution.")
-REPORT_RECOMMENDATIONS = N_("The panel's recommendations. Each keeps its identifier from one version of the report to the next.")
-REPORT_APPROVAL = N_("The beneficiary state approved this report, and the OAS published it, as recorded below.")
+REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
 REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": N_("Position"), "date": N_("Date of approval"),
                         "reference": N_("Reference"), "version": N_("Draft approved")}
 REPORT_DRAFT_VERSION = N_("Draft version {version}")
@@ -109,16 +120,9 @@ REPORT_PUBLISHER = N_("General Secretariat of the Organization of American State
 REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": N_("Date of publication"), "round": N_("Round"),
                            "language": N_("Language"), "sources": N_("Sources")}
 REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
-REPORT_ANNEX = N_("Every answer of each institution's questionnaire, with its evidence, by question id; annex B names the questions each interview note concerns.")
+REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on")}
 REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
 REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
-REPORT_NOTES = N_("The interview notes the report draws on, one line per expert, institution and element: the reference cited in sections 4 to 7, the expert's notes file, the questions concerned and what the note was used for.")
-REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
-REPORT_SCOPE_ROWS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
-                     "language": N_("Working language"), "contact": N_("Contact of the beneficiary state")}
-REPORT_FRAMEWORK = N_("{title} (version {version})")
-REPORT_COVER_ROUND = N_("Round")
-REPORT_COVER_APPROVED = N_("Approved on")
 
 REPORT_TEMPLATE = TEMPLATES / "report_draft.docx"
 CHART_WIDTH = Cm(16)
@@ -133,10 +137,10 @@ def _number(value: float | None, lang: str) -> str:
 
 
 def _date(value: Any, lang: str) -> str:
-    """A date (or an ISO date or datetime text) as readers of ``lang`` write it."""
+    """A date (or an ISO date or datetime text) as readers of ``lang`` write it; empty for none."""
     if isinstance(value, str) and value:
         value = dt.date.fromisoformat(value[:10])
-    return format_date(value, lang) if isinstance(value, dt.date) else str(value or NONE)
+    return format_date(value, lang) if isinstance(value, dt.date) else str(value or "")
 
 
 def _placeholder(message: str, lang: str, **params: str) -> str:
@@ -156,16 +160,16 @@ def _state(workspace: Workspace, code: str, lang: str) -> str:
         return code
 
 
-def _results(content: ReportContent, lang: str, folder: Path) -> tuple[Any, list[dict[str, Any]]]:
-    """The overview chart (None when nobody answered) and, per dimension, its table rows, chart and panel section."""
-    data, fw = content.data, content.data.framework
-    levels, received = _levels(lang), [i for i in data.received if i.scores]
-    overview = None
-    if received:
-        chart = dimension_scores([pick(d.label, lang, fw.default_language) for d in fw.dimensions],
-                                 {i.institution.acronym: [i.scores.dimensions[d.name].value for d in fw.dimensions]  # type: ignore[union-attr]
-                                  for i in received}, translate(REPORT_OVERVIEW_TITLE, lang), folder / "overview.png", levels, lang)
-        overview = Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
+def _picture(chart: Chart) -> Picture:
+    return Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
+
+
+def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
+    """Section 3: the overview chart ("" when nobody answered) and, per dimension, its table rows, chart and panel section."""
+    data, fw, levels = content.data, content.data.framework, _levels(lang)
+    scored = {i.institution.acronym: [i.scores.dimensions[d.name].value for d in fw.dimensions] for i in data.received if i.scores}
+    overview = _picture(dimension_scores([pick(d.label, lang, fw.default_language) for d in fw.dimensions], scored,
+                                         translate(REPORT_OVERVIEW_TITLE, lang), folder / "overview.png", levels, lang)) if scored else ""
     dimensions = []
     for number, result in enumerate(content.dimensions, 1):
         label = pick(result.dimension.label, lang, fw.default_language)
@@ -174,58 +178,56 @@ def _results(content: ReportContent, lang: str, folder: Path) -> tuple[Any, list
                 for inst, s in result.scores]
         if result.scored > 1:
             rows.append({"name": translate(REPORT_MEAN, lang, count=result.scored), "score": _number(result.mean, lang), "scored": ""})
-        picture: Any = ""
-        if result.total and result.scored:
-            chart = institutions_compared([inst.institution.acronym for inst, _ in result.scores],
-                                          [s.value if s else None for _, s in result.scores],
-                                          translate(REPORT_DIMENSION_TITLE, lang, dimension=label), folder / f"d{number}.png", levels, lang)
-            picture = Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
+        chart = _picture(institutions_compared(
+            [inst.institution.acronym for inst, _ in result.scores], [s.value if s else None for _, s in result.scores],
+            translate(REPORT_DIMENSION_TITLE, lang, dimension=label), folder / f"d{number}.png", levels, lang)) if result.scored else ""
         dimensions.append({
-            "heading": f"3.{number} {label}", "rows": rows, "chart": picture,
-            "caption": translate(REPORT_DIMENSION_CAPTION, lang, dimension=label),
-            "panel_heading": translate(REPORT_PANEL_HEADING, lang, dimension=label),
+            "heading": f"3.{number} {label}", "rows": rows, "chart": chart, "caption": translate(REPORT_DIMENSION_CAPTION, lang, dimension=label),
+            "panel_heading": translate(REPORT_PANEL_HEADING, lang, dimension=label), "mark_id": str(100 + number),
             "mark": "mecigep_panel_findings_" + re.sub(r"[^A-Za-z0-9_]", "_", result.dimension.name),
-            "mark_id": str(100 + number), "placeholder": _placeholder(REPORT_PANEL_FINDINGS, lang, dimension=label)})
-    return overview, dimensions
+            "placeholder": _placeholder(REPORT_PANEL_FINDINGS, lang, dimension=label)})
+    missing = ", ".join(f"{i.institution.name} ({i.institution.acronym})" for i in data.missing)
+    return {"overview_chart": overview, "dimensions": dimensions, "missing_text": translate(REPORT_MISSING, lang, names=missing) if missing else ""}
 
 
 def _notes(content: ReportContent, lang: str) -> dict[str, Any]:
     """Sections 4 to 7 and annex B: findings by element, needs, challenges, recommendations and the notes they come from."""
-    data, fw = content.data, content.data.framework
+    def about(item: Item | Recommendation) -> dict[str, str]:
+        return {"text": item.text, "institution": content.acronym(item.note.institution), "trace": item.trace,
+                "element": content.element(item.note.element, lang)}
 
-    def element(code: str) -> str:
-        return pick(fw.elements.get(code, {}), lang, fw.default_language) or code
+    def assessment(code: str) -> str:
+        return translate(NOTES_ASSESSMENTS[code] if code in NOTES_ASSESSMENTS else REPORT_NOT_ASSESSED, lang)
 
-    def acronym(code: str) -> str:
-        found = data.round.institution(code)
-        return found.acronym if found else code
-
-    def item(number: int, it: Any) -> dict[str, str]:
-        return {"number": str(number), "text": it.text, "institution": acronym(it.note.institution),
-                "element": element(it.note.element), "trace": it.trace}
-
-    findings = [{"heading": f"4.{n} {element(group.element)}",
-                 "score": translate(REPORT_ELEMENT_SCORE, lang, score=_number(group.score.value, lang))
-                 if group.score and group.score.value is not None else "",
-                 "entries": [{"institution": acronym(i.note.institution), "trace": i.trace, "text": i.text or NONE,
-                            "assessment": translate(NOTES_ASSESSMENTS[i.note.assessment], lang)
-                            if i.note.assessment in NOTES_ASSESSMENTS else translate(REPORT_NOT_ASSESSED, lang),
-                            "expert": i.note.expert_name or i.note.expert} for i in group.items]}
-                for n, group in enumerate(content.findings, 1)]
     ids = {note_key(r.note): r.id for r in content.recommendations}
-    notes = []
-    for note in content.notes:
-        used = [translate(REPORT_USED[f], lang) for f in REPORT_USED if getattr(note, f).strip()]
-        notes.append({"trace": content.traces[note_key(note)], "expert": note.expert_name or note.expert, "reference": note.notes_id,
-                      "institution": acronym(note.institution), "element": element(note.element), "questions": note.questions or NONE,
-                      "used_for": ", ".join(used + [ids[note_key(note)]] * (note_key(note) in ids)) or NONE})
     return {
-        "findings": findings, "needs": [item(n, i) for n, i in enumerate(content.needs, 1)],
-        "challenges": [item(n, i) for n, i in enumerate(content.challenges, 1)], "notes": notes,
-        "recommendations": [{"id": r.id, "text": r.text, "institution": acronym(r.note.institution), "element": element(r.note.element),
-                             "trace": r.trace, "priority": translate(NOTES_PRIORITIES[r.priority], lang) if r.priority in NOTES_PRIORITIES
-                             else NONE} for r in content.recommendations],
+        "findings": [{"heading": f"4.{n} {content.element(group.element, lang)}",
+                      "score": translate(REPORT_ELEMENT_SCORE, lang, score=_number(group.score.value, lang))
+                      if group.score and group.score.value is not None else "",
+                      "entries": [{**about(i), "text": i.text or NONE, "assessment": assessment(i.note.assessment),
+                                   "expert": i.note.expert_name or i.note.expert} for i in group.items]}
+                     for n, group in enumerate(content.findings, 1)],
+        "needs": [{**about(i), "number": str(n)} for n, i in enumerate(content.needs, 1)],
+        "challenges": [{**about(i), "number": str(n)} for n, i in enumerate(content.challenges, 1)],
+        "recommendations": [{**about(r), "id": r.id, "priority": translate(NOTES_PRIORITIES[r.priority], lang)
+                             if r.priority in NOTES_PRIORITIES else NONE} for r in content.recommendations],
+        "notes": [{"trace": content.traces[note_key(note)], "expert": note.expert_name or note.expert, "reference": note.notes_id,
+                   "institution": content.acronym(note.institution), "element": content.element(note.element, lang),
+                   "questions": note.questions or NONE,
+                   "used_for": ", ".join([translate(REPORT_USED[f], lang) for f in REPORT_USED if getattr(note, f).strip()]
+                                         + [ids[note_key(note)]] * (note_key(note) in ids)) or NONE} for note in content.notes],
     }
+
+
+def _annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
+    """Annex A: every institution's answers with their evidence (none for one that sent nothing)."""
+    data, fw = content.data, content.data.framework
+    return [{"heading": f"A.{n} {i.institution.name} ({i.institution.acronym})",
+             "detail": translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
+             if i.response else translate(REPORT_ANNEX_MISSING, lang),
+             "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": _answer(data, i, q, lang),
+                          "evidence": _evidence(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
+            for n, i in enumerate(data.institutions, 1)]
 
 
 def report_context(workspace: Workspace, content: ReportContent, version: int, lang: str, folder: Path, final: bool = False,
@@ -234,68 +236,53 @@ def report_context(workspace: Workspace, content: ReportContent, version: int, l
 
     ``approval`` (final report): ``approved_by``, ``date`` (a date or ISO text), optionally ``position``, ``reference``
     and ``published`` (the date of publication, else ``today``)."""
-    data, fw, round_, catalog = content.data, content.data.framework, content.data.round, workspace.catalog
+    data, fw, round_ = content.data, content.data.framework, content.data.round
     approval, today = dict(approval or {}), today or dt.date.today()
-    topic, country = catalog.topic(round_.topic).name(lang), _state(workspace, round_.country, lang)
+    topic, country = workspace.catalog.topic(round_.topic).name(lang), _state(workspace, round_.country, lang)
     framework = translate(REPORT_FRAMEWORK, lang, title=pick(fw.title, lang, fw.default_language), version=fw.version)
     published = _date(approval.get("published") or today, lang)
-    overview, dimensions = _results(content, lang, folder)
-    counts = {e.email.lower(): sum(n.expert == e.email.lower() for n in content.notes) for e in round_.panel.experts}
-    cal, contact, coordinator = round_.calendar, round_.contact, round_.panel.coordinator
+    cal, contact, coordinator, to_be_set = round_.calendar, round_.contact, round_.panel.coordinator, translate(REPORT_TO_BE_SET, lang)
     visit = (translate(REPORT_VISIT_DATES, lang, start=cal.visit_start, end=cal.visit_end) if cal.visit_start and cal.visit_end
-             else _date(cal.visit_start or cal.visit_end, lang) if cal.visit_start or cal.visit_end else "")
-    dates = {"requested": _date(cal.requested, lang), "questionnaire_deadline": _date(cal.questionnaire_deadline, lang)
-             if cal.questionnaire_deadline else "", "visit": visit, "report_due": _date(cal.report_due, lang) if cal.report_due else ""}
-    missing = ", ".join(f"{i.institution.name} ({i.institution.acronym})" for i in data.missing)
-    cover_facts = {"round": round_.id, "approved": _date(approval.get("date"), lang) if final else ""}
+             else _date(cal.visit_start or cal.visit_end, lang))
+    dates = {"requested": _date(cal.requested, lang), "questionnaire_deadline": _date(cal.questionnaire_deadline, lang), "visit": visit,
+             "report_due": _date(cal.report_due, lang)}
     return {
         "final": final, "labels": {key: translate(message, lang) for key, message in REPORT_LABELS.items()},
-        "round_id": round_.id, "topic": topic, "country": country, "draft_mark": translate(REPORT_DRAFT_MARK, lang),
-        "footer_text": f"MECIGEP · {topic} · {country}",
+        "round_id": round_.id, "topic": topic, "country": country, "footer_text": f"MECIGEP · {topic} · {country}",
         "cover_kind": translate(REPORT_FINAL, lang) if final else translate(REPORT_PRELIMINARY, lang, version=version),
         "cover_date": published if final else _date(today, lang),
-        "cover_facts": _facts(cover_facts, {"round": REPORT_COVER_ROUND, "approved": REPORT_COVER_APPROVED}, lang),
+        "cover_facts": _facts({"round": round_.id, "approved": _date(approval.get("date"), lang) if final else ""}, REPORT_COVER_ROWS, lang),
         "placeholders": {"summary": _placeholder(REPORT_PANEL_SUMMARY, lang), "conclusions": _placeholder(REPORT_PANEL_CONCLUSIONS, lang)},
         "scope_text": translate(REPORT_SCOPE, lang, date=cal.requested, country=country, topic=topic,
                                 count=len(round_.institutions), framework=framework),
         "scope_facts": _facts({"round": round_.id, "country": country, "topic": topic, "framework": framework,
-                               "language": round_.language, "contact": ", ".join(x for x in (contact.name, contact.position,
-                                                                                               contact.email) if x)}, REPORT_SCOPE_ROWS, lang),
-        "method_text": translate(REPORT_METHOD, lang),
+                               "language": _language(round_.language, lang),
+                               "contact": ", ".join(x for x in (contact.name, contact.position, contact.email) if x)}, REPORT_SCOPE_ROWS, lang),
         "steps": [{"number": str(n), "title": translate(title, lang), "text": translate(text, lang)}
                   for n, (title, text) in enumerate(REPORT_STEPS, 1)],
         "stage_text": translate(REPORT_STAGE, lang, stage=m.STAGE_NAMES[round_.stage.value]),
         "experts": [{"name": e.name, "state": _state(workspace, e.state, lang), "institution": e.institution,
-                     "notes": translate(REPORT_NOTES_ROWS, lang, count=counts[e.email.lower()]) if counts[e.email.lower()]
+                     "notes": translate(REPORT_NOTES_ROWS, lang, count=content.rows_of(e.email)) if content.rows_of(e.email)
                      else translate(REPORT_NO_NOTES, lang)} for e in round_.panel.experts],
-        "coordinator": f"{coordinator.name} <{coordinator.email}>" if coordinator else translate(REPORT_TO_BE_SET, lang),
+        "coordinator": f"{coordinator.name} <{coordinator.email}>" if coordinator else to_be_set,
         "institutions": [{"name": i.institution.name, "acronym": i.institution.acronym,
                           "received": translate(REPORT_RECEIVED_ON, lang, date=_date(i.response.received, lang)) if i.response
                           else translate(REPORT_NOT_RECEIVED, lang),
                           "overall": _number(i.scores.overall.value if i.scores else None, lang)} for i in data.institutions],
-        "dates": [{"label": translate(REPORT_DATES[k], lang), "value": v or translate(REPORT_TO_BE_SET, lang)} for k, v in dates.items()],
-        "results_text": translate(REPORT_RESULTS, lang) + (" " + translate(REPORT_MISSING, lang, names=missing) if missing else ""),
-        "overview_chart": overview or "", "overview_caption": translate(REPORT_OVERVIEW_CAPTION, lang), "dimensions": dimensions,
-        "findings_text": translate(REPORT_FINDINGS, lang), "needs_text": translate(REPORT_NEEDS, lang),
-        "challenges_text": translate(REPORT_CHALLENGES, lang),
-        "recommendations_text": translate(REPORT_RECOMMENDATIONS, lang) + " " + translate(NOTES_PRIORITY_MEANING, lang),
-        **_notes(content, lang),
-        "approval_text": translate(REPORT_APPROVAL, lang),
+        "dates": [{"label": translate(REPORT_DATES[k], lang), "value": v or to_be_set} for k, v in dates.items()],
+        **_results(content, lang, folder), **_notes(content, lang), "annex": _annex(content, lang),
         "approval": _facts({"approved_by": str(approval.get("approved_by") or NONE), "position": str(approval.get("position") or ""),
-                            "date": _date(approval.get("date"), lang), "reference": str(approval.get("reference") or ""),
+                            "date": _date(approval.get("date"), lang) or NONE, "reference": str(approval.get("reference") or ""),
                             "version": translate(REPORT_DRAFT_VERSION, lang, version=version)}, REPORT_APPROVAL_ROWS, lang),
         "publication": _facts({"publisher": translate(REPORT_PUBLISHER, lang), "published": published, "round": round_.id,
-                               "language": lang, "sources": translate(REPORT_SOURCES, lang, count=len(content.sources))},
+                               "language": _language(lang, lang), "sources": translate(REPORT_SOURCES, lang, count=len(content.sources))},
                               REPORT_PUBLICATION_ROWS, lang),
-        "annex_text": translate(REPORT_ANNEX, lang),
-        "annex": [{"heading": f"A.{n} {i.institution.name} ({i.institution.acronym})",
-                   "detail": translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
-                   if i.response else translate(REPORT_ANNEX_MISSING, lang),
-                   "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": _answer(data, i, q, lang),
-                                "evidence": _evidence(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
-                  for n, i in enumerate(data.institutions, 1)],
-        "notes_text": translate(REPORT_NOTES, lang),
     }
+
+
+def _language(code: str, lang: str) -> str:
+    """The name of language ``code`` in ``lang`` ("español")."""
+    return Locale.parse(normalise_language(code)).get_display_name(lang) or code
 
 
 def _custom_properties(document: Any, values: dict[str, str]) -> None:
@@ -313,29 +300,44 @@ def _custom_properties(document: Any, values: dict[str, str]) -> None:
         package.relate_to(Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, blob, package), RT.CUSTOM_PROPERTIES)
 
 
+def _fill_contents(document: Any) -> None:
+    """Writes the headings into the table of contents as its last result, so that a reader that does not refresh
+    fields (LibreOffice, a PDF made by it) shows them; Word rebuilds the table with page numbers on opening."""
+    body = document.element.body
+    field = next((p for p in body.iter(qn("w:p")) if any("TOC" in (i.text or "") for i in p.iter(qn("w:instrText")))), None)
+    if field is None:
+        return
+    levels = {s.style_id: int(s.name[-1]) for s in document.styles if re.fullmatch(r"Heading [1-3]", s.name or "")}
+    toc = {level: document.styles[f"TOC {level}"].style_id for level in (1, 2, 3)}
+    end = [r for r in field.iter(qn("w:r")) if r.find(qn("w:fldChar")) is not None][-1]
+    last = field
+    for paragraph in list(body)[list(body).index(field) + 1:]:
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        level = levels.get(style.get(qn("w:val")) if style is not None else None)
+        if paragraph.tag != qn("w:p") or level is None:
+            continue
+        entry = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{toc[level]}"/></w:pPr><w:r><w:t xml:space="preserve"/></w:r></w:p>')
+        entry.find(f".//{qn('w:t')}").text = visible_text(paragraph)
+        last.addnext(entry)
+        last = entry
+    last.append(end)
+
+
 def _save(document: Any, target: Path) -> None:
     """Saves under a temporary name in the target's folder, flushed to disk, then renamed over ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    tmp = Path(name)
-    os.chmod(tmp, 0o644)
+    with tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent, delete=False) as stream:
+        tmp = Path(stream.name)
     try:
+        os.chmod(tmp, 0o644)  # a document is as readable as any other output
         document.save(str(tmp))
-        with tmp.open("rb") as stream:
-            os.fsync(stream.fileno())
+        with tmp.open("rb") as written:
+            os.fsync(written.fileno())
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    try:  # makes the rename itself durable where the system allows it (not on Windows)
-        fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
+    _sync_folder(target.parent)
 
 
 def render_report(workspace: Workspace, round_id: str, version: int, target: Path, lang: str | None = None,
@@ -353,6 +355,7 @@ def render_report(workspace: Workspace, round_id: str, version: int, target: Pat
     props.subject, props.identifier, props.language = context["cover_kind"], content.data.round.id, language
     props.keywords, props.version = f"MECIGEP; {content.data.round.id}", str(version)
     props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    _fill_contents(document)
     _custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft", "mecigep_round_id": content.data.round.id,
                                   "mecigep_draft_version": str(version), "mecigep_sources": ",".join(content.sources)})
     _save(document, target)

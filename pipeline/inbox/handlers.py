@@ -17,7 +17,7 @@ from .processing import Job, Outcome, quarantine
 from .records import ResponseStatus, State
 from .storage import archive_copy
 
-RECEIVING = (Stage.QUESTIONNAIRE_OPEN, Stage.INTERVIEWS)
+RECEIVING = (Stage.QUESTIONNAIRE_OPEN, Stage.INTERVIEWS, Stage.DRAFTING)  # late answers still count while drafting
 CHECKED_FIELDS = ("round_id", "institution_id", "framework_id", "framework_version", "structure_hash")
 ISSUED_FIELD = {"round_id": "round", "institution_id": "institution"}
 
