@@ -7,6 +7,7 @@ import datetime as dt
 import zipfile
 
 import docx
+import docx.text.paragraph
 import pytest
 from docx.oxml.ns import qn
 from lxml import etree
@@ -189,9 +190,14 @@ def test_panel_sections_are_bookmarked_headings_followed_by_a_placeholder(report
         assert document.styles.get_by_id(style, 1).name == "MECIGEP Placeholder"
         text = visible_text(placeholder)
         assert text.startswith("⟦") and text.endswith("⟧") and text.count("⟦") == 1
+    # the summary comes right after the table of contents (the field, then its entries, the last one ending the field)
     body = list(document.element.body)
-    before_summary = body[body.index(sections["summary"].heading_element) - 1]
-    assert any("TOC" in (t.text or "") for t in before_summary.iter(qn("w:instrText")))  # the summary comes right after the contents
+    toc = next(i for i, el in enumerate(body) if any("TOC" in (t.text or "") for t in el.iter(qn("w:instrText"))))
+    summary = body.index(sections["summary"].heading_element)
+    entries = [docx.text.paragraph.Paragraph(p, document._body) for p in body[toc + 1:summary]]
+    assert entries and {p.style.name for p in entries} <= {"TOC 1", "TOC 2", "TOC 3"}
+    assert [p.text for p in entries][:2] == [label("summary"), label("h_scope")]
+    assert body[summary - 1].find(f".//{qn('w:fldChar')}").get(qn("w:fldCharType")) == "end"
     ids = [b.get(qn("w:id")) for b in document.element.body.iter(qn("w:bookmarkStart"))]
     assert len(ids) == len(set(ids))
 
@@ -279,3 +285,14 @@ def test_libreoffice_opens_and_converts_the_draft(report, tmp_path):
     for path in (report["draft"], report["final"]):
         pdf = libreoffice_convert(path, tmp_path, "pdf")
         assert pdf.exists() and pdf.stat().st_size > 20_000
+
+
+def test_a_round_with_nothing_back_yet_renders_without_charts_or_notes(workspace, tmp_path):
+    open_round(workspace, a_round())
+    path = render_report(workspace, ROUND, 1, tmp_path / "empty.docx", lang="en")
+    texts = all_texts(path)
+    assert docx.Document(str(path)).element.body.findall(".//" + qn("wp:docPr")) == []
+    for key in ("no_findings", "no_needs", "no_challenges", "no_recommendations"):
+        assert label(key, "en") in texts
+    assert translate(REPORT_PRELIMINARY, "en", version=1) in texts and "Not received" in texts
+    assert not custom_properties(path)["mecigep_sources"]  # nothing received: no sources

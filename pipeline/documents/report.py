@@ -12,8 +12,9 @@ import datetime as dt
 import os
 import re
 import tempfile
+from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import docx
 from babel import Locale
@@ -23,7 +24,6 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
-from lxml import etree
 
 from .. import messages as m
 from ..charts import Chart, dimension_scores, institutions_compared
@@ -149,7 +149,7 @@ def _placeholder(message: str, lang: str, **params: str) -> str:
     return "⟦" + translate(REPORT_PANEL_TEXT, lang, what=what) + "⟧"
 
 
-def _facts(rows: dict[str, str], messages: dict[str, str], lang: str) -> list[dict[str, str]]:
+def _facts(rows: dict[str, str], messages: Mapping[str, str], lang: str) -> list[dict[str, str]]:
     return [{"label": translate(messages[key], lang), "value": value} for key, value in rows.items() if value]
 
 
@@ -287,11 +287,10 @@ def _language(code: str, lang: str) -> str:
 
 def _custom_properties(document: Any, values: dict[str, str]) -> None:
     """Writes ``values`` as the document's custom properties (docProps/custom.xml), replacing any there."""
-    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-    for pid, (name, value) in enumerate(values.items(), 2):
-        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid), name=name)
-        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    props = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
+                    f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>" for pid, (name, value) in enumerate(values.items(), 2))
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">'
+            f"{props}</Properties>").encode()
     package = document.part.package
     existing = [r for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES]
     if existing:
