@@ -5,6 +5,7 @@ Every name, institution and person here is invented for the example.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Iterator
 
@@ -137,3 +138,56 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
         yield "  " + outcome.render(lang)
     draft = write_draft(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
+    yield from _review_and_publication(workspace, round_id, draft.path, lang)
+
+
+PANEL_SUMMARY = (
+    "El Perú cuenta con un sistema de planeamiento estratégico con rectoría definida y un plan de largo plazo aprobado. "
+    "El panel observó que la articulación entre planes y presupuesto es todavía débil y que las capacidades de "
+    "planificación de los gobiernos regionales son desiguales."
+)
+PANEL_DEFAULT = ("El panel contrastó las respuestas del cuestionario con lo escuchado en las entrevistas y coincide, en "
+                 "general, con la autoevaluación de las instituciones.")
+
+
+def _review_and_publication(workspace: Workspace, round_id: str, first: Path, lang: str) -> Iterator[str]:
+    """The panel writes in the draft, the country reviews it, the panel resolves the review, the country approves."""
+    import datetime as dt
+
+    from .documents.demo_edits import resolve_everything, review_by_country, write_panel_text
+    from .errors import UserError
+    from .inbox.run import run_once
+    from .reports import approve, write_final, write_review
+
+    work = workspace.root / "examples"
+    steps = [
+        ("borrador-panel.docx", lambda source, target: write_panel_text(source, target, {"summary": PANEL_SUMMARY}, PANEL_DEFAULT)),
+        ("borrador-revision-pais.docx", lambda source, target: review_by_country(
+            source, target, "summary", " Se sugiere incluir un cronograma de implementación.",
+            "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?", "María Fernanda Quispe")),
+    ]
+    source = first
+    for name, edit in steps:
+        source = edit(source, work / name)
+        shutil.copyfile(source, workspace.inbox / name)
+        for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+            yield "  " + outcome.render(lang)
+    review = write_review(workspace, round_id, lang)[0]
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
+    try:
+        approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
+    except UserError as refused:
+        yield "  " + refused.render(lang).replace("\n", "\n  ")
+    resolved = resolve_everything(source, work / "borrador-acordado.docx")
+    shutil.copyfile(resolved, workspace.inbox / resolved.name)
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    approved = approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
+    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe",
+                           date=dt.date(2027, 5, 20))
+    final = write_final(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FINAL, lang), path=str(final.docx))
+    if final.pdf is not None:
+        yield translate(m.DEMO_OUTPUT, lang, what="PDF", path=str(final.pdf))
+    else:
+        yield "  " + translate(final.pdf_problem or m.REPORT_NO_LIBREOFFICE, lang)

@@ -225,17 +225,15 @@ def take_draft(job, analysis):  # type: ignore[no-untyped-def]
                           {"round": identity.get("round_id", "?"), "version": identity.get("draft_version", "?")})
     if round_.stage not in (Stage.DRAFTING, Stage.COUNTRY_REVIEW):
         return quarantine(job, analysis, m.INBOX_DRAFT_CLOSED, {"round": round_.id, "stage": m.STAGE_NAMES[round_.stage.value]})
-    before = current(workspace, round_.id)
     # after a crash, the same file may already be recorded: never give it a second version
     draft = next((d for d in drafts(workspace, round_.id) if d.sha256 == job.sha256), None)
     if draft is None:
         draft = record_draft(workspace, round_, job.claimed, "returned", based_on, job.name)
-    else:
-        before = next((d for d in drafts(workspace, round_.id) if d.version == draft.version - 1), None)
     with workspace.ledger.transaction():
         records.save_document(workspace.ledger, job.document(State.ANSWERED, kind="report_draft", round=round_.id, stored=draft.file))
     job.claimed.unlink(missing_ok=True)
-    params = {"file": job.name, "round": round_.id, "version": draft.version, "based_on": based_on,
-              "current": before.version if before else based_on}
-    message = m.OUTCOME_DRAFT if before is None or before.version == based_on else m.OUTCOME_DRAFT_OUTDATED
+    # An edit made on an older generation than the latest one the pipeline wrote may miss its new data.
+    generated = max((d.version for d in drafts(workspace, round_.id) if d.origin == "generated"), default=based_on)
+    params = {"file": job.name, "round": round_.id, "version": draft.version, "based_on": based_on, "current": generated}
+    message = m.OUTCOME_DRAFT if based_on == generated else m.OUTCOME_DRAFT_OUTDATED
     return Outcome(job.name, job.sha256, "draft", message, params, round_.id, None, draft.file)
