@@ -22,7 +22,8 @@ def demo(tmp_path_factory):
 def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     assert main(["demo", "--workspace", str(demo)]) == 0
     out = capsys.readouterr().out
-    paths = [Path(p) for p in re.findall(r"(/\S+\.(?:xlsx|docx|pdf))", out)]
+    named = re.findall(r"(?<=\s)((?:/|outbox/)\S+\.(?:xlsx|docx|pdf))", out)
+    paths = [Path(p) if p.startswith("/") else demo / p for p in named]
     assert len(paths) >= 12
     for path in paths:
         assert path.exists(), path

@@ -1,0 +1,202 @@
+"""The cooperation register workbook (``registro-cooperacion.xlsx``), and the instructions sheet of a follow-up.
+
+``pipeline.register`` decides the rows, labels and counts; this module lays them out: the register as one
+filterable Excel table (frozen header, banded rows, the final report as a link), the summary sheet with its count
+tables, each beside a native bar chart. Every string is written as text, never as a formula, whatever it starts
+with; the file is saved under a temporary name and renamed.
+
+``rewrite_instructions`` gives a workbook made by ``write_questionnaire`` (the follow-up of recommendations,
+``pipeline.followup``) the instructions sheet of what it really is, keeping everything else of the workbook.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .cells import TITLE_FONT, WRAP, style_header
+from .questionnaire import fit_to_width, put_text
+
+if TYPE_CHECKING:
+    from ..register import RegisterView, Summary
+
+WIDTHS = {"code": 14, "name": 24, "short": 16, "text": 60, "date": 13, "link": 34}
+STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+LINK = Font(color="0563C1", underline="single")
+BOLD = Font(bold=True, color="1F4E79", size=12)
+CHARACTERS = 1.15  # characters of average text per unit of column width
+LINE = 15  # points per line
+CHART_ROWS = 18  # rows a summary chart takes (7.5 cm at about 0.53 cm a row), plus a gap
+
+
+def _put(cell: Cell, value: object) -> None:
+    if isinstance(value, str):
+        put_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = "DD/MM/YYYY"
+    else:
+        cell.value = value
+
+
+def _lines(value: object, width: float) -> int:
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, len(textwrap.wrap(line, max(4, int(width * CHARACTERS))))) for line in value.split("\n"))
+
+
+def _save(workbook: Workbook, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        workbook.save(tmp)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _register(ws: Worksheet, view: RegisterView) -> None:
+    widths = [WIDTHS[k] for k in view.kinds]
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    _put(ws["A1"], view.title)
+    ws["A1"].font = TITLE_FONT
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(widths))
+    _put(ws["A2"], view.intro)
+    ws["A2"].alignment = WRAP
+    ws.row_dimensions[2].height = LINE * _lines(view.intro, sum(widths))
+    top = 4
+    for c, header in enumerate(view.headers, start=1):
+        _put(ws.cell(top, c), header)
+    style_header(ws.cell(top, c) for c in range(1, len(view.headers) + 1))
+    link_column = view.kinds.index("link") + 1
+    for n, (values, link) in enumerate(zip(view.rows, view.links)):
+        row = top + 1 + n
+        for c, (kind, value) in enumerate(zip(view.kinds, values), start=1):
+            cell = ws.cell(row, c)
+            _put(cell, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=kind != "date")
+        if link:
+            cell = ws.cell(row, link_column)
+            cell.hyperlink = link
+            cell.font = LINK
+        ws.row_dimensions[row].height = min(409, LINE * max(_lines(v, w) for v, w in zip(values, widths)))
+    last = top + max(1, len(view.rows))
+    ws.add_table(Table(displayName="Register", ref=f"A{top}:{get_column_letter(len(view.headers))}{last}", tableStyleInfo=STYLE))
+    ws.freeze_panes = f"A{top + 1}"
+    ws.print_title_rows = f"{top}:{top}"
+    fit_to_width(ws, landscape=True)
+
+
+def _summary(ws: Worksheet, view: RegisterView) -> None:
+    ws.column_dimensions["A"].width = 34
+    for letter in "BC":
+        ws.column_dimensions[letter].width = 18
+    _put(ws["A1"], view.title)
+    ws["A1"].font = TITLE_FONT
+    ws.merge_cells("A2:L2")
+    _put(ws["A2"], view.summary_intro)
+    ws["A2"].alignment = WRAP
+    ws.row_dimensions[2].height = LINE * 2
+    top = 4
+    for summary in view.summaries:
+        _put(ws.cell(top, 1), summary.title)
+        ws.cell(top, 1).font = BOLD
+        header = top + 1
+        for c, text in enumerate(summary.headers, start=1):
+            _put(ws.cell(header, c), text)
+        style_header(ws.cell(header, c) for c in range(1, len(summary.headers) + 1))
+        for n, values in enumerate(summary.rows, start=1):
+            for c, value in enumerate(values, start=1):
+                _put(ws.cell(header + n, c), value)
+                ws.cell(header + n, c).alignment = Alignment(vertical="top", wrap_text=c == 1)
+        last = header + max(1, len(summary.rows))
+        ref = f"A{header}:{get_column_letter(len(summary.headers))}{last}"
+        ws.add_table(Table(displayName=f"By_{summary.key}", ref=ref, tableStyleInfo=STYLE))
+        if summary.rows:
+            ws.add_chart(_chart(ws, summary, header, last), f"E{top}")
+        top = max(last + 3, top + CHART_ROWS)
+    fit_to_width(ws, landscape=True)
+
+
+def _chart(ws: Worksheet, summary: Summary, header: int, last: int) -> BarChart:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = summary.title
+    for column in range(2, len(summary.headers) + 1):
+        chart.add_data(Reference(ws, min_col=column, min_row=header, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.majorUnit = max(1, math.ceil(max((max(r[1:]) for r in summary.rows), default=1) / 8))
+    chart.y_axis.number_format = "0"
+    chart.x_axis.scaling.orientation = "maxMin"  # the first row on top
+    chart.y_axis.crosses = "max"
+    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl hides both axes unless told
+    chart.legend.position = "b"
+    if len(summary.headers) == 2:
+        chart.legend = None
+    chart.width, chart.height = 16, 7.5
+    return chart
+
+
+def write_register_workbook(path: Path, view: RegisterView) -> Path:
+    """Writes the register and its summary to ``path`` atomically; returns ``path``."""
+    workbook = Workbook()
+    register = workbook.active
+    register.title = view.sheet[:31]
+    _register(register, view)
+    _summary(workbook.create_sheet(view.summary_sheet[:31]), view)
+    workbook.properties.title = view.title
+    workbook.properties.creator = "MECIGEP"
+    return _save(workbook, path)
+
+
+def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], paragraphs: list[str],
+                         list_title: str, items: list[str]) -> Path:
+    """Replaces the first sheet of the questionnaire workbook at ``path`` with ``title``, ``facts`` (label, value),
+    ``paragraphs`` and a titled list of ``items``; the other sheets, names, lists and properties stay as they are."""
+    workbook = load_workbook(path)
+    sheet = workbook.worksheets[0]
+    for merged in list(sheet.merged_cells.ranges):
+        sheet.unmerge_cells(str(merged))
+    sheet.delete_rows(1, sheet.max_row)
+    for row in list(sheet.row_dimensions):
+        sheet.row_dimensions[row].height = None
+    _put(sheet["A1"], title)
+    sheet["A1"].font = TITLE_FONT
+    row = 3
+    for label, value in facts:
+        _put(sheet.cell(row, 1), label)
+        sheet.cell(row, 1).font = Font(bold=True)
+        _put(sheet.cell(row, 2), value)
+        sheet.cell(row, 2).alignment = WRAP
+        row += 1
+    row += 1
+    texts = [(text, None) for text in paragraphs] + [(None, None), (list_title, Font(bold=True, color="1F4E79"))]
+    texts += [(item, None) for item in items]
+    for text, font in texts:
+        if text:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            _put(sheet.cell(row, 1), text)
+            sheet.cell(row, 1).alignment = WRAP
+            sheet.cell(row, 1).font = font or Font()
+            sheet.row_dimensions[row].height = LINE * max(1, math.ceil(len(text) / 115))
+        row += 1
+    workbook.properties.title = title
+    return _save(workbook, path)
