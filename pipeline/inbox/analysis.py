@@ -85,6 +85,10 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
         from ..notes import analyse_notes
 
         return analyse_notes(path, ledger_path, identity)
+    if kind == "followup":  # --- follow-up of recommendations (pipeline/followup.py): read and checked here, in the child ---
+        from ..followup import analyse_followup
+
+        return analyse_followup(path, ledger_path, identity, workbook)
     return Analysis("xlsx", None, identity, refusal=m.INBOX_NOT_OURS)
 
 

@@ -35,6 +35,7 @@ HANDLERS = {
     ROUND_REQUEST: "pipeline.inbox.handlers:take_request",
     "interview_notes": "pipeline.notes:answer_notes",
     "report_draft": "pipeline.reports:take_draft",
+    "followup": "pipeline.followup:answer_followup",  # follow-up of recommendations
 }
 
 
