@@ -49,8 +49,10 @@ PERU_REQUEST = RequestContent(
 )
 
 
-def build(path: Path, lang: str = "es") -> Iterator[str]:
-    """Builds the example workspace in ``path``; yields lines saying what was made where."""
+def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
+    """Builds the example workspace in ``path``; yields lines saying what was made where.
+
+    With ``publish`` False the Peruvian round stops at its first preliminary draft."""
     workspace = Workspace.init(path)
     form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", PERU_REQUEST)
     peru = open_from_request(workspace, form)
@@ -87,6 +89,16 @@ def build(path: Path, lang: str = "es") -> Iterator[str]:
     for path in questionnaires:
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_QUESTIONNAIRE, lang), path=str(path))
     yield from _returns(workspace, peru.id, questionnaires, lang)
+    draft = _current_draft(workspace, peru.id)
+    if publish and draft is not None:
+        yield from _review_and_publication(workspace, peru.id, draft, lang)
+
+
+def _current_draft(workspace: Workspace, round_id: str) -> Path | None:
+    from .reports import current
+
+    found = current(workspace, round_id)
+    return workspace.root / found.file if found else None
 
 
 def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], lang: str) -> Iterator[str]:
@@ -138,7 +150,6 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
         yield "  " + outcome.render(lang)
     draft = write_draft(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
-    yield from _review_and_publication(workspace, round_id, draft.path, lang)
 
 
 PANEL_SUMMARY = (

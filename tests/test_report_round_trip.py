@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(not libreoffice.available(), reason="LibreOffice
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     root = tmp_path_factory.mktemp("demo")
-    list(build(root))
+    list(build(root, publish=False))
     return Workspace.open(root)
 
 
