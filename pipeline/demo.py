@@ -110,12 +110,12 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
 
     ceplan, mef, pcm, _grc = questionnaires
     _, framework = pinned(workspace, rounds.get(workspace, round_id))
-    answers = complete_answers(framework)
-    fill(ceplan, answers, workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
+    fill(ceplan, complete_answers(framework, seed=0), workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
+    answers = complete_answers(framework, seed=1)
     mistakes = {k: v for k, v in answers.items() if k not in ("q_pl_02", "q_pl_07", "e_pl_01")}
     mistakes["q_pl_04"] = 250  # a percentage typed past the validation
     fill(mef, mistakes, workspace.inbox / "MEF cuestionario (borrador).xlsx")
-    pcm_answers = {k: v for k, v in answers.items() if not k.startswith(("q_pl_2", "e_pl_2"))}
+    pcm_answers = {k: v for k, v in complete_answers(framework, seed=2).items() if not k.startswith(("q_pl_2", "e_pl_2"))}
     fill(pcm, pcm_answers, workspace.inbox / "PCM.xlsx")
     outcomes = run_once(workspace, settle=0.0, workers=1, lang=lang)
     feedback = next(o for o in outcomes if o.result == "incomplete" and o.institution == "mef")

@@ -19,8 +19,13 @@ TEXTS = (
 )
 
 
-def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
-    """Cell name -> value for every answerable question, each valid and with its evidence."""
+LEVELS = ("3", "2", "3", "4", "1", "2", "3", "0", "2", "3")  # a plausible spread of maturity levels
+
+
+def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> dict[str, Any]:
+    """Cell name -> value for every answerable question, each valid and with its evidence.
+
+    Maturity levels follow LEVELS, shifted by ``seed`` so that institutions differ."""
     typed: dict[str, Any] = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento",
                              "resp_email": "rhuaman@example.gob.pe", "resp_date": dt.datetime(2026, 12, 1)}
     values: dict[str, Any] = {}
@@ -31,7 +36,8 @@ def complete_answers(framework: Framework, lang: str = "es") -> dict[str, Any]:
         label = lambda c: pick(c.label, lang, framework.default_language) or c.name  # noqa: E731
         options = framework.options(q)
         if q.type is QuestionType.SELECT_ONE:
-            choice = next((c for c in options if c.name == "3"), None) or next((c for c in options if c.name == "yes"), options[0])
+            wanted = LEVELS[(len(values) + seed * 3) % len(LEVELS)]
+            choice = next((c for c in options if c.name == wanted), None) or next((c for c in options if c.name == "yes"), options[0])
             typed[f"q_{q.name}"] = label(choice)
             values[q.name] = choice.name
         elif q.type is QuestionType.SELECT_MULTIPLE:
