@@ -18,6 +18,7 @@ demo: catalogs
 	$(VENV)/bin/mecigep demo --workspace demo
 
 test: catalogs
+	$(VENV)/bin/ruff check --select F pipeline tests bench
 	$(PY) -m pytest
 
 bench: catalogs

@@ -6,6 +6,7 @@ import sys
 
 # One line per benchmark module (bench/<name>.py exposing run() -> list[Figure]).
 MODULES = [
+    "draft",
     "emit",
     "ingest",
     "startup",

@@ -12,7 +12,7 @@ from typing import Iterator
 from . import messages as m
 from . import rounds
 from .i18n import translate
-from .models import Calendar, Coordinator, Institution, Round, Stage, institution_id
+from .models import Calendar, Coordinator, Institution, Round, institution_id
 from .questionnaires import emit
 from .requests import open_from_request
 from .workbooks.request import RequestContent, write_form

@@ -67,7 +67,7 @@ FOLLOWUP_ACCEPTED = N_("{file}: follow-up accepted — round {round}, {answered}
 FOLLOWUP_INCOMPLETE = N_("{file}: follow-up to correct — round {round}, {errors} problems; feedback workbook {answer}.")
 FOLLOWUP_RECEIPT = {
     "intro": N_("The Department for Effective Public Management (DGPE) of the General Secretariat of the OAS acknowledges receipt of the follow-up of recommendations described below and has recorded the status of each."),
-    "details_heading": N_("The follow-up received"), "institution": N_("Beneficiary state"), "questionnaire_id": N_("Follow-up reference"),
+    "details_heading": N_("The follow-up received"), "institution": N_("Respondent"), "questionnaire_id": N_("Follow-up reference"),
     "warnings_intro": N_("The follow-up was accepted with these observations:"), "no_warnings": N_("The follow-up was accepted without observations."),
     "closing": N_("Thank you for this account of the recommendations. Please keep this receipt: the SHA-256 fingerprint identifies exactly the file that was received."),
 }

@@ -97,10 +97,11 @@ def common_findings(rounds: list[SeminarRound]) -> list[TopicFindings]:
     return grouped
 
 
-def write_seminar(workspace: Workspace, year: int, target: Path | None = None, lang: str | None = None) -> Path:
-    """Writes the seminar document of ``year`` (default ``outbox/seminario-<year>.docx``); returns its path."""
+def write_seminar(workspace: Workspace, year: int, target: Path | None = None, lang: str | None = None) -> tuple[Path, list[str]]:
+    """Writes the seminar document of ``year`` (default ``outbox/seminario-<year>.docx``); returns its path and
+    the ids of its rounds. Raises UserError when no round was published that year."""
     from .documents.seminar import render_seminar
 
     rounds = year_rounds(workspace, year)
     target = Path(target) if target else workspace.outbox / f"seminario-{year}.docx"
-    return render_seminar(workspace, year, rounds, common_findings(rounds), target, lang or "es")
+    return render_seminar(workspace, year, rounds, common_findings(rounds), target, lang or "es"), [r.id for r in rounds]

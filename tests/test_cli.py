@@ -1,6 +1,5 @@
 """The command line: every command has help, errors are one sentence with exit code 2, JSON for scripts."""
 import json
-import os
 import subprocess
 import sys
 

@@ -1,10 +1,5 @@
 """The inbox identifies, checks, archives and answers every file — and never loses one."""
-import json
-import os
 import shutil
-import subprocess
-import sys
-import time
 
 import openpyxl
 import pytest
@@ -14,7 +9,7 @@ from pipeline import messages as m
 from pipeline.framework_library import available
 from pipeline.i18n import translate
 from pipeline.inbox import records
-from pipeline.inbox.records import ResponseStatus, State
+from pipeline.inbox.records import ResponseStatus
 from pipeline.inbox.run import ingest, run_once
 from pipeline.inbox.storage import sha256_of
 from pipeline.models import Institution

@@ -1,6 +1,4 @@
 """`questionnaire emit` writes one workbook per institution, pins the framework and opens the stage."""
-import datetime as dt
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -9,7 +7,7 @@ from pipeline import messages as m
 from pipeline.cli.app import main
 from pipeline.errors import UserError
 from pipeline.framework_library import SHIPPED, available
-from pipeline.models import Calendar, Institution, Round, Stage
+from pipeline.models import Institution, Stage
 from pipeline.questionnaires import emit
 from pipeline.rounds import open_round
 from pipeline.workbooks.cells import named_cells

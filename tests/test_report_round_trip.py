@@ -7,7 +7,6 @@ import docx
 import openpyxl
 import pytest
 
-from pipeline import messages as m
 from pipeline.demo import build
 from pipeline.documents.panel_text import PANEL_PLACEHOLDER_LEFT, panel_sections
 from pipeline.documents.properties import read_custom_properties

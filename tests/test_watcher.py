@@ -3,7 +3,6 @@ import shutil
 import threading
 import time
 
-from pipeline.inbox import records
 from pipeline.inbox.run import watch
 from pipeline.questionnaires import emit
 from pipeline.rounds import open_round

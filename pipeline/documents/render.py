@@ -22,7 +22,7 @@ import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from docxtpl import DocxTemplate, InlineImage, Listing, RichText  # type: ignore[import-untyped]
 from jinja2 import StrictUndefined
@@ -114,8 +114,11 @@ def environment() -> ImmutableSandboxedEnvironment:
     return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_printed)
 
 
-def render(template: Path, context: dict[str, Any], target: Path) -> Path:
+def render(template: Path, context: dict[str, Any], target: Path, finish: Callable[[Any], None] | None = None) -> Path:
     """Renders ``template`` with ``context`` into ``target`` atomically; returns ``target``.
+
+    ``finish``, when given, receives the rendered python-docx Document before it is saved (document
+    properties and the like), so the file is written once.
 
     Raises jinja2's ``SecurityError`` for a template that reaches for what the sandbox forbids and
     ``UndefinedError`` for one that names a variable the context lacks; ``target`` is then left as it was.
@@ -124,6 +127,8 @@ def render(template: Path, context: dict[str, Any], target: Path) -> Path:
     cleaned = clean(context)
     _bind_pictures(cleaned, document)
     document.render(cleaned, environment(), autoescape=True)
+    if finish is not None:
+        finish(document.docx)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)

@@ -9,14 +9,12 @@ placeholder, as docs/report-drafts.md fixes. After rendering, the document's cus
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any, Mapping
 
-import docx
 from babel import Locale
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -36,7 +34,7 @@ from ..workspace import Workspace
 from .guide import _answer, _evidence, _levels
 from .panel_text import visible_text
 from .receipt import TEMPLATES
-from .render import Picture, _sync_folder, render
+from .render import Picture, render
 
 REPORT_DRAFT_MARK = N_("DRAFT")
 REPORT_LABELS = {
@@ -215,7 +213,8 @@ def _notes(content: ReportContent, lang: str) -> dict[str, Any]:
                    "institution": content.acronym(note.institution), "element": content.element(note.element, lang),
                    "questions": note.questions or NONE,
                    "used_for": ", ".join([translate(REPORT_USED[f], lang) for f in REPORT_USED if getattr(note, f).strip()]
-                                         + [ids[note_key(note)]] * (note_key(note) in ids)) or NONE} for note in content.notes],
+                                         + ([ids[note_key(note)]] if note_key(note) in ids else [])) or NONE}
+                  for note in content.notes],
     }
 
 
@@ -322,23 +321,6 @@ def _fill_contents(document: Any) -> None:
     last.append(end)
 
 
-def _save(document: Any, target: Path) -> None:
-    """Saves under a temporary name in the target's folder, flushed to disk, then renamed over ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent, delete=False) as stream:
-        tmp = Path(stream.name)
-    try:
-        os.chmod(tmp, 0o644)  # a document is as readable as any other output
-        document.save(str(tmp))
-        with tmp.open("rb") as written:
-            os.fsync(written.fileno())
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
 def render_report(workspace: Workspace, round_id: str, version: int, target: Path, lang: str | None = None,
                   final: bool = False, approval: dict[str, Any] | None = None) -> Path:
     """Renders the round's report (draft ``version``, or the final report) into ``target`` atomically; returns ``target``.
@@ -348,14 +330,16 @@ def render_report(workspace: Workspace, round_id: str, version: int, target: Pat
     language = normalise_language(lang or content.data.round.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
         context = report_context(workspace, content, version, language, Path(folder), final, approval)
-        document = docx.Document(str(render(REPORT_TEMPLATE, context, Path(folder) / "report.docx")))
-    props = document.core_properties
-    props.title = f"MECIGEP — {context['topic']} — {context['country']}"
-    props.subject, props.identifier, props.language = context["cover_kind"], content.data.round.id, language
-    props.keywords, props.version = f"MECIGEP; {content.data.round.id}", str(version)
-    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    _fill_contents(document)
-    _custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft", "mecigep_round_id": content.data.round.id,
-                                  "mecigep_draft_version": str(version), "mecigep_sources": ",".join(content.sources)})
-    _save(document, target)
-    return target
+
+        def finish(document: Any) -> None:
+            props = document.core_properties
+            props.title = f"MECIGEP — {context['topic']} — {context['country']}"
+            props.subject, props.identifier, props.language = context["cover_kind"], content.data.round.id, language
+            props.keywords, props.version = f"MECIGEP; {content.data.round.id}", str(version)
+            props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+            _fill_contents(document)
+            _custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
+                                          "mecigep_round_id": content.data.round.id, "mecigep_draft_version": str(version),
+                                          "mecigep_sources": ",".join(content.sources)})
+
+        return render(REPORT_TEMPLATE, context, target, finish)

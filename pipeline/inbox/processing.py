@@ -12,7 +12,7 @@ import datetime as dt
 import fcntl
 import importlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 

@@ -25,7 +25,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import WRAP, style_header
-from .questionnaire import fit_to_width, put_text
+from .sheets import fit_to_width, put_text
 
 if TYPE_CHECKING:
     from ..consolidation import Chart, Consolidated, Sheet, Table

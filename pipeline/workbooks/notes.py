@@ -29,8 +29,9 @@ from .. import messages as m
 from ..errors import Location
 from ..i18n import translate
 from .cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input, text_of
-from .questionnaire import LISTS_SHEET, META_SHEET, PROBLEM, fit_to_width, put_text
+from .questionnaire import LISTS_SHEET, META_SHEET
 from .response import RawValue, _identity
+from .sheets import PROBLEM, fit_to_width, put_text
 
 KIND = "interview_notes"
 FIELDS = ("finding", "assessment", "need", "challenge", "recommendation", "priority", "questions")

@@ -11,11 +11,15 @@ types, offline, in Excel and LibreOffice alike.
 
 Why the lists live on a sheet: an inline list longer than 255 characters makes
 Excel "repair" the file and drop the validation.
+
+This module writes the lists, respondent and dimension sheets; the instructions sheet is in
+``questionnaire_front``, the summary and "to correct" sheets in ``questionnaire_summary``, the status
+formulas and data validations in ``questionnaire_rules``, the metadata in ``questionnaire_meta``.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,62 +27,33 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule
-from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import messages as m
-from ..expressions import parse
 from ..frameworks import Dimension, Framework, Question, QuestionType, pick
-from ..i18n import format_date, translate
-from .cells import BOX, HEADER_FILL, HEADER_FONT, INPUT_FILL, TITLE_FONT, UNLOCKED, WRAP
-from .formulas import FormulaContext, cell_name, list_name, text_literal, to_formula
+from ..i18n import translate
+from .cells import BOX, HEADER_FILL, HEADER_FONT, TITLE_FONT, WRAP, define_name, style_input
+from .formulas import cell_name, list_name, text_literal
+from .questionnaire_front import Cover, write_instructions
+from .questionnaire_meta import KIND, META_SHEET, Identity, write_metadata
+from .questionnaire_rules import data_validation, status_formula, status_texts
+from .questionnaire_summary import write_problems, write_summary
+from .sheets import CHECK, DONE, EXCEL_CELL_LIMIT, GREY, PENDING, PROBLEM, fit_to_width, put_text
 
-KIND = "questionnaire"
-META_SHEET = "_mecigep"
+__all__ = [  # the names callers import from here, wherever they now live
+    "CHECK", "DONE", "EXCEL_CELL_LIMIT", "GREY", "KIND", "LISTS_SHEET", "META_SHEET", "PENDING", "PROBLEM",
+    "Cover", "Identity", "Prefill", "fit_to_width", "put_text", "sheet_title", "write_questionnaire",
+]
+
 LISTS_SHEET = "_lists"
-EXCEL_CELL_LIMIT = 32_767
 FIRST_ROW = 4  # first question row of a dimension sheet; rows 1-3 are title, guidance and headers
 COLUMNS = ("id", "question", "help", "answer", "evidence", "status")
 WIDTHS = {"A": 9, "B": 55, "C": 55, "D": 30, "E": 40, "F": 18}
-GREY = PatternFill("solid", fgColor="E7E6E6")
-PENDING = PatternFill("solid", fgColor="F8CBAD")
-CHECK = PatternFill("solid", fgColor="FFD966")
-DONE = PatternFill("solid", fgColor="C6E0B4")
-PROBLEM = PatternFill("solid", fgColor="FF9999")
+STATUS_FILLS = (("pending", PENDING), ("check", CHECK), ("evidence", CHECK), ("na", GREY), ("answered", DONE))
 FORBIDDEN_IN_TITLES = str.maketrans({c: " " for c in "[]:*?/\\"})
-
-
-@dataclass(frozen=True)
-class Identity:
-    """What a questionnaire says about itself, in its metadata sheet and document properties."""
-
-    questionnaire_id: str
-    round_id: str
-    institution_id: str
-    framework_id: str
-    framework_version: str
-    language: str
-    structure_hash: str
-    issued: str  # ISO date
-
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": KIND, **self.__dict__}
-
-
-@dataclass(frozen=True)
-class Cover:
-    """The round facts the instructions sheet shows."""
-
-    topic: str
-    country: str
-    institution: str
-    deadline: dt.date | None
-    contact: str
 
 
 @dataclass(frozen=True)
@@ -103,23 +78,6 @@ def sheet_title(index: int, label: str) -> str:
     return f"{index}. {label.translate(FORBIDDEN_IN_TITLES)}"[:31].rstrip()
 
 
-def fit_to_width(sheet: Worksheet, landscape: bool = False) -> None:
-    """Prints the sheet one page wide, as many pages long as it needs."""
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def put_text(cell: Cell, text: str) -> None:
-    """Writes ``text`` as text, never as a formula, refusing to cut it at Excel's cell limit."""
-    if len(text) > EXCEL_CELL_LIMIT:
-        raise ValueError(f"{len(text)} characters do not fit in one cell")
-    cell.value = text
-    cell.data_type = "s"
-
-
 class _Writer:
     def __init__(self, framework: Framework, identity: Identity, cover: Cover, prefill: Prefill | None) -> None:
         self.fw = framework
@@ -130,14 +88,7 @@ class _Writer:
         self.wb = Workbook()
         self.yes = self.t(m.Q_YES)
         self.no = self.t(m.Q_NO)
-        self.status = {
-            "answered": self.t(m.Q_STATUS_ANSWERED),
-            "pending": self.t(m.Q_STATUS_PENDING),
-            "optional": self.t(m.Q_STATUS_OPTIONAL),
-            "na": self.t(m.Q_STATUS_NOT_APPLICABLE),
-            "check": self.t(m.Q_STATUS_CHECK),
-            "evidence": self.t(m.Q_STATUS_EVIDENCE),
-        }
+        self.status = status_texts(self.lang)
         self.list_ranges: dict[str, str] = {}
         self.marked: list[tuple[str, str, str]] = []  # (sheet, cell, sentence) of each problem shown
         self.validations: dict[str, DataValidation] = {}
@@ -146,8 +97,7 @@ class _Writer:
         return translate(message, self.lang, **params)
 
     def name(self, name: str, sheet: Worksheet, ref: str) -> None:
-        title = sheet.title.replace("'", "''")
-        self.wb.defined_names[name] = DefinedName(name, attr_text=f"'{title}'!{ref}")
+        define_name(self.wb, name, sheet, ref)
 
     # Sheets
 
@@ -155,14 +105,14 @@ class _Writer:
         instructions = self.wb.active
         instructions.title = self.t(m.Q_SHEET_INSTRUCTIONS)
         self.lists()
-        self.instructions(instructions)
+        write_instructions(instructions, self.fw, self.id, self.cover)
         self.respondent(self.wb.create_sheet(self.t(m.Q_SHEET_RESPONDENT)))
         summary = self.wb.create_sheet(self.t(m.Q_SHEET_SUMMARY))
         status_names = [self.dimension(i, d) for i, d in enumerate(self.fw.dimensions, start=1)]
-        self.summary(summary, status_names)
+        write_summary(summary, self.fw, self.lang, self.status, status_names)
         if self.prefill.any:
-            self.problems_sheet()
-        self.metadata()
+            write_problems(self.wb, self.lang, [("", "", sentence) for sentence in self.prefill.general] + self.marked)
+        write_metadata(self.wb, self.id, self.t(m.Q_TITLE, topic=self.cover.topic))
         self.wb.move_sheet(LISTS_SHEET, offset=len(self.wb.sheetnames))
         self.wb.move_sheet(META_SHEET, offset=len(self.wb.sheetnames))
         return self.wb
@@ -170,7 +120,7 @@ class _Writer:
     def lists(self) -> None:
         sheet = self.wb.create_sheet(LISTS_SHEET)
         sheet.sheet_state = "hidden"
-        lists = {"_yes_no": ((self.yes, "yes"), (self.no, "no"))}
+        lists: dict[str, tuple[tuple[str, str], ...]] = {"_yes_no": ((self.yes, "yes"), (self.no, "no"))}
         for list_, choices in self.fw.choices.items():
             lists[list_] = tuple((pick(c.label, self.lang, self.fw.default_language) or c.name, c.name) for c in choices)
         row = 1
@@ -182,51 +132,6 @@ class _Writer:
                 row += 1
             self.name(list_name(list_), sheet, f"$A${first}:$B${row - 1}")
             self.list_ranges[list_] = f"'{LISTS_SHEET}'!$A${first}:$A${row - 1}"
-
-    def instructions(self, sheet: Worksheet) -> None:
-        sheet.column_dimensions["A"].width = 28
-        sheet.column_dimensions["B"].width = 95
-        put_text(sheet["A1"], self.t(m.Q_TITLE, topic=self.cover.topic))
-        sheet["A1"].font = TITLE_FONT
-        facts = [
-            (m.Q_ROUND, self.id.round_id),
-            (m.Q_COUNTRY, self.cover.country),
-            (m.Q_INSTITUTION, self.cover.institution),
-            (m.Q_DEADLINE, format_date(self.cover.deadline, self.lang) if self.cover.deadline else "—"),
-            (m.Q_CONTACT, self.cover.contact),
-            (m.Q_FRAMEWORK, f"{pick(self.fw.title, self.lang)} ({self.fw.id} {self.fw.version})"),
-        ]
-        row = 3
-        for label, value in facts:
-            put_text(sheet.cell(row, 1), self.t(label))
-            sheet.cell(row, 1).font = Font(bold=True)
-            put_text(sheet.cell(row, 2), value)
-            row += 1
-        row += 1
-        for text in (self.t(m.Q_PURPOSE), self.t(m.Q_HOW_TO_FILL), self.t(m.Q_HOW_TO_RETURN), self.t(m.Q_EVIDENCE_RULE)):
-            self.paragraph(sheet, row, text)
-            row += 1
-        row += 1
-        put_text(sheet.cell(row, 1), self.t(m.Q_SCALE_TITLE))
-        sheet.cell(row, 1).font = Font(bold=True, color="1F4E79")
-        row += 1
-        for key, message in m.Q_SCALE.items():
-            self.paragraph(sheet, row, self.t(message))
-            row += 1
-        if self.fw.note:
-            row += 1
-            self.paragraph(sheet, row, self.t(m.Q_ILLUSTRATIVE, note=self.fw.note))
-            sheet.cell(row, 1).font = Font(italic=True, color="7F7F7F")
-        sheet.protection.sheet = True
-        sheet.sheet_view.showGridLines = False
-        fit_to_width(sheet)
-
-    def paragraph(self, sheet: Worksheet, row: int, text: str) -> None:
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        cell = sheet.cell(row, 1)
-        put_text(cell, text)
-        cell.alignment = WRAP
-        sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(text) / 115))
 
     def respondent(self, sheet: Worksheet) -> None:
         sheet.column_dimensions["A"].width = 28
@@ -243,7 +148,7 @@ class _Writer:
         for row, (name, label, value) in enumerate(fields, start=3):
             put_text(sheet.cell(row, 1), self.t(label))
             cell = sheet.cell(row, 2)
-            self.answer_style(cell)
+            style_input(cell)
             value = self.prefill.answers.get(name, value)
             if isinstance(value, str):
                 put_text(cell, value)
@@ -278,13 +183,13 @@ class _Writer:
             cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BOX
             cell.alignment = Alignment(vertical="center", wrap_text=True)
         row = FIRST_ROW
-        status_rows = []
+        status_rows: list[int] = []
         for question in dimension.questions:
             row = self.question(sheet, row, question, status_rows)
         last = max(row - 1, FIRST_ROW)
         status_name = f"status_{dimension.name}"
         self.name(status_name, sheet, f"$F${FIRST_ROW}:$F${last}")
-        for kind, fill in (("pending", PENDING), ("check", CHECK), ("evidence", CHECK), ("na", GREY), ("answered", DONE)):
+        for kind, fill in STATUS_FILLS:
             formula = f'$F{FIRST_ROW}={text_literal(self.status[kind])}'
             sheet.conditional_formatting.add(f"D{FIRST_ROW}:D{last} F{FIRST_ROW}:F{last}",
                                              FormulaRule(formula=[formula], fill=fill, stopIfTrue=True))
@@ -312,7 +217,7 @@ class _Writer:
             return row + 1
         answer = sheet.cell(row, 4)
         evidence = sheet.cell(row, 5)
-        self.answer_style(evidence)
+        style_input(evidence)
         self.name(f"e_{q.name}", sheet, f"$E${row}")
         self.fill(f"e_{q.name}", evidence)
         first_row = row
@@ -324,7 +229,7 @@ class _Writer:
                 row += 1
                 put_text(sheet.cell(row, 2), "    • " + (pick(choice.label, self.lang, self.fw.default_language) or choice.name))
                 option_cell = sheet.cell(row, 4)
-                self.answer_style(option_cell)
+                style_input(option_cell)
                 self.validation("_yes_no", sheet).add(option_cell)
                 name = cell_name(q.name, choice.name)
                 self.name(name, sheet, f"$D${row}")
@@ -334,7 +239,7 @@ class _Writer:
             self.name(cell_name(q.name), sheet, f"$D${first_row + 1}:$D${row}")
             answered = f"COUNTA({cell_name(q.name)})>0"
         else:
-            self.answer_style(answer)
+            style_input(answer)
             self.name(cell_name(q.name), sheet, f"$D${row}")
             self.fill(cell_name(q.name), answer)
             rule = {
@@ -349,7 +254,7 @@ class _Writer:
                 answer.number_format = "DD/MM/YYYY"
             answered = f'LEN(TRIM({cell_name(q.name)}))>0'
         status = sheet.cell(first_row, 6)
-        status.value = "=" + self.status_formula(q, answered)
+        status.value = "=" + status_formula(self.fw, self.yes, self.status, q, answered)
         status.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.row_dimensions[first_row].height = self.height(label, help_text)
         status_rows.append(first_row)
@@ -366,59 +271,15 @@ class _Writer:
         lines = max(sum(max(1, math.ceil(len(line) / 70)) for line in text.split("\n")) for text in texts)
         return min(409, 15 * max(1, lines))
 
-    def status_formula(self, q: Question, answered: str) -> str:
-        ctx = FormulaContext(self.fw, self.yes, q)
-        s = {k: text_literal(v) for k, v in self.status.items()}
-        result = s["answered"]
-        if q.evidence != "no":
-            asked = self.evidence_formula(q)
-            result = f'IF(AND({asked},LEN(TRIM(e_{q.name}))=0),{s["evidence"]},{result})'
-        if q.constraint:
-            result = f'IF({to_formula(parse(q.constraint), ctx)},{result},{s["check"]})'
-        formula = f'IF({answered},{result},{s["pending"] if q.required else s["optional"]})'
-        if q.relevant:
-            formula = f'IF({to_formula(parse(q.relevant), ctx)},{formula},{s["na"]})'
-        return formula
-
-    def evidence_formula(self, q: Question) -> str:
-        code = f'IFERROR(VLOOKUP({cell_name(q.name)},{list_name(q.list_name or "")},2,FALSE),"")' if q.list_name else cell_name(q.name)
-        if q.evidence.isdigit():
-            return f"IFERROR(VALUE({code})>={int(q.evidence)},FALSE)"
-        if q.type is QuestionType.SELECT_MULTIPLE:
-            return f"COUNTIF({cell_name(q.name)},{text_literal(self.yes)})>0"
-        return f'AND(LEN(TRIM({cell_name(q.name)}))>0,{code}<>"no",{code}<>"na",{code}<>"ii")'
-
     def validation(self, rule: str, sheet: Worksheet) -> DataValidation:
         key = f"{sheet.title}\x00{rule}"
         found = self.validations.get(key)
         if found is not None:
             return found
-        if rule == "integer":
-            dv = DataValidation(type="whole", operator="between", formula1="-2147483647", formula2="2147483647",
-                                promptTitle=self.t(m.Q_WHOLE), error=self.t(m.Q_WHOLE_ERROR))
-        elif rule == "decimal":
-            dv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                                promptTitle=self.t(m.Q_DECIMAL), error=self.t(m.Q_DECIMAL_ERROR))
-        elif rule == "date":
-            dv = DataValidation(type="date", operator="greaterThan", formula1="1",
-                                promptTitle=self.t(m.Q_DATE), prompt=self.t(m.Q_DATE_ERROR), error=self.t(m.Q_DATE_ERROR))
-        else:
-            dv = DataValidation(type="list", formula1=self.list_ranges[rule], promptTitle=self.t(m.Q_CHOOSE)[:32],
-                                prompt=self.t(m.Q_CHOOSE), error=self.t(m.Q_CHOOSE_ERROR))
-        dv.allow_blank = True
-        dv.showInputMessage = True
-        dv.showErrorMessage = True
-        dv.errorStyle = "stop"
+        dv = data_validation(rule, self.lang, self.list_ranges)
         sheet.add_data_validation(dv)
         self.validations[key] = dv
         return dv
-
-    @staticmethod
-    def answer_style(cell: Cell) -> None:
-        cell.fill = INPUT_FILL
-        cell.border = BOX
-        cell.protection = UNLOCKED
-        cell.alignment = WRAP
 
     def fill(self, name: str, cell: Cell) -> None:
         value = self.prefill.answers.get(name)
@@ -435,78 +296,6 @@ class _Writer:
             cell.comment = Comment("\n".join(sentences), "MECIGEP", width=320, height=120)
             self.marked.extend((cell.parent.title, cell.coordinate, s) for s in sentences)
 
-    def summary(self, sheet: Worksheet, status_names: list[str]) -> None:
-        headers = (m.Q_HEADER_DIMENSION, m.Q_HEADER_APPLICABLE, m.Q_HEADER_ANSWERED, m.Q_HEADER_PENDING, m.Q_HEADER_PROGRESS)
-        put_text(sheet["A1"], self.t(m.Q_SHEET_SUMMARY))
-        sheet["A1"].font = TITLE_FONT
-        for col, header in enumerate(headers, start=1):
-            cell = sheet.cell(3, col)
-            put_text(cell, self.t(header))
-            cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions["A"].width = 55
-        for letter in "BCDE":
-            sheet.column_dimensions[letter].width = 16
-        s = {k: text_literal(v) for k, v in self.status.items()}
-        row = 4
-        for dimension, status in zip(self.fw.dimensions, status_names):
-            put_text(sheet.cell(row, 1), pick(dimension.label, self.lang))
-            done = f"COUNTIF({status},{s['answered']})"
-            todo = f"COUNTIF({status},{s['pending']})+COUNTIF({status},{s['check']})+COUNTIF({status},{s['evidence']})"
-            sheet.cell(row, 2).value = f"={done}+{todo}"
-            sheet.cell(row, 3).value = f"={done}"
-            sheet.cell(row, 4).value = f"={todo}"
-            sheet.cell(row, 5).value = f'=IF(B{row}=0,1,C{row}/B{row})'
-            row += 1
-        last = row - 1
-        put_text(sheet.cell(row, 1), self.t(m.Q_TOTAL))
-        for col in "BCD":
-            sheet[f"{col}{row}"] = f"=SUM({col}4:{col}{last})"
-        sheet[f"E{row}"] = f"=IF(B{row}=0,1,C{row}/B{row})"
-        for r in range(4, row + 1):
-            sheet[f"E{r}"].number_format = "0%"
-            for col in "ABCDE":
-                sheet[f"{col}{r}"].border = BOX
-        for col in "ABCDE":
-            sheet[f"{col}{row}"].font = Font(bold=True)
-        self.name("progress_total", sheet, f"$E${row}")
-        sheet.conditional_formatting.add(f"E4:E{last}", DataBarRule(start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"))
-        sheet.row_dimensions[3].height = 32
-        sheet.protection.sheet = True
-        fit_to_width(sheet)
-
-    def problems_sheet(self) -> None:
-        sheet = self.wb.create_sheet(self.t(m.Q_SHEET_PROBLEMS), 1)
-        sheet.sheet_properties.tabColor = "C00000"
-        for col, header in enumerate((m.WHERE_SHEET, m.WHERE_CELL, m.Q_HEADER_FIX), start=1):
-            cell = sheet.cell(1, col)
-            put_text(cell, self.t(header, sheet="", cell="").strip().capitalize())
-            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        rows = [("", "", sentence) for sentence in self.prefill.general] + self.marked
-        for row, (where_sheet, where_cell, sentence) in enumerate(rows, start=2):
-            for col, value in enumerate((where_sheet, where_cell, sentence), start=1):
-                put_text(sheet.cell(row, col), value)
-                sheet.cell(row, col).alignment = WRAP
-            sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(sentence) / 110), math.ceil(len(where_sheet) / 32))
-        sheet.column_dimensions["A"].width = 34
-        sheet.column_dimensions["B"].width = 10
-        sheet.column_dimensions["C"].width = 100
-        sheet.freeze_panes = "A2"
-        sheet.protection.sheet = True
-        fit_to_width(sheet, landscape=True)
-
-    def metadata(self) -> None:
-        sheet = self.wb.create_sheet(META_SHEET)
-        for row, (key, value) in enumerate(self.id.as_dict().items(), start=1):
-            put_text(sheet.cell(row, 1), key)
-            put_text(sheet.cell(row, 2), value)
-            self.wb.custom_doc_props.append(StringProperty(name=f"mecigep_{key}", value=value))
-        sheet.sheet_state = "veryHidden"
-        sheet.protection.sheet = True
-        self.wb.properties.title = self.t(m.Q_TITLE, topic=self.cover.topic)
-        self.wb.properties.subject = f"{self.id.round_id} / {self.id.institution_id}"
-        self.wb.properties.creator = "MECIGEP"
-
 
 def write_questionnaire(path: Path, framework: Framework, identity: Identity, cover: Cover, prefill: Prefill | None = None) -> Path:
     """Writes the questionnaire (or, with ``prefill``, its feedback copy) to ``path`` atomically; returns ``path``."""
@@ -516,8 +305,6 @@ def write_questionnaire(path: Path, framework: Framework, identity: Identity, co
     tmp = path.with_name(f".{path.name}.tmp")
     workbook.save(tmp)
     with open(tmp, "rb") as handle:
-        import os
-
         os.fsync(handle.fileno())
     tmp.replace(path)
     return path

@@ -26,12 +26,12 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import TITLE_FONT, WRAP, style_header
-from .questionnaire import fit_to_width, put_text
+from .sheets import fit_to_width, put_text
 
 if TYPE_CHECKING:
     from ..register import RegisterView, Summary
 
-WIDTHS = {"code": 14, "name": 24, "short": 16, "text": 60, "date": 13, "link": 34}
+WIDTHS = {"code": 13, "name": 20, "short": 14, "text": 46, "date": 12, "link": 30}
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 LINK = Font(color="0563C1", underline="single")
 BOLD = Font(bold=True, color="1F4E79", size=12)
@@ -84,6 +84,7 @@ def _register(ws: Worksheet, view: RegisterView) -> None:
     for c, header in enumerate(view.headers, start=1):
         _put(ws.cell(top, c), header)
     style_header(ws.cell(top, c) for c in range(1, len(view.headers) + 1))
+    ws.row_dimensions[top].height = LINE * max(_lines(h, w) for h, w in zip(view.headers, widths))
     link_column = view.kinds.index("link") + 1
     for n, (values, link) in enumerate(zip(view.rows, view.links)):
         row = top + 1 + n

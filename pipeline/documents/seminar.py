@@ -1,0 +1,258 @@
+"""The annual seminar document (``templates_docx/seminar.docx``), in the house style of the reports.
+
+Cover, contents (headings 1 and 2), the year's figures, an index of the rounds, one section per round (country,
+topic, panel, the panel's executive summary and the interview findings, needs, challenges, recommendations with
+their ids), the findings the rounds share by topic and positive element, and the cross-round charts, each a
+picture with its alternative text. The content comes from ``pipeline.seminar``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from ..charts import GRID, HATCHES, INK, PALETTE, STYLE, WIDTH_INCHES, Chart, _pyplot, _save, dimension_scores, institutions_compared, wrap
+from ..frameworks import pick
+from ..i18n import N_, format_date, format_number, normalise_language, translate
+from ..notes import NOTES_ASSESSMENTS
+from ..register import REGISTER_PRIORITIES
+from ..seminar import PRIORITIES, SeminarRound, TopicFindings
+from ..workspace import Workspace
+from .guide import _levels
+from .panel_text import P, is_placeholder_text, panel_sections, visible_text
+from .receipt import TEMPLATES
+from .render import Picture, render
+from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, _custom_properties, _fill_contents, _save as save_document
+
+SEMINAR_LABELS = {
+    "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),
+    "h_common": N_("4. Common findings"), "h_charts": N_("5. Across the rounds"), "h_main_findings": N_("Main findings"),
+    "h_needs": N_("Cooperation needs"), "h_challenges": N_("Reform and innovation challenges"), "h_recommendations": N_("Recommendations"),
+    "round": N_("Round"), "country": N_("Country"), "topic": N_("Topic"), "published": N_("Date of publication"),
+}
+SEMINAR_TITLE = N_("Annual seminar {year}")
+SEMINAR_SUBTITLE = N_("The peer reviews whose final report was published in {year}")
+SEMINAR_KIND = N_("Document for the seminar")
+SEMINAR_INTRO = N_("In {year} the OAS published the final reports of {count} MECIGEP peer reviews. This document brings them together for the annual seminar: a summary of each review, the findings the reviews share by topic and positive element, and charts comparing them. Identifiers such as R-01 are those of each final report, where the recommendation keeps its number.")
+SEMINAR_FACTS = {"rounds": N_("Rounds published"), "countries": N_("Beneficiary states"), "topics": N_("Topics"),
+                 "needs": N_("Cooperation needs"), "recommendations": N_("Recommendations")}
+SEMINAR_INDEX = N_("The rounds of the year, in order of publication; section 3 summarises each.")
+SEMINAR_ROUNDS = N_("For each round: its facts and panel, the main findings (the panel's executive summary, then the interview findings by positive element), the cooperation needs, the challenges and the recommendations.")
+SEMINAR_ROUND_HEADING = N_("3.{number} {country} — {topic}")
+SEMINAR_ROUND_FACTS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
+                       "institutions": N_("Institutions reviewed"), "panel": N_("Panel of peer experts"),
+                       "coordinator": N_("DGPE coordinator"), "published": N_("Date of publication"), "report": N_("Final report"),
+                       "score": N_("Self-assessed score (mean of the institutions, 0–4)")}
+SEMINAR_EXPERT = N_("{name} ({state})")
+SEMINAR_COMMON = N_("The interview findings of the year's rounds, grouped by topic and by positive element of the topic's framework, with each round's self-assessed score of the element.")
+SEMINAR_TOPIC_HEADING = N_("4.{number} {topic}")
+SEMINAR_TOPIC_NOTE = N_("Rounds on this topic: {rounds}.")
+SEMINAR_ELEMENT_HEADING = N_("4.{topic}.{number} {element}")
+SEMINAR_ELEMENT_NOTE = N_("Self-assessed score: {scores}. Findings from {count} of the {total} rounds on the topic.")
+SEMINAR_TOPIC_CHART = N_("{topic}: scores by positive element")
+SEMINAR_TOPIC_CAPTION = N_("Mean self-assessed score of each positive element of {topic}, by country, on the scale from 0 to 4.")
+SEMINAR_CHARTS = N_("Charts comparing the year's rounds: their self-assessed scores and the priority of their recommendations.")
+SEMINAR_SCORE_CHART = N_("Mean self-assessed score of each round")
+SEMINAR_SCORE_CAPTION = N_("Mean of the institutions' overall scores of each round, on the maturity scale from 0 to 4.")
+SEMINAR_PRIORITY_CHART = N_("Recommendations of each round by priority")
+SEMINAR_PRIORITY_CAPTION = N_("Number of recommendations of each round's final report, by priority.")
+SEMINAR_PRIORITY_ALT = N_("Bar chart “{title}”: number of recommendations by priority, for each round. {values}.")
+SEMINAR_HEADER = N_("Annual seminar {year}")
+
+SEMINAR_TEMPLATE = TEMPLATES / "seminar.docx"
+CHART_WIDTH = Cm(16)
+NONE = "—"
+
+
+def _t(message: str, lang: str, **params: Any) -> str:
+    return translate(message, lang, **params)
+
+
+def _name(lookup: Any, code: str, lang: str) -> str:
+    try:
+        return str(lookup(code).name(lang))
+    except Exception:  # an unknown code: shown as it is
+        return code
+
+
+def _summary(workspace: Workspace, r: SeminarRound) -> list[str]:
+    """The paragraphs of the panel's executive summary in the final report (none when the file is gone)."""
+    path = workspace.root / r.publication.report if r.publication.report else None
+    if path is None or not path.exists():
+        return []
+    section = panel_sections(docx.Document(str(path))).get("summary")
+    texts = [visible_text(p) for element in (section.body if section else []) for p in element.iter(P)]
+    return [t for t in texts if t.strip() and not is_placeholder_text(t)]
+
+
+def _round(workspace: Workspace, number: int, r: SeminarRound, lang: str) -> dict[str, Any]:
+    round_, fw, catalog = r.publication.round, r.content.data.framework, workspace.catalog
+    country, topic = _name(catalog.state, round_.country, lang), _name(catalog.topic, round_.topic, lang)
+
+    def element(code: str) -> str:
+        return pick(fw.elements.get(code, {}), lang, fw.default_language) or code
+
+    def acronym(code: str) -> str:
+        found = round_.institution(code)
+        return found.acronym if found else code
+
+    def items(found: Any) -> list[dict[str, str]]:
+        return [{"number": str(n), "text": i.text, "institution": acronym(i.note.institution), "element": element(i.note.element),
+                 "trace": i.trace} for n, i in enumerate(found, 1)]
+
+    panel = "\n".join(_t(SEMINAR_EXPERT, lang, name=e.name, state=_name(catalog.state, e.state, lang)) for e in round_.panel.experts)
+    coordinator = round_.panel.coordinator
+    facts = {"round": round_.id, "country": country, "topic": topic, "framework": f"{pick(fw.title, lang, fw.default_language)} ({fw.version})",
+             "institutions": "\n".join(f"{i.name} ({i.acronym})" for i in round_.institutions), "panel": panel or NONE,
+             "coordinator": coordinator.name if coordinator else "", "published": _date(r.publication.published, lang),
+             "report": r.publication.report, "score": format_number(r.score, lang) if r.score is not None else ""}
+    return {
+        "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=topic),
+        "facts": [{"label": _t(SEMINAR_ROUND_FACTS[k], lang), "value": v} for k, v in facts.items() if v],
+        "summary": _summary(workspace, r),
+        "findings": [{"element": element(g.element), "institution": acronym(i.note.institution), "assessment": _assessment(i, lang),
+                      "trace": i.trace, "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()],
+        "needs": items(r.content.needs), "challenges": items(r.content.challenges),
+        "recommendations": [{"id": x.id, "text": x.text, "priority": _t(REGISTER_PRIORITIES.get(x.priority, REGISTER_PRIORITIES[""]), lang),
+                             "institution": acronym(x.note.institution), "element": element(x.note.element), "trace": x.trace}
+                            for x in r.content.recommendations],
+    }
+
+
+def _assessment(item: Any, lang: str) -> str:
+    code = item.note.assessment
+    return _t(NOTES_ASSESSMENTS[code], lang) if code in NOTES_ASSESSMENTS else _t(REPORT_NOT_ASSESSED, lang)
+
+
+def _date(value: str, lang: str) -> str:
+    return format_date(dt.date.fromisoformat(value[:10]), lang)
+
+
+def _picture(chart: Chart) -> Picture:
+    return Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
+
+
+def _common(workspace: Workspace, groups: list[TopicFindings], lang: str, folder: Path) -> list[dict[str, Any]]:
+    common = []
+    for t, group in enumerate(groups, 1):
+        topic, fw = _name(workspace.catalog.topic, group.topic, lang), group.rounds[0].content.data.framework
+        countries = {r.id: _name(workspace.catalog.state, r.publication.round.country, lang) for r in group.rounds}
+        label = lambda code: pick(fw.elements.get(code, {}), lang, fw.default_language) or code  # noqa: E731
+        scored = [e for e in group.elements if any(v is not None for _, v in e.scores)]
+        chart: Any = ""
+        if scored:
+            drawn = dimension_scores([label(e.element) for e in scored],
+                                     {countries[r.id]: [dict((x.id, v) for x, v in e.scores)[r.id] for e in scored] for r in group.rounds},
+                                     _t(SEMINAR_TOPIC_CHART, lang, topic=topic), folder / f"topic-{t}.png", _levels(lang), lang)
+            chart = _picture(drawn)
+        common.append({
+            "heading": _t(SEMINAR_TOPIC_HEADING, lang, number=t, topic=topic), "chart": chart,
+            "note": _t(SEMINAR_TOPIC_NOTE, lang, rounds=tuple(f"{countries[r.id]} ({r.id})" for r in group.rounds)),
+            "caption": _t(SEMINAR_TOPIC_CAPTION, lang, topic=topic),
+            "elements": [{"heading": _t(SEMINAR_ELEMENT_HEADING, lang, topic=t, number=n, element=label(e.element)),
+                          "note": _t(SEMINAR_ELEMENT_NOTE, lang, count=e.rounds, total=len(group.rounds), scores=tuple(
+                              f"{countries[r.id]} {format_number(v, lang) if v is not None else NONE}" for r, v in e.scores)),
+                          "entries": [{"country": countries[r.id], "assessment": _assessment(i, lang), "trace": i.trace, "text": i.text}
+                                      for r, i in e.findings]}
+                         for n, e in enumerate(group.elements, 1)]})
+    return common
+
+
+def priority_chart(groups: list[str], series: dict[str, list[int]], title: str, path: Path, lang: str) -> Chart:
+    """Grouped horizontal bars of counts: for each group (a round, top to bottom) one bar per series (a priority)."""
+    from matplotlib.ticker import MaxNLocator
+
+    plt, band = _pyplot(), 0.8 / max(1, len(series))
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(WIDTH_INCHES, min(9.5, 1.6 + 0.22 * len(groups) * max(2, len(series)))), layout="constrained")
+        for n, (name, values) in enumerate(series.items()):
+            offsets = [row - 0.4 + band * (n + 0.5) for row in range(len(groups))]
+            ax.barh(offsets, values, height=band * 0.92, label=name, color=PALETTE[n % len(PALETTE)], hatch=HATCHES[n % len(HATCHES)],
+                    edgecolor="white", linewidth=0.4)
+            for y, value in zip(offsets, values):
+                ax.text(value + 0.03, y, str(value), va="center", ha="left", fontsize=7.5, color="#262626", family=STYLE["font.family"])
+        ax.set_yticks(range(len(groups)))
+        ax.set_yticklabels([wrap(g, 30) for g in groups], color="#262626")
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        ax.set_xlim(0, max((max(v) for v in series.values() if v), default=1) + 0.6)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.grid(True, color=GRID, linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.tick_params(axis="both", length=0)
+        ax.tick_params(axis="x", labelsize=7.5, labelcolor="#404040")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_title(wrap(title, 80), loc="left", color=INK, fontsize=10, fontweight="bold")
+        fig.legend(loc="outside lower center", ncol=min(len(series), 4), frameon=False, fontsize=8)
+        _save(fig, path)
+    values = ". ".join(f"{g}: " + ", ".join(f"{name} {series[name][i]}" for name in series) for i, g in enumerate(groups))
+    return Chart(path, title, _t(SEMINAR_PRIORITY_ALT, lang, title=title, values=values))
+
+
+def _charts(workspace: Workspace, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
+    names = [f"{_name(workspace.catalog.state, r.publication.round.country, lang)} — {_name(workspace.catalog.topic, r.publication.round.topic, lang)}"
+             for r in rounds]
+    scores = institutions_compared(names, [r.score for r in rounds], _t(SEMINAR_SCORE_CHART, lang), folder / "scores.png", _levels(lang), lang)
+    used = [p for p in PRIORITIES if any(r.priorities()[p] for r in rounds)] or ["high"]
+    priorities = priority_chart(names, {_t(REGISTER_PRIORITIES[p], lang): [r.priorities()[p] for r in rounds] for p in used},
+                                _t(SEMINAR_PRIORITY_CHART, lang), folder / "priorities.png", lang)
+    return [{"picture": _picture(scores), "caption": _t(SEMINAR_SCORE_CAPTION, lang)},
+            {"picture": _picture(priorities), "caption": _t(SEMINAR_PRIORITY_CAPTION, lang)}]
+
+
+def seminar_context(workspace: Workspace, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], lang: str,
+                    folder: Path, today: dt.date | None = None) -> dict[str, Any]:
+    """The variables ``seminar.docx`` is rendered with; charts are drawn into ``folder``."""
+    catalog = workspace.catalog
+    labels = {key: _t(REPORT_LABELS[key], lang) for key in ("organisation", "department", "mechanism", "contents", "toc_hint", "item",
+                                                            "detail", "no", "text", "concerns", "id", "recommendation", "priority",
+                                                            "no_findings", "no_needs", "no_challenges", "no_recommendations")}
+    labels.update({key: _t(message, lang) for key, message in SEMINAR_LABELS.items()})
+    figures = {"rounds": str(len(rounds)), "countries": ", ".join(dict.fromkeys(_name(catalog.state, r.publication.round.country, lang) for r in rounds)),
+               "topics": ", ".join(dict.fromkeys(_name(catalog.topic, r.publication.round.topic, lang) for r in rounds)),
+               "needs": str(sum(len(r.content.needs) for r in rounds)),
+               "recommendations": str(sum(len(r.content.recommendations) for r in rounds))}
+    return {
+        "labels": labels, "cover_title": _t(SEMINAR_TITLE, lang, year=year), "cover_subtitle": _t(SEMINAR_SUBTITLE, lang, year=year),
+        "cover_kind": _t(SEMINAR_KIND, lang), "cover_date": format_date(today or dt.date.today(), lang),
+        "cover_facts": [{"label": _t(SEMINAR_FACTS["rounds"], lang), "value": figures["rounds"]}],
+        "header_right": _t(SEMINAR_HEADER, lang, year=year), "footer_text": f"MECIGEP · {_t(SEMINAR_TITLE, lang, year=year)}",
+        "intro_text": _t(SEMINAR_INTRO, lang, year=year, count=len(rounds)),
+        "year_facts": [{"label": _t(SEMINAR_FACTS[k], lang), "value": v} for k, v in figures.items()],
+        "index_text": _t(SEMINAR_INDEX, lang),
+        "index": [{"round": r.id, "country": _name(catalog.state, r.publication.round.country, lang),
+                   "topic": _name(catalog.topic, r.publication.round.topic, lang), "published": _date(r.publication.published, lang)}
+                  for r in rounds],
+        "rounds_text": _t(SEMINAR_ROUNDS, lang),
+        "rounds": [_round(workspace, n, r, lang) for n, r in enumerate(rounds, 1)],
+        "common_text": _t(SEMINAR_COMMON, lang), "common": _common(workspace, groups, lang, folder),
+        "charts_text": _t(SEMINAR_CHARTS, lang), "charts": _charts(workspace, rounds, lang, folder),
+    }
+
+
+def render_seminar(workspace: Workspace, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], target: Path,
+                   lang: str = "es") -> Path:
+    """Renders the seminar document into ``target`` atomically, its contents filled in; returns ``target``."""
+    language = normalise_language(lang)
+    with tempfile.TemporaryDirectory(prefix="mecigep-seminar-") as folder:
+        context = seminar_context(workspace, year, rounds, groups, language, Path(folder))
+        document = docx.Document(str(render(SEMINAR_TEMPLATE, context, Path(folder) / "seminar.docx")))
+    props = document.core_properties
+    props.title, props.subject, props.language = context["cover_title"], context["cover_subtitle"], language
+    props.keywords = "MECIGEP; " + "; ".join(r.id for r in rounds)
+    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    _fill_contents(document)
+    third = document.styles["TOC 3"].style_id
+    for entry in [p for p in document.element.body.iter(qn("w:p"))
+                  if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) == third]:
+        for run in [r for r in entry if r.find(qn("w:fldChar")) is not None]:  # the field's end stays in the contents
+            entry.getprevious().append(run)
+        entry.getparent().remove(entry)  # the contents list headings 1 and 2, as the template's field asks
+    _custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year), "mecigep_rounds": ",".join(r.id for r in rounds)})
+    save_document(document, target)
+    return target

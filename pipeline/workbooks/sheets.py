@@ -1,0 +1,30 @@
+"""Small pieces every workbook writer shares: writing text safely, printing one page wide, status colours."""
+from __future__ import annotations
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+EXCEL_CELL_LIMIT = 32_767
+GREY = PatternFill("solid", fgColor="E7E6E6")
+PENDING = PatternFill("solid", fgColor="F8CBAD")
+CHECK = PatternFill("solid", fgColor="FFD966")
+DONE = PatternFill("solid", fgColor="C6E0B4")
+PROBLEM = PatternFill("solid", fgColor="FF9999")
+
+
+def fit_to_width(sheet: Worksheet, landscape: bool = False) -> None:
+    """Prints the sheet one page wide, as many pages long as it needs."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def put_text(cell: Cell, text: str) -> None:
+    """Writes ``text`` as text, never as a formula, refusing to cut it at Excel's cell limit."""
+    if len(text) > EXCEL_CELL_LIMIT:
+        raise ValueError(f"{len(text)} characters do not fit in one cell")
+    cell.value = text
+    cell.data_type = "s"
