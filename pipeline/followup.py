@@ -27,6 +27,7 @@ from .i18n import LANGUAGES, N_, normalise_language, translate
 from .inbox.analysis import Analysis, pinned_framework
 from .inbox.processing import Job, Outcome, quarantine
 from .models import Round, Stage
+from .register import REGISTER_PRIORITIES, published_content
 from .workbooks.questionnaire import Cover, Identity, Prefill
 from .workspace import Workspace
 
@@ -43,7 +44,7 @@ FOLLOWUP_STATUS_HINT = N_("Choose from the list: not started, in progress, imple
 FOLLOWUP_ACTIONS = N_("{id}: actions taken")
 FOLLOWUP_ACTIONS_HINT = N_("Required when the recommendation is in progress or implemented: what was done, by whom, since when.")
 FOLLOWUP_EVIDENCE = N_("{id}: evidence")
-FOLLOWUP_EVIDENCE_HINT = N_("Asked when the recommendation is implemented: the norm, document or link that shows it.")
+FOLLOWUP_EVIDENCE_HINT = N_("Asked when the recommendation is implemented: the norm, document or link that shows it; optional otherwise.")
 FOLLOWUP_PURPOSE = N_("The OAS has published the final report of the MECIGEP peer review of {topic}. This workbook asks, recommendation by recommendation, what has become of each since then, so that the DGPE can report on the mechanism's results and direct cooperation where it is still needed.")
 FOLLOWUP_HOW_TO_FILL = N_("On the sheet of the recommendations, choose each one's status from the list in the yellow cell, describe the actions taken when it is in progress or implemented, and name the evidence when it is implemented. The Status column shows what is still missing; the sheet Respondent asks who answers.")
 FOLLOWUP_HOW_TO_RETURN = N_("Save the file as .xlsx (from Excel or LibreOffice) and send it to the DGPE contact named on this sheet. If something is missing, you will receive a copy with the cells to complete highlighted.")
@@ -52,7 +53,7 @@ FOLLOWUP_STATUS_MEANING = {
     "not_started": N_("Not started: nothing has been done on the recommendation yet."),
     "in_progress": N_("In progress: work has begun and is not finished; describe it."),
     "implemented": N_("Implemented: the recommendation is carried out; describe what was done and name the evidence."),
-    "no_longer_relevant": N_("No longer relevant: circumstances changed; say why under actions taken."),
+    "no_longer_relevant": N_("No longer relevant: circumstances changed and the recommendation no longer applies; the evidence cell can say why."),
 }
 FOLLOWUP_REPORT = N_("Final report")
 FOLLOWUP_NOT_PUBLISHED = N_("The round {round} is {stage}: only the recommendations of a published final report are followed up.")
@@ -117,7 +118,7 @@ def followup_framework(round_: Round, content: Any, version: str) -> Framework:
     questions = []
     for rec in content.recommendations:
         base, institution = question_base(rec.id), round_.institution(rec.note.institution)
-        where = {lang: translate(FOLLOWUP_ABOUT, lang, priority=translate(_priority_label(rec.priority), lang),
+        where = {lang: translate(FOLLOWUP_ABOUT, lang, priority=translate(REGISTER_PRIORITIES.get(rec.priority, REGISTER_PRIORITIES[""]), lang),
                                  institution=institution.acronym if institution else rec.note.institution,
                                  element=pick(fw.elements.get(rec.note.element, {}), lang, fw.default_language) or rec.note.element)
                  for lang in LANGUAGES}
@@ -129,7 +130,7 @@ def followup_framework(round_: Round, content: Any, version: str) -> Framework:
             Question(name=f"{base}_actions", type=QuestionType.TEXT, required=True,
                      relevant=f"{status} = 'in_progress' or {status} = 'implemented'",
                      label=_labels(FOLLOWUP_ACTIONS, id=rec.id), hint=_labels(FOLLOWUP_ACTIONS_HINT)),
-            Question(name=f"{base}_evidence", type=QuestionType.TEXT, relevant=f"{status} = 'implemented'",
+            Question(name=f"{base}_evidence", type=QuestionType.TEXT,
                      label=_labels(FOLLOWUP_EVIDENCE, id=rec.id), hint=_labels(FOLLOWUP_EVIDENCE_HINT)),
         ]
     return Framework(
@@ -138,12 +139,6 @@ def followup_framework(round_: Round, content: Any, version: str) -> Framework:
         choices={STATUS_LIST: tuple(Choice(name=code, label=_labels(FOLLOWUP_STATUSES[code])) for code in FOLLOWUP_STATUS_MEANING)},
         dimensions=(Dimension(name="recommendations", label=_labels(FOLLOWUP_DIMENSION), hint=_labels(FOLLOWUP_DIMENSION_HINT),
                               questions=tuple(questions)),))
-
-
-def _priority_label(code: str) -> str:
-    from .register import REGISTER_PRIORITIES
-
-    return REGISTER_PRIORITIES.get(code, REGISTER_PRIORITIES[""])
 
 
 def _write(workspace: Workspace, round_: Round, framework: Framework, identity: Identity, target: Path,
@@ -167,7 +162,6 @@ def _write(workspace: Workspace, round_: Round, framework: Framework, identity: 
 
 def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, today: dt.date | None = None) -> Path:
     """Writes the round's next follow-up workbook into outbox/<round>/ and records it as issued; returns it."""
-    from .register import published_content
     from .rounds import get
 
     round_ = get(workspace, round_id)
@@ -242,8 +236,8 @@ def analyse_followup(path: Path, ledger_path: Path, identity: dict[str, str], wo
             where = normalised.answers[f"{note.name}_evidence"].where if f"{note.name}_evidence" in normalised.answers else None
             problems.append(Problem(FOLLOWUP_EVIDENCE_ASKED, {"id": rid, "question": f"{note.name}_evidence"}, where, Severity.WARNING))
         if status in FOLLOWUP_STATUS_MEANING:
-            entries.append({"recommendation": rid, "status": status, "actions": str(values.get(f"{note.name}_actions") or ""),
-                            "evidence": evidence})
+            actions = values.get(f"{note.name}_actions") if status in ("in_progress", "implemented") else None  # else ignored, as warned
+            entries.append({"recommendation": rid, "status": status, "actions": str(actions or ""), "evidence": evidence})
     typed = {f"q_{name}": cell.value for name, cell in raw.answers.items()}
     typed.update({f"e_{name}": cell.value for name, cell in raw.evidence.items()})
     typed.update({name: cell.value for name, cell in raw.respondent.items()})
@@ -363,7 +357,8 @@ def followup_summary(workspace: Workspace, round_id: str) -> dict[str, int]:
     """How many of the round's reported recommendations stand at each status (latest follow-up), ``none`` for
     those never followed up; every status is a key, in the list's order."""
     from .notes import merged_notes
-    from .report_content import SCHEMA as RECOMMENDATIONS, note_key
+    from .report_content import SCHEMA as RECOMMENDATIONS
+    from .report_content import note_key
 
     db = workspace.ledger.db
     db.execute(RECOMMENDATIONS)

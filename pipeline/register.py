@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import UserError
 from .frameworks import pick
-from .i18n import N_, format_date, translate
+from .i18n import N_, translate
 from .models import Round, Stage
 from .report_content import SCHEMA as RECOMMENDATIONS_SCHEMA
 from .report_content import ReportContent, ordered, report_content
@@ -109,11 +109,20 @@ class RegisterRow:
         return asdict(self)
 
 
-def _name(lookup: Any, code: str, lang: str) -> str:
+def display_name(lookup: Any, code: str, lang: str) -> str:
+    """The name of a catalog code (``workspace.catalog.state`` or ``.topic``) in ``lang``; the code when it is unknown."""
     try:
         return str(lookup(code).name(lang))
     except UserError:
         return code
+
+
+def _about(round_: Round, content: ReportContent, note: Any, lang: str) -> dict[str, str]:
+    """The element and institution a note is about, as codes and names."""
+    fw, institution = content.data.framework, round_.institution(note.institution)
+    return {"element": note.element, "element_name": pick(fw.elements.get(note.element, {}), lang, fw.default_language) or note.element,
+            "institution": note.institution,
+            "institution_name": f"{institution.name} ({institution.acronym})" if institution else note.institution}
 
 
 def register_rows(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
@@ -125,24 +134,17 @@ def register_rows(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
     for publication in publications(workspace):
         round_ = publication.round
         content = published_content(workspace, round_.id)
-        fw = content.data.framework
-        common = {"round": round_.id, "country": round_.country, "country_name": _name(workspace.catalog.state, round_.country, lang),
-                  "topic": round_.topic, "topic_name": _name(workspace.catalog.topic, round_.topic, lang),
+        common = {"round": round_.id, "country": round_.country, "country_name": display_name(workspace.catalog.state, round_.country, lang),
+                  "topic": round_.topic, "topic_name": display_name(workspace.catalog.topic, round_.topic, lang),
                   "report": publication.report, "published": publication.published[:10]}
 
-        def about(note: Any) -> dict[str, str]:
-            institution = round_.institution(note.institution)
-            return {"element": note.element, "element_name": pick(fw.elements.get(note.element, {}), lang, fw.default_language) or note.element,
-                    "institution": note.institution,
-                    "institution_name": f"{institution.name} ({institution.acronym})" if institution else note.institution}
-
         for need in content.needs:
-            rows.append(RegisterRow(**common, **about(need.note), kind="need", text=need.text, priority=need.note.priority,
+            rows.append(RegisterRow(**common, **_about(round_, content, need.note, lang), kind="need", text=need.text, priority=need.note.priority,
                                     status="", status_date="", recommendation=""))
         for rec in content.recommendations:
             history = statuses.get((round_.id, rec.id), [])
             latest = history[-1] if history else None
-            rows.append(RegisterRow(**common, **about(rec.note), kind="recommendation", text=rec.text, priority=rec.priority,
+            rows.append(RegisterRow(**common, **_about(round_, content, rec.note, lang), kind="recommendation", text=rec.text, priority=rec.priority,
                                     status=latest.status if latest else NO_FOLLOWUP, status_date=latest.received[:10] if latest else "",
                                     recommendation=rec.id))
     return rows
@@ -182,17 +184,17 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
     """Every label, value and count of the register workbook written at ``target`` for a workspace at ``root``."""
     from .followup import FOLLOWUP_STATUSES
 
-    t = lambda message, **params: translate(message, lang, **params)  # noqa: E731
+    t = lambda message, **params: translate(message, lang, **params)
     table = []
     links = []
     for r in rows:
         date = dt.date.fromisoformat(r.status_date) if r.status_date else None
         table.append((r.round, r.country_name, r.topic_name, r.element_name, r.institution_name, t(REGISTER_KINDS[r.kind]), r.text,
                       t(REGISTER_PRIORITIES.get(r.priority, REGISTER_PRIORITIES[""])), status_label(r.status, lang), date,
-                      r.recommendation, r.report))
+                      r.recommendation, Path(r.report).name))
         links.append(os.path.relpath(root / r.report, target.parent).replace(os.sep, "/") if r.report else "")
     needs, recs = ([r for r in rows if r.kind == k] for k in ("need", "recommendation"))
-    headers = (t(REGISTER_BY["topic"]), t(REGISTER_COUNT_HEADERS["needs"]), t(REGISTER_COUNT_HEADERS["recommendations"]))
+    counted = (t(REGISTER_COUNT_HEADERS["needs"]), t(REGISTER_COUNT_HEADERS["recommendations"]))
 
     def counts(key: str, labels: dict[str, str]) -> tuple[tuple[Any, ...], ...]:
         n, r = Counter(getattr(x, key) for x in needs), Counter(getattr(x, key) for x in recs)
@@ -200,11 +202,11 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
 
     status_counts = Counter(r.status for r in recs)
     summaries = (
-        Summary("topic", t(REGISTER_BY["topic"]), (t(REGISTER_HEADERS["topic"]), *headers[1:]),
+        Summary("topic", t(REGISTER_BY["topic"]), (t(REGISTER_HEADERS["topic"]), *counted),
                 counts("topic", {r.topic: r.topic_name for r in rows})),
-        Summary("country", t(REGISTER_BY["country"]), (t(REGISTER_HEADERS["country"]), *headers[1:]),
+        Summary("country", t(REGISTER_BY["country"]), (t(REGISTER_HEADERS["country"]), *counted),
                 counts("country", {r.country: r.country_name for r in rows})),
-        Summary("priority", t(REGISTER_BY["priority"]), (t(REGISTER_HEADERS["priority"]), *headers[1:]),
+        Summary("priority", t(REGISTER_BY["priority"]), (t(REGISTER_HEADERS["priority"]), *counted),
                 counts("priority", {code: t(label) for code, label in REGISTER_PRIORITIES.items()})),
         Summary("status", t(REGISTER_BY["status"]), (t(REGISTER_HEADERS["status"]), t(REGISTER_COUNT_HEADERS["count"])),
                 tuple((t(label), status_counts[code]) for code, label in FOLLOWUP_STATUSES.items())),
@@ -233,7 +235,3 @@ def write_register(workspace: Workspace, target: Path | None = None, lang: str =
     view = register_view(rows, lang, today or dt.date.today(), target, workspace.root)
     write_register_workbook(target, view)
     return target, rows
-
-
-def published_date(publication: Publication, lang: str) -> str:
-    return format_date(dt.date.fromisoformat(publication.published[:10]), lang)

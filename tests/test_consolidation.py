@@ -47,7 +47,8 @@ def consolidated(tmp_path_factory):
     )))
     mef, pcm, _ = emit(workspace, ROUND)
     framework = available(workspace)["planning"].framework
-    answers = complete_answers(framework)
+    every_level_3 = {f"q_{q.name}": level_label(framework, q.name, "3") for q in framework.questions if framework.is_maturity(q)}
+    answers = {**complete_answers(framework), **every_level_3}
     mef_answers = {**answers, **{f"q_{q}": level_label(framework, q, lvl) for q, lvl in MEF_LEVELS.items()}}
     fill(mef, mef_answers, workspace.inbox / "mef.xlsx")
     pcm_answers = {k: v for k, v in answers.items() if k != "q_pl_02"}

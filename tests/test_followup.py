@@ -28,7 +28,7 @@ def status(code):
 
 GOOD = {"q_r01_status": status("implemented"), "q_r01_actions": "Ley 31 aprobada en 2027.", "q_r01_evidence": "https://example.gob.pe/ley31",
         "q_r02_status": status("in_progress"), "q_r02_actions": "Mesa de trabajo con el MEF.",
-        "q_r03_status": status("no_longer_relevant"), "q_r03_actions": "La ley cambió & <se> derogó.", "resp_name": "Rosa Quispe"}
+        "q_r03_status": status("no_longer_relevant"), "q_r03_evidence": "La ley cambió & <se> derogó.", "resp_name": "Rosa Quispe"}
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_a_right_follow_up_is_recorded_answered_and_shows_in_the_register(emitte
     assert [(k[1], v[-1].status) for k, v in sorted(statuses.items())] == [("R-01", "implemented"), ("R-02", "in_progress"),
                                                                           ("R-03", "no_longer_relevant")]
     assert statuses[(PERU, "R-01")][-1].evidence == "https://example.gob.pe/ley31"
-    assert statuses[(PERU, "R-03")][-1].actions == "La ley cambió & <se> derogó."
+    assert statuses[(PERU, "R-03")][-1].evidence == "La ley cambió & <se> derogó." and statuses[(PERU, "R-03")][-1].actions == ""
     assert f.followup_summary(workspace, PERU) == {"not_started": 0, "in_progress": 1, "implemented": 1, "no_longer_relevant": 1, "none": 0}
     assert f.followup_summary(workspace, COSTA_RICA)["none"] == 1
     rows = {(r.round, r.recommendation): r for r in register_rows(workspace, "es") if r.kind == "recommendation"}

@@ -28,7 +28,7 @@ from pipeline.interviews import prepare
 from pipeline.models import Calendar, Coordinator, Institution, Panel, Round
 from pipeline.notes import NOTES_PRIORITIES
 from pipeline.questionnaires import emit
-from pipeline.register import REGISTER_NO_ROUNDS, published_content, publications, register_rows, write_register
+from pipeline.register import REGISTER_NO_ROUNDS, publications, published_content, register_rows, write_register
 from pipeline.rounds import get, open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.notes import cell_name, row_specs

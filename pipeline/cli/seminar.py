@@ -5,7 +5,7 @@ Plain command functions; ``app.py`` registers them (``seminar``, ``register``, a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,7 @@ REGISTER_HELP = N_("Write the register of every cooperation need and recommendat
 REGISTER_HELP_OUTPUT = N_("Where to write the register (default: outbox/registro-cooperacion.xlsx).")
 FOLLOWUP_HELP_EMIT = N_("Write the follow-up workbook of a published round: the status of each recommendation of its final report.")
 FOLLOWUP_WRITTEN = N_("Follow-up workbook of the round {round} written: {path}")
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", dir_okay=False)]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)]
 
 
 def _lang() -> str | None:
@@ -34,7 +34,7 @@ def seminar(year: Annotated[int, typer.Argument(metavar="YEAR", help=_(SEMINAR_H
 
 
 def register(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", dir_okay=False, help=_(REGISTER_HELP_OUTPUT))] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help=_(REGISTER_HELP_OUTPUT))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
 ) -> None:
     from ..register import REGISTER_WRITTEN, register_rows, write_register

@@ -6,15 +6,12 @@ answer line by line; ``unresolved`` is what ``report approve`` refuses on. A com
 resolved when Word or LibreOffice marked it done (``w15:done`` in commentsExtended, on the comment or
 on the comment it answers).
 
-The workbook is written with the pieces of ``pipeline.workbooks`` (styles, ``put_text``,
-``fit_to_width``); its openpyxl classes are taken from there too, since only ``workbooks/`` may import
-openpyxl (tests/test_architecture.py). Its writer belongs in ``pipeline/workbooks/`` in time.
+The workbook's shape is known by ``pipeline.workbooks.review``; this module only puts each change and
+comment in words for it.
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
-import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -25,34 +22,21 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..errors import Problem
 from ..i18n import N_, Msgid, format_date, translate
-from ..workbooks.cells import BOX, UNLOCKED, WRAP, style_header
-from ..workbooks.questionnaire import DataValidation, Workbook, fit_to_width, put_text
-from .panel_text import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, part_xml, related, run_text, shown, visible_text, w, walk
+from ..workbooks.review import ReviewLine, write_review_lines
+from .panel_text import walk
+from .wordml import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, part_xml, related, run_text, shown, visible_text, w
 
-REVIEW_SHEET = N_("Review")
-REVIEW_HEADER_NUMBER = N_("No.")
-REVIEW_HEADER_KIND = N_("Kind")
-REVIEW_HEADER_WHO = N_("Who")
-REVIEW_HEADER_WHEN = N_("When")
-REVIEW_HEADER_WHERE = N_("Where (section)")
-REVIEW_HEADER_WHAT = N_("What")
-REVIEW_HEADER_ANSWER = N_("Panel's answer")
-REVIEW_HEADER_DECISION = N_("Decision")
 REVIEW_KIND_INSERTION = N_("Insertion")
 REVIEW_KIND_DELETION = N_("Deletion")
 REVIEW_KIND_FORMATTING = N_("Formatting change")
 REVIEW_KIND_MOVED = N_("Moved text")
 REVIEW_KIND_COMMENT = N_("Comment")
-REVIEW_ACCEPTED = N_("accepted")
-REVIEW_REJECTED = N_("rejected")
-REVIEW_DISCUSSED = N_("discussed")
 REVIEW_COMMENT_ON = N_('On "{quote}": {text}')
 REVIEW_UNKNOWN_AUTHOR = N_("unknown author")
 REVIEW_CHANGE_UNRESOLVED = N_('{kind} by {author} under "{section}" is still a tracked change: "{quote}"')
 REVIEW_COMMENT_UNRESOLVED = N_('Comment by {author} under "{section}" on "{quote}" is not resolved: "{text}"')
 
 PARAGRAPH_MARK = "¶"
-LISTS_SHEET = "_lists"
 
 
 class ChangeKind(str, Enum):
@@ -221,47 +205,6 @@ def write_review_workbook(changes: Iterable[TrackedChange], comments: Iterable[C
               translate(REVIEW_COMMENT_ON, lang, quote=_quote(n.commented, 200), text=n.text) if n.commented else n.text)
              for n in comments]
     rows.sort(key=lambda row: row[0])
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = translate(REVIEW_SHEET, lang)[:31]
-    headers = (REVIEW_HEADER_NUMBER, REVIEW_HEADER_KIND, REVIEW_HEADER_WHO, REVIEW_HEADER_WHEN, REVIEW_HEADER_WHERE,
-               REVIEW_HEADER_WHAT, REVIEW_HEADER_ANSWER, REVIEW_HEADER_DECISION)
-    for col, header in enumerate(headers, start=1):
-        put_text(sheet.cell(1, col), translate(header, lang))
-    style_header(sheet[1])
-    lists = wb.create_sheet(LISTS_SHEET)
-    lists.sheet_state = "hidden"
-    for row, decision in enumerate((REVIEW_ACCEPTED, REVIEW_REJECTED, REVIEW_DISCUSSED), start=1):
-        put_text(lists.cell(row, 1), translate(decision, lang))
-    choose = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$A$1:$A$3", allow_blank=True)
-    choose.showErrorMessage = True
-    sheet.add_data_validation(choose)
-    for row, (_, kind, author, date, section, what) in enumerate(rows, start=2):
-        sheet.cell(row, 1).value = row - 1
-        values = (_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
-        for col, value in enumerate(values, start=2):
-            put_text(sheet.cell(row, col), value)
-        for col in range(1, 9):
-            cell = sheet.cell(row, col)
-            cell.alignment, cell.border = WRAP, BOX
-        for col in (7, 8):
-            sheet.cell(row, col).protection = UNLOCKED
-        choose.add(sheet.cell(row, 8))
-        sheet.row_dimensions[row].height = min(409, 15 * max(1, math.ceil(len(what) / 60), what.count("\n") + 1))
-    for letter, width in zip("ABCDEFGH", (6, 16, 20, 18, 30, 60, 50, 14)):
-        sheet.column_dimensions[letter].width = width
-    sheet.row_dimensions[1].height = 30
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.auto_filter.ref = f"A1:H{max(2, len(rows) + 1)}"
-    sheet.protection.sheet = True
-    for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
-        setattr(sheet.protection, allowed, False)
-    fit_to_width(sheet, landscape=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    wb.save(tmp)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    tmp.replace(target)
-    return target
+    lines = [ReviewLine(_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
+             for _, kind, author, date, section, what in rows]
+    return write_review_lines(target, lines, lang)

@@ -8,6 +8,7 @@ picture with its alternative text. The content comes from ``pipeline.seminar``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,18 +17,32 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ..charts import GRID, HATCHES, INK, PALETTE, STYLE, WIDTH_INCHES, Chart, _pyplot, _save, dimension_scores, institutions_compared, wrap
+from ..charts import (
+    GRID,
+    HATCHES,
+    INK,
+    PALETTE,
+    STYLE,
+    WIDTH_INCHES,
+    Chart,
+    _pyplot,
+    _save,
+    dimension_scores,
+    institutions_compared,
+    wrap,
+)
 from ..frameworks import pick
 from ..i18n import N_, format_date, format_number, normalise_language, translate
 from ..notes import NOTES_ASSESSMENTS
 from ..register import REGISTER_PRIORITIES
+from ..register import display_name as _name
 from ..seminar import PRIORITIES, SeminarRound, TopicFindings
 from ..workspace import Workspace
 from .guide import _levels
 from .panel_text import P, is_placeholder_text, panel_sections, visible_text
 from .receipt import TEMPLATES
 from .render import Picture, render
-from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, _custom_properties, _fill_contents, _save as save_document
+from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, _custom_properties, _fill_contents
 
 SEMINAR_LABELS = {
     "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),
@@ -73,13 +88,6 @@ def _t(message: str, lang: str, **params: Any) -> str:
     return translate(message, lang, **params)
 
 
-def _name(lookup: Any, code: str, lang: str) -> str:
-    try:
-        return str(lookup(code).name(lang))
-    except Exception:  # an unknown code: shown as it is
-        return code
-
-
 def _summary(workspace: Workspace, r: SeminarRound) -> list[str]:
     """The paragraphs of the panel's executive summary in the final report (none when the file is gone)."""
     path = workspace.root / r.publication.report if r.publication.report else None
@@ -94,8 +102,7 @@ def _round(workspace: Workspace, number: int, r: SeminarRound, lang: str) -> dic
     round_, fw, catalog = r.publication.round, r.content.data.framework, workspace.catalog
     country, topic = _name(catalog.state, round_.country, lang), _name(catalog.topic, round_.topic, lang)
 
-    def element(code: str) -> str:
-        return pick(fw.elements.get(code, {}), lang, fw.default_language) or code
+    element = functools.partial(_element, fw, lang=lang)
 
     def acronym(code: str) -> str:
         found = round_.institution(code)
@@ -129,6 +136,10 @@ def _assessment(item: Any, lang: str) -> str:
     return _t(NOTES_ASSESSMENTS[code], lang) if code in NOTES_ASSESSMENTS else _t(REPORT_NOT_ASSESSED, lang)
 
 
+def _element(fw: Any, code: str, lang: str) -> str:
+    return pick(fw.elements.get(code, {}), lang, fw.default_language) or code
+
+
 def _date(value: str, lang: str) -> str:
     return format_date(dt.date.fromisoformat(value[:10]), lang)
 
@@ -142,12 +153,12 @@ def _common(workspace: Workspace, groups: list[TopicFindings], lang: str, folder
     for t, group in enumerate(groups, 1):
         topic, fw = _name(workspace.catalog.topic, group.topic, lang), group.rounds[0].content.data.framework
         countries = {r.id: _name(workspace.catalog.state, r.publication.round.country, lang) for r in group.rounds}
-        label = lambda code: pick(fw.elements.get(code, {}), lang, fw.default_language) or code  # noqa: E731
+        label = functools.partial(_element, fw, lang=lang)
         scored = [e for e in group.elements if any(v is not None for _, v in e.scores)]
         chart: Any = ""
         if scored:
             drawn = dimension_scores([label(e.element) for e in scored],
-                                     {countries[r.id]: [dict((x.id, v) for x, v in e.scores)[r.id] for e in scored] for r in group.rounds},
+                                     {countries[r.id]: [{x.id: v for x, v in e.scores}[r.id] for e in scored] for r in group.rounds},
                                      _t(SEMINAR_TOPIC_CHART, lang, topic=topic), folder / f"topic-{t}.png", _levels(lang), lang)
             chart = _picture(drawn)
         common.append({
@@ -190,8 +201,8 @@ def priority_chart(groups: list[str], series: dict[str, list[int]], title: str, 
         ax.set_title(wrap(title, 80), loc="left", color=INK, fontsize=10, fontweight="bold")
         fig.legend(loc="outside lower center", ncol=min(len(series), 4), frameon=False, fontsize=8)
         _save(fig, path)
-    values = ". ".join(f"{g}: " + ", ".join(f"{name} {series[name][i]}" for name in series) for i, g in enumerate(groups))
-    return Chart(path, title, _t(SEMINAR_PRIORITY_ALT, lang, title=title, values=values))
+    said = ". ".join(f"{g}: " + ", ".join(f"{name} {series[name][i]}" for name in series) for i, g in enumerate(groups))
+    return Chart(path, title, _t(SEMINAR_PRIORITY_ALT, lang, title=title, values=said))
 
 
 def _charts(workspace: Workspace, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
@@ -241,18 +252,20 @@ def render_seminar(workspace: Workspace, year: int, rounds: list[SeminarRound], 
     language = normalise_language(lang)
     with tempfile.TemporaryDirectory(prefix="mecigep-seminar-") as folder:
         context = seminar_context(workspace, year, rounds, groups, language, Path(folder))
-        document = docx.Document(str(render(SEMINAR_TEMPLATE, context, Path(folder) / "seminar.docx")))
-    props = document.core_properties
-    props.title, props.subject, props.language = context["cover_title"], context["cover_subtitle"], language
-    props.keywords = "MECIGEP; " + "; ".join(r.id for r in rounds)
-    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    _fill_contents(document)
-    third = document.styles["TOC 3"].style_id
-    for entry in [p for p in document.element.body.iter(qn("w:p"))
-                  if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) == third]:
-        for run in [r for r in entry if r.find(qn("w:fldChar")) is not None]:  # the field's end stays in the contents
-            entry.getprevious().append(run)
-        entry.getparent().remove(entry)  # the contents list headings 1 and 2, as the template's field asks
-    _custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year), "mecigep_rounds": ",".join(r.id for r in rounds)})
-    save_document(document, target)
-    return target
+
+        def finish(document: Any) -> None:
+            props = document.core_properties
+            props.title, props.subject, props.language = context["cover_title"], context["cover_subtitle"], language
+            props.keywords = "MECIGEP; " + "; ".join(r.id for r in rounds)
+            props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+            _fill_contents(document)
+            third = document.styles["TOC 3"].style_id
+            for entry in [p for p in document.element.body.iter(qn("w:p"))
+                          if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) == third]:
+                for run in [r for r in entry if r.find(qn("w:fldChar")) is not None]:  # the field's end stays in the contents
+                    entry.getprevious().append(run)
+                entry.getparent().remove(entry)  # the contents list headings 1 and 2, as the template's field asks
+            _custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year),
+                                          "mecigep_rounds": ",".join(r.id for r in rounds)})
+
+        return render(SEMINAR_TEMPLATE, context, target, finish)

@@ -19,7 +19,6 @@ formulas and data validations in ``questionnaire_rules``, the metadata in ``ques
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from .questionnaire_front import Cover, write_instructions
 from .questionnaire_meta import KIND, META_SHEET, Identity, write_metadata
 from .questionnaire_rules import data_validation, status_formula, status_texts
 from .questionnaire_summary import write_problems, write_summary
-from .sheets import CHECK, DONE, EXCEL_CELL_LIMIT, GREY, PENDING, PROBLEM, fit_to_width, put_text
+from .sheets import CHECK, DONE, EXCEL_CELL_LIMIT, GREY, PENDING, PROBLEM, fit_to_width, put_text, save_atomically
 
 __all__ = [  # the names callers import from here, wherever they now live
     "CHECK", "DONE", "EXCEL_CELL_LIMIT", "GREY", "KIND", "LISTS_SHEET", "META_SHEET", "PENDING", "PROBLEM",
@@ -301,10 +300,4 @@ def write_questionnaire(path: Path, framework: Framework, identity: Identity, co
     """Writes the questionnaire (or, with ``prefill``, its feedback copy) to ``path`` atomically; returns ``path``."""
     workbook = _Writer(framework, identity, cover, prefill).write()
     workbook.active = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    workbook.save(tmp)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    tmp.replace(path)
-    return path
+    return save_atomically(workbook, path)

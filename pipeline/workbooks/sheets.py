@@ -1,6 +1,11 @@
-"""Small pieces every workbook writer shares: writing text safely, printing one page wide, status colours."""
+"""Small pieces every workbook writer shares: writing text safely, printing one page wide, status colours,
+saving atomically."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,3 +33,15 @@ def put_text(cell: Cell, text: str) -> None:
         raise ValueError(f"{len(text)} characters do not fit in one cell")
     cell.value = text
     cell.data_type = "s"
+
+
+def save_atomically(wb: Workbook, path: Path) -> Path:
+    """Saves ``wb`` to ``path`` through a hidden temporary file, synced, so that ``path`` is never half
+    written; returns ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+    return path

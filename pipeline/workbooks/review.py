@@ -1,0 +1,90 @@
+"""The review workbook: the panel answers a report draft's tracked changes and comments in it, line by line.
+
+The one place that knows its shape. One sheet, in the round's language, with a line per change or
+comment (number, kind, who, when, where, what) and two columns left open for the panel (its answer and
+a decision chosen from a dropdown); a hidden lists sheet holds the decisions. ``documents.review``
+finds the changes and comments and puts them in words.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..i18n import N_, translate
+from .cells import BOX, UNLOCKED, WRAP, style_header
+from .sheets import fit_to_width, put_text, save_atomically
+
+REVIEW_SHEET = N_("Review")
+REVIEW_HEADER_NUMBER = N_("No.")
+REVIEW_HEADER_KIND = N_("Kind")
+REVIEW_HEADER_WHO = N_("Who")
+REVIEW_HEADER_WHEN = N_("When")
+REVIEW_HEADER_WHERE = N_("Where (section)")
+REVIEW_HEADER_WHAT = N_("What")
+REVIEW_HEADER_ANSWER = N_("Panel's answer")
+REVIEW_HEADER_DECISION = N_("Decision")
+REVIEW_ACCEPTED = N_("accepted")
+REVIEW_REJECTED = N_("rejected")
+REVIEW_DISCUSSED = N_("discussed")
+
+LISTS_SHEET = "_lists"
+HEADERS = (REVIEW_HEADER_NUMBER, REVIEW_HEADER_KIND, REVIEW_HEADER_WHO, REVIEW_HEADER_WHEN, REVIEW_HEADER_WHERE,
+           REVIEW_HEADER_WHAT, REVIEW_HEADER_ANSWER, REVIEW_HEADER_DECISION)
+DECISIONS = (REVIEW_ACCEPTED, REVIEW_REJECTED, REVIEW_DISCUSSED)
+WIDTHS = dict(zip("ABCDEFGH", (6, 16, 20, 18, 30, 60, 50, 14)))
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """One change or comment, every field already in words of the workbook's language."""
+
+    kind: str
+    who: str
+    when: str  # empty when the date is unknown
+    where: str  # the section it falls under
+    what: str
+
+
+def write_review_lines(target: Path, lines: Sequence[ReviewLine], lang: str) -> Path:
+    """Writes the review workbook, one numbered line per item of ``lines`` in order, to ``target``
+    atomically; returns ``target``."""
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = translate(REVIEW_SHEET, lang)[:31]
+    for col, header in enumerate(HEADERS, start=1):
+        put_text(sheet.cell(1, col), translate(header, lang))
+    style_header(sheet[1])
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    for row, decision in enumerate(DECISIONS, start=1):
+        put_text(lists.cell(row, 1), translate(decision, lang))
+    choose = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$A$1:$A${len(DECISIONS)}", allow_blank=True)
+    choose.showErrorMessage = True
+    sheet.add_data_validation(choose)
+    for row, line in enumerate(lines, start=2):
+        sheet.cell(row, 1).value = row - 1
+        for col, value in enumerate((line.kind, line.who, line.when, line.where, line.what), start=2):
+            put_text(sheet.cell(row, col), value)
+        for col in range(1, len(HEADERS) + 1):
+            cell = sheet.cell(row, col)
+            cell.alignment, cell.border = WRAP, BOX
+        for col in (7, 8):  # the panel's answer and decision
+            sheet.cell(row, col).protection = UNLOCKED
+        choose.add(sheet.cell(row, 8))
+        sheet.row_dimensions[row].height = min(409, 15 * max(1, math.ceil(len(line.what) / 60), line.what.count("\n") + 1))
+    for letter, width in WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
+    sheet.row_dimensions[1].height = 30
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.auto_filter.ref = f"A1:H{max(2, len(lines) + 1)}"
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
+        setattr(sheet.protection, allowed, False)
+    fit_to_width(sheet, landscape=True)
+    return save_atomically(wb, target)
