@@ -202,3 +202,31 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
         yield translate(m.DEMO_OUTPUT, lang, what="PDF", path=str(final.pdf))
     else:
         yield "  " + translate(final.pdf_problem or m.REPORT_NO_LIBREOFFICE, lang)
+    yield from _after_publication(workspace, round_id, lang)
+
+
+def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    """Step 7 and after: the country reports on two recommendations; the seminar compendium and the register."""
+    from .followup import FOLLOWUP_STATUSES, emit_followup, question_base
+    from .inbox.run import run_once
+    from .register import write_register
+    from .seminar import write_seminar
+    from .workbooks.filling import fill
+
+    followup = emit_followup(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FOLLOWUP, lang), path=str(followup))
+    ids = [row[0] for row in workspace.ledger.db.execute(
+        "SELECT id FROM recommendations WHERE round = ? ORDER BY id", (round_id,)).fetchall()]
+    answers = {}
+    for n, rec in enumerate(ids):
+        base, status = question_base(rec), ("in_progress", "implemented", "not_started")[n % 3]
+        answers[f"q_{base}_status"] = translate(FOLLOWUP_STATUSES[status], "es")
+        if status != "not_started":
+            answers[f"q_{base}_actions"] = "Se aprobó la directiva y se capacitó a 120 planificadores regionales."
+            answers[f"q_{base}_evidence"] = "Resolución de Presidencia 045-2027, https://example.gob.pe/directiva"
+    fill(followup, answers, workspace.inbox / "seguimiento-peru.xlsx")
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    seminar, _ = write_seminar(workspace, dt.date.today().year)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_SEMINAR, lang), path=str(seminar))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang), path=str(write_register(workspace)[0]))

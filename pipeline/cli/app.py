@@ -105,9 +105,15 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
 
     from ..status import institutions
 
+    from ..followup import FOLLOWUP_STATUSES, followup_summary, recommendation_status
+
     rows = institutions(workspace, round_ref)
+    round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
+    followup = followup_summary(workspace, round_id)
+    history = {rec: [(s.received[:10], s.status) for s in statuses]
+               for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
     if as_json:
-        print_json([row.as_dict() for row in rows])
+        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history})
         return
     table = Table(title=round_ref)
     for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
@@ -118,6 +124,11 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
                       row.last[:16].replace("T", " ") if row.last else "—")
     console.print(table)
+    if any(followup.values()):
+        console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
+            f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
+        for rec, steps in history.items():
+            console.print(f"  {rec}: " + " → ".join(f"{_(FOLLOWUP_STATUSES[status])} ({day})" for day, status in steps), markup=False)
 
 
 @app.command("demo", help=_(m.HELP_DEMO))
@@ -153,6 +164,13 @@ def _register_groups() -> None:
     from ..documents.template_check import TEMPLATE_HELP_CHECK
     from . import template as template_commands
 
+    from . import seminar as seminar_commands
+
+    app.command("seminar", help=_(seminar_commands.SEMINAR_HELP))(seminar_commands.seminar)
+    app.command("register", help=_(seminar_commands.REGISTER_HELP))(seminar_commands.register)
+    followup_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+    followup_app.command("emit", help=_(seminar_commands.FOLLOWUP_HELP_EMIT))(seminar_commands.followup_emit)
+    app.add_typer(followup_app, name="followup", help=_(m.HELP_FOLLOWUP))
     template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
     template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
     app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
