@@ -1,4 +1,5 @@
 """`make demo` runs a whole round; every output it names exists and opens."""
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -40,6 +41,8 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     statuses = [r.status.value for r in records.responses(workspace.ledger, "2026-PER-planning", current_only=False)]
     assert "incomplete" in statuses and "accepted" in statuses
     assert any((workspace.outbox / "2026-PER-planning").glob("feedback-*.xlsx"))
+    assert {p.name for p in paths} >= {"consolidado.xlsx", "2026-PER-planning-informe-final.docx", "registro-cooperacion.xlsx",
+                                       f"seminario-{dt.date.today().year}.docx"}
     assert workspace.ledger.verify().broken_at is None
     for archived in workspace.archive.rglob("*.*"):
         assert zipfile.is_zipfile(archived)
