@@ -7,15 +7,12 @@ written as text, never as a formula, whatever it starts with.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.styles import Alignment, Font
@@ -25,7 +22,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import WRAP, style_header
-from .sheets import fit_to_width, put_text
+from .sheets import fit_to_width, put_value, wrapped_lines
 
 if TYPE_CHECKING:
     from ..consolidation import Chart, Consolidated, Sheet, Table
@@ -42,23 +39,6 @@ TITLE = Font(name="Calibri", bold=True, size=14, color="1F4E79")
 CHARACTERS = 1.2  # characters of average text per unit of column width
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEIGHT = 409  # Excel's tallest row
-
-
-def _put(cell: Cell, value: object) -> None:
-    if isinstance(value, str):
-        put_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-    elif isinstance(value, dt.date):
-        cell.value = value
-        cell.number_format = "DD/MM/YYYY"
-    else:
-        cell.value = value
-
-
-def _lines(value: object, width: float) -> int:
-    """How many lines ``value`` takes when wrapped at word boundaries in a column ``width`` units wide."""
-    if not isinstance(value, str):
-        return 1
-    return sum(max(1, len(textwrap.wrap(line, max(4, int(width * CHARACTERS))))) for line in value.split("\n"))
 
 
 def _unique(headers: list[str]) -> list[str]:
@@ -100,16 +80,16 @@ class _Writer:
         row = 1
         for text in sheet.intro:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
-            _put(ws.cell(row, 1), text)
+            put_value(ws.cell(row, 1), text)
             ws.cell(row, 1).alignment = WRAP
-            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * _lines(text, sum(widths)))
+            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * wrapped_lines(text, sum(widths), CHARACTERS))
             row += 1
         if sheet.intro:
             ws.cell(1, 1).font = BOLD
             row += 1
         for table in sheet.tables:
             if table.title:
-                _put(ws.cell(row, 1), table.title)
+                put_value(ws.cell(row, 1), table.title)
                 ws.cell(row, 1).font = HEADING
                 row += 1
             if len(sheet.tables) == 1:  # its header repeats on every printed page, and stays in view when it is on top
@@ -123,23 +103,23 @@ class _Writer:
         """Writes ``table`` with its header at row ``top``; returns its last row."""
         headers = _unique([c.header for c in table.columns])
         for c, header in enumerate(headers, start=1):
-            _put(ws.cell(top, c), header)
+            put_value(ws.cell(top, c), header)
         style_header(ws.cell(top, c) for c in range(1, len(headers) + 1))
         for c in range(1, len(headers) + 1):
             ws.cell(top, c).font = HEADER_FONT
-        ws.row_dimensions[top].height = LINE_HEIGHT * max(_lines(h, widths[c]) for c, h in enumerate(headers))
+        ws.row_dimensions[top].height = LINE_HEIGHT * max(wrapped_lines(h, widths[c], CHARACTERS) for c, h in enumerate(headers))
         for n, values in enumerate(table.rows):
             row = top + 1 + n
             for c, (column, value) in enumerate(zip(table.columns, values), start=1):
                 cell = ws.cell(row, c)
-                _put(cell, value)
+                put_value(cell, value)
                 cell.alignment = Alignment(vertical="top", wrap_text=column.kind not in NUMERIC,
                                            horizontal="center" if column.kind == "level" else None)
                 if column.kind in FORMATS:
                     cell.number_format = FORMATS[column.kind]
                 if n in table.muted:
                     cell.font = MUTED
-            lines = max((_lines(v, widths[c]) for c, v in enumerate(values)), default=1)
+            lines = max((wrapped_lines(v, widths[c], CHARACTERS) for c, v in enumerate(values)), default=1)
             ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
         last = top + max(1, len(table.rows))  # Excel wants a data row, even an empty one
         ref = f"A{top}:{get_column_letter(len(headers))}{last}"
@@ -149,7 +129,7 @@ class _Writer:
         return last
 
     def charts(self, ws: Worksheet) -> None:
-        _put(ws["A1"], self.view.title)
+        put_value(ws["A1"], self.view.title)
         ws["A1"].font = TITLE
         anchor = 3
         for n, spec in enumerate(self.view.charts):

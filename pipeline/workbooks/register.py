@@ -10,15 +10,12 @@ with; the file is saved under a temporary name and renamed.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -26,7 +23,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import TITLE_FONT, WRAP, style_header
-from .sheets import fit_to_width, put_text
+from .sheets import fit_to_width, put_value, wrapped_lines
 
 if TYPE_CHECKING:
     from ..register import RegisterView, Summary
@@ -38,22 +35,6 @@ BOLD = Font(bold=True, color="1F4E79", size=12)
 CHARACTERS = 1.15  # characters of average text per unit of column width
 LINE = 15  # points per line
 CHART_ROWS = 18  # rows a summary chart takes (7.5 cm at about 0.53 cm a row), plus a gap
-
-
-def _put(cell: Cell, value: object) -> None:
-    if isinstance(value, str):
-        put_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-    elif isinstance(value, dt.date):
-        cell.value = value
-        cell.number_format = "DD/MM/YYYY"
-    else:
-        cell.value = value
-
-
-def _lines(value: object, width: float) -> int:
-    if not isinstance(value, str):
-        return 1
-    return sum(max(1, len(textwrap.wrap(line, max(4, int(width * CHARACTERS))))) for line in value.split("\n"))
 
 
 def _save(workbook: Workbook, path: Path) -> Path:
@@ -74,29 +55,29 @@ def _register(ws: Worksheet, view: RegisterView) -> None:
     widths = [WIDTHS[k] for k in view.kinds]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    _put(ws["A1"], view.title)
+    put_value(ws["A1"], view.title)
     ws["A1"].font = TITLE_FONT
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(widths))
-    _put(ws["A2"], view.intro)
+    put_value(ws["A2"], view.intro)
     ws["A2"].alignment = WRAP
-    ws.row_dimensions[2].height = LINE * _lines(view.intro, sum(widths))
+    ws.row_dimensions[2].height = LINE * wrapped_lines(view.intro, sum(widths), CHARACTERS)
     top = 4
     for c, header in enumerate(view.headers, start=1):
-        _put(ws.cell(top, c), header)
+        put_value(ws.cell(top, c), header)
     style_header(ws.cell(top, c) for c in range(1, len(view.headers) + 1))
-    ws.row_dimensions[top].height = LINE * max(_lines(h, w) for h, w in zip(view.headers, widths))
+    ws.row_dimensions[top].height = LINE * max(wrapped_lines(h, w, CHARACTERS) for h, w in zip(view.headers, widths))
     link_column = view.kinds.index("link") + 1
     for n, (values, link) in enumerate(zip(view.rows, view.links)):
         row = top + 1 + n
         for c, (kind, value) in enumerate(zip(view.kinds, values), start=1):
             cell = ws.cell(row, c)
-            _put(cell, value)
+            put_value(cell, value)
             cell.alignment = Alignment(vertical="top", wrap_text=kind != "date")
         if link:
             cell = ws.cell(row, link_column)
             cell.hyperlink = link
             cell.font = LINK
-        ws.row_dimensions[row].height = min(409, LINE * max(_lines(v, w) for v, w in zip(values, widths)))
+        ws.row_dimensions[row].height = min(409, LINE * max(wrapped_lines(v, w, CHARACTERS) for v, w in zip(values, widths)))
     last = top + max(1, len(view.rows))
     ws.add_table(Table(displayName="Register", ref=f"A{top}:{get_column_letter(len(view.headers))}{last}", tableStyleInfo=STYLE))
     ws.freeze_panes = f"A{top + 1}"
@@ -108,23 +89,23 @@ def _summary(ws: Worksheet, view: RegisterView) -> None:
     ws.column_dimensions["A"].width = 34
     for letter in "BC":
         ws.column_dimensions[letter].width = 18
-    _put(ws["A1"], view.title)
+    put_value(ws["A1"], view.title)
     ws["A1"].font = TITLE_FONT
     ws.merge_cells("A2:L2")
-    _put(ws["A2"], view.summary_intro)
+    put_value(ws["A2"], view.summary_intro)
     ws["A2"].alignment = WRAP
     ws.row_dimensions[2].height = LINE * 2
     top = 4
     for summary in view.summaries:
-        _put(ws.cell(top, 1), summary.title)
+        put_value(ws.cell(top, 1), summary.title)
         ws.cell(top, 1).font = BOLD
         header = top + 1
         for c, text in enumerate(summary.headers, start=1):
-            _put(ws.cell(header, c), text)
+            put_value(ws.cell(header, c), text)
         style_header(ws.cell(header, c) for c in range(1, len(summary.headers) + 1))
         for n, values in enumerate(summary.rows, start=1):
             for c, value in enumerate(values, start=1):
-                _put(ws.cell(header + n, c), value)
+                put_value(ws.cell(header + n, c), value)
                 ws.cell(header + n, c).alignment = Alignment(vertical="top", wrap_text=c == 1)
         last = header + max(1, len(summary.rows))
         ref = f"A{header}:{get_column_letter(len(summary.headers))}{last}"
@@ -179,13 +160,13 @@ def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], p
     sheet.delete_rows(1, sheet.max_row)
     for row in list(sheet.row_dimensions):
         sheet.row_dimensions[row].height = None
-    _put(sheet["A1"], title)
+    put_value(sheet["A1"], title)
     sheet["A1"].font = TITLE_FONT
     row = 3
     for label, value in facts:
-        _put(sheet.cell(row, 1), label)
+        put_value(sheet.cell(row, 1), label)
         sheet.cell(row, 1).font = Font(bold=True)
-        _put(sheet.cell(row, 2), value)
+        put_value(sheet.cell(row, 2), value)
         sheet.cell(row, 2).alignment = WRAP
         row += 1
     row += 1
@@ -194,7 +175,7 @@ def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], p
     for text, font in texts:
         if text:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-            _put(sheet.cell(row, 1), text)
+            put_value(sheet.cell(row, 1), text)
             sheet.cell(row, 1).alignment = WRAP
             sheet.cell(row, 1).font = font or Font()
             sheet.row_dimensions[row].height = LINE * max(1, math.ceil(len(text) / 115))

@@ -2,11 +2,13 @@
 saving atomically."""
 from __future__ import annotations
 
+import datetime as dt
 import os
+import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -33,6 +35,25 @@ def put_text(cell: Cell, text: str) -> None:
         raise ValueError(f"{len(text)} characters do not fit in one cell")
     cell.value = text
     cell.data_type = "s"
+
+
+def put_value(cell: Cell, value: object) -> None:
+    """Writes any value: text as text (characters a workbook cannot hold shown as �), dates as dates."""
+    if isinstance(value, str):
+        put_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = "DD/MM/YYYY"
+    else:
+        cell.value = value
+
+
+def wrapped_lines(value: object, width: float, characters: float = 1.2) -> int:
+    """How many lines ``value`` takes when wrapped at word boundaries in a column ``width`` units wide
+    (``characters`` of average text per unit of width)."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, len(textwrap.wrap(line, max(4, int(width * characters))))) for line in value.split("\n"))
 
 
 def save_atomically(wb: Workbook, path: Path) -> Path:
