@@ -59,7 +59,8 @@ def test_the_follow_up_lists_each_recommendation_by_its_stable_id(emitted):
     framework = workspace.ledger.framework(issued["framework_id"], issued["framework_version"])
     assert [d.label["en"] for d in framework.dimensions] == ["Recommendations"]
     assert [c.name for c in framework.choices[f.STATUS_LIST]] == ["not_started", "in_progress", "implemented", "no_longer_relevant"]
-    assert wb.worksheets[0]["A1"].value.startswith("MECIGEP — Follow-up")  # its own instructions, not the self-assessment's
+    title = translate(f.FOLLOWUP_TITLE, "es", topic="")
+    assert wb.worksheets[0]["A1"].value.startswith(title)  # its own instructions, not the self-assessment's
 
 
 def test_only_a_published_round_is_followed_up(workspace):
@@ -78,7 +79,7 @@ def test_a_wrong_follow_up_gets_a_feedback_workbook_and_records_nothing(emitted,
     comments = {n: (named_cells(feedback, n)[0].comment.text if named_cells(feedback, n)[0].comment else None)
                 for n in ("q_r01_actions", "q_r02_status", "q_r03_status", "q_r01_evidence")}
     assert "R-01" in comments["q_r01_actions"] and "Quizás" in comments["q_r02_status"] and "R-03" in comments["q_r03_status"]
-    assert "evidence" in comments["q_r01_evidence"]  # asked, not required
+    assert comments["q_r01_evidence"] == translate(f.FOLLOWUP_EVIDENCE_ASKED, "es", id="R-01")  # asked, not required
     assert named_cells(feedback, "q_r02_status")[0].value == "Quizás"  # what was typed comes back
     assert read_identity(workspace.root / outcome.answer)["kind"] == "followup"
     assert f.recommendation_status(workspace) == {}

@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from pipeline import messages as m
+from pipeline.followup import FOLLOWUP_STATUSES
 from pipeline import reports
 from pipeline.cli.context import STATE
 from pipeline.documents.panel_text import panel_sections
@@ -28,7 +29,7 @@ from pipeline.interviews import prepare
 from pipeline.models import Calendar, Coordinator, Institution, Panel, Round
 from pipeline.notes import NOTES_PRIORITIES
 from pipeline.questionnaires import emit
-from pipeline.register import REGISTER_NO_ROUNDS, publications, published_content, register_rows, write_register
+from pipeline.register import REGISTER_BY, REGISTER_NO_ROUNDS, publications, published_content, register_rows, write_register
 from pipeline.rounds import get, open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.notes import cell_name, row_specs
@@ -60,6 +61,9 @@ NOTES = {
                    "Medir la satisfacción de los usuarios cada año.", "high")]],
 }
 _BUILT: dict[str, Path] = {}
+
+
+NO_FOLLOWUP_YET = translate(FOLLOWUP_STATUSES["none"], "es")
 
 
 def _notes(workspace: Workspace, round_id: str) -> None:
@@ -157,7 +161,7 @@ def test_the_register_workbook_is_a_filterable_table_with_text_kept_as_text(publ
     links = [sheet.cell(r, 12).hyperlink.target for r in range(5, 5 + len(rows))]
     assert all((path.parent / link).exists() for link in links)
     statuses = [sheet.cell(r, 9).value for r in range(5, 5 + len(rows))]
-    assert statuses.count("No follow-up yet") == 4  # the follow-up's wording (English until translated)
+    assert statuses.count(NO_FOLLOWUP_YET) == 4
 
 
 def test_the_summary_sheet_counts_by_topic_country_priority_and_status_with_native_charts(published, tmp_path):
@@ -173,12 +177,12 @@ def test_the_summary_sheet_counts_by_topic_country_priority_and_status_with_nati
     assert rows("By_topic") == [("Planificación", 2, 3), ("Calidad de los Servicios Públicos", 1, 1)]
     assert rows("By_country") == [("Perú", 2, 3), ("Costa Rica", 1, 1)]
     assert rows("By_priority") == [("Alta", 2, 2), ("Media", 1, 1), ("Baja", 0, 1)]
-    assert rows("By_status")[-1] == ("No follow-up yet", 4) and sum(n for _, n in rows("By_status")) == 4
+    assert rows("By_status")[-1] == (NO_FOLLOWUP_YET, 4) and sum(n for _, n in rows("By_status")) == 4
     with zipfile.ZipFile(path) as package:
         charts = sorted(n for n in package.namelist() if n.startswith("xl/charts/chart"))
         assert len(charts) == 4
         xml = "".join(package.read(n).decode() for n in charts)
-    assert xml.count("<barChart>") == 4 and "By topic" in xml
+    assert xml.count("<barChart>") == 4 and translate(REGISTER_BY["topic"], "es") in xml
     assert f"'{summary.title}'!$B$" in xml  # the charts read the summary's counts
 
 
