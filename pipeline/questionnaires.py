@@ -10,7 +10,6 @@ from . import messages as m
 from . import rounds
 from .errors import UserError
 from .framework_library import pinned
-from .frameworks import pick
 from .i18n import normalise_language
 from .models import Institution, Round, Stage
 from .rules import move
@@ -93,6 +92,3 @@ def emit(
         workspace.ledger.save_round(opened, "round.stage", {"from": round_.stage.value, "to": opened.stage.value})
     return written
 
-
-def title_of(framework_title: dict[str, str], lang: str) -> str:
-    return pick(framework_title, lang)

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from .inbox import records
-from .inbox.records import ResponseStatus
 from .workspace import Workspace
 
 
@@ -89,5 +88,3 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
         ))
     return rows
 
-
-ACCEPTED = ResponseStatus.ACCEPTED.value
