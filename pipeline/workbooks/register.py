@@ -103,6 +103,8 @@ def _summary(ws: Worksheet, view: RegisterView) -> None:
         for c, text in enumerate(summary.headers, start=1):
             put_value(ws.cell(header, c), text)
         style_header(ws.cell(header, c) for c in range(1, len(summary.headers) + 1))
+        widths = [34] + [18] * (len(summary.headers) - 1)
+        ws.row_dimensions[header].height = LINE * max(wrapped_lines(h, w, CHARACTERS) for h, w in zip(summary.headers, widths))
         for n, values in enumerate(summary.rows, start=1):
             for c, value in enumerate(values, start=1):
                 put_value(ws.cell(header + n, c), value)
