@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from .framework_library import pinned
 from .frameworks import Framework
@@ -13,29 +15,32 @@ from .scoring import Gap, InstitutionScores, Score, element_means, gaps, score_i
 from .workspace import Workspace
 
 
+EMPTY: Mapping[str, object] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class InstitutionData:
-    """One institution; ``response`` None means it sent nothing yet."""
+    """One institution; ``response`` None means it sent nothing yet. Its mappings are read-only views."""
 
     institution: Institution
     response: records.Response | None
     scores: InstitutionScores | None
 
     @property
-    def answers(self) -> dict[str, object]:
-        return dict(self.response.answers.get("answers", {})) if self.response else {}
+    def answers(self) -> Mapping[str, object]:
+        return MappingProxyType(self.response.answers.get("answers", {})) if self.response else EMPTY
 
     @property
-    def raw(self) -> dict[str, object]:
-        return dict(self.response.answers.get("raw", {})) if self.response else {}
+    def raw(self) -> Mapping[str, object]:
+        return MappingProxyType(self.response.answers.get("raw", {})) if self.response else EMPTY
 
     @property
-    def evidence(self) -> dict[str, object]:
-        return dict(self.response.answers.get("evidence", {})) if self.response else {}
+    def evidence(self) -> Mapping[str, object]:
+        return MappingProxyType(self.response.answers.get("evidence", {})) if self.response else EMPTY
 
     @property
-    def statuses(self) -> dict[str, str]:
-        return dict(self.response.answers.get("statuses", {})) if self.response else {}
+    def statuses(self) -> Mapping[str, str]:
+        return MappingProxyType(self.response.answers.get("statuses", {})) if self.response else EMPTY  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -119,12 +119,12 @@ def _score(score: Score | None, lang: str) -> str:
     return NONE if score is None or score.value is None else format_number(score.value, lang, digits=1)
 
 
-def _levels(lang: str) -> list[str]:
+def level_names(lang: str) -> list[str]:
     """The names of the five levels ("3 – Implemented"), from the questionnaire's scale."""
     return [translate(m.Q_SCALE[level], lang).split(":")[0] for level in ("0", "1", "2", "3", "4")]
 
 
-def _answer(data: RoundData, inst: InstitutionData, q: Question, lang: str) -> str:
+def answer_text(data: RoundData, inst: InstitutionData, q: Question, lang: str) -> str:
     """The institution's answer as it reads in ``lang``: the option's label, a number, a date, the text."""
     if inst.response is None:
         return translate(GUIDE_NOT_SENT, lang)
@@ -150,7 +150,7 @@ def _answer(data: RoundData, inst: InstitutionData, q: Question, lang: str) -> s
     return str(value)
 
 
-def _evidence(inst: InstitutionData, q: Question, lang: str) -> str:
+def evidence_text(inst: InstitutionData, q: Question, lang: str) -> str:
     given = inst.evidence.get(q.name)
     if given not in (None, ""):
         return str(given)
@@ -224,7 +224,7 @@ def _chart(data: RoundData, inst: InstitutionData, lang: str, folder: Path) -> C
         series[translate(GUIDE_MEAN, lang, count=len(scored))] = means
     title = translate(GUIDE_CHART_TITLE, lang, institution=inst.institution.acronym)
     return dimension_scores([pick(d.label, lang) for d in dims], series, title, folder / f"{inst.institution.id}.png",
-                            _levels(lang), lang)
+                            level_names(lang), lang)
 
 
 def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, lang: str, chart: Chart | None) -> dict[str, Any]:
@@ -239,7 +239,7 @@ def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, 
             rows.append({"label": heading, "score": _score(s, lang),
                          "scored": translate(GUIDE_SCORED_COUNT, lang, scored=s.scored, total=s.total)})
         questions = [{"heading": f"{q.name} — {pick(q.label, lang, fw.default_language)}",
-                      "answer": _answer(data, inst, q, lang), "evidence": _evidence(inst, q, lang),
+                      "answer": answer_text(data, inst, q, lang), "evidence": evidence_text(inst, q, lang),
                       "flags": "\n".join(_gap(g, data, lang) for g in mine if g.question == q.name),
                       "prompt": pick(q.prompt, lang, fw.default_language) or NONE}
                      for q in d.questions if q.answerable]

@@ -1,12 +1,21 @@
-"""The custom document properties of an Office file (docProps/custom.xml), read safely."""
+"""The custom document properties of an Office file (docProps/custom.xml): read safely, written with python-docx."""
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+from typing import Any
+from xml.sax.saxutils import escape
+
 from defusedxml import ElementTree
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 
 PREFIX = "mecigep_"
+CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 MAX_BYTES = 1 << 20
 
 
@@ -26,3 +35,17 @@ def read_custom_properties(path: Path) -> dict[str, str]:
         if name.startswith(PREFIX) and len(prop):
             found[name[len(PREFIX):]] = (prop[0].text or "").strip()
     return found
+
+
+def set_custom_properties(document: Any, values: dict[str, str]) -> None:
+    """Writes ``values`` as the document's custom properties (docProps/custom.xml), replacing any there."""
+    props = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
+                    f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>" for pid, (name, value) in enumerate(values.items(), 2))
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">'
+            f"{props}</Properties>").encode()
+    package = document.part.package
+    existing = [r for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES]
+    if existing:
+        existing[0].target_part._blob = blob
+    else:
+        package.relate_to(Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, blob, package), RT.CUSTOM_PROPERTIES)

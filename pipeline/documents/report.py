@@ -11,14 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-from html import escape
 from pathlib import Path
 from typing import Any, Mapping
 
 from babel import Locale
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
@@ -31,9 +27,10 @@ from ..i18n import N_, format_date, format_number, normalise_language, translate
 from ..notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
 from ..report_content import Item, Recommendation, ReportContent, build, note_key
 from ..workspace import Workspace
-from .guide import _answer, _evidence, _levels
+from .guide import answer_text, evidence_text, level_names
 from .panel_text import visible_text
 from .receipt import TEMPLATES
+from .properties import set_custom_properties
 from .render import Picture, render
 
 REPORT_DRAFT_MARK = N_("DRAFT")
@@ -125,9 +122,6 @@ REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
 REPORT_TEMPLATE = TEMPLATES / "report_draft.docx"
 CHART_WIDTH = Cm(16)
 NONE = "—"
-CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 
 def _number(value: float | None, lang: str) -> str:
@@ -164,7 +158,7 @@ def _picture(chart: Chart) -> Picture:
 
 def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
     """Section 3: the overview chart ("" when nobody answered) and, per dimension, its table rows, chart and panel section."""
-    data, fw, levels = content.data, content.data.framework, _levels(lang)
+    data, fw, levels = content.data, content.data.framework, level_names(lang)
     scored = {i.institution.acronym: [i.scores.dimensions[d.name].value for d in fw.dimensions] for i in data.received if i.scores}
     overview = _picture(dimension_scores([pick(d.label, lang, fw.default_language) for d in fw.dimensions], scored,
                                          translate(REPORT_OVERVIEW_TITLE, lang), folder / "overview.png", levels, lang)) if scored else ""
@@ -224,8 +218,8 @@ def _annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
     return [{"heading": f"A.{n} {i.institution.name} ({i.institution.acronym})",
              "detail": translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
              if i.response else translate(REPORT_ANNEX_MISSING, lang),
-             "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": _answer(data, i, q, lang),
-                          "evidence": _evidence(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
+             "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": answer_text(data, i, q, lang),
+                          "evidence": evidence_text(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
             for n, i in enumerate(data.institutions, 1)]
 
 
@@ -284,21 +278,7 @@ def _language(code: str, lang: str) -> str:
     return Locale.parse(normalise_language(code)).get_display_name(lang) or code
 
 
-def _custom_properties(document: Any, values: dict[str, str]) -> None:
-    """Writes ``values`` as the document's custom properties (docProps/custom.xml), replacing any there."""
-    props = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
-                    f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>" for pid, (name, value) in enumerate(values.items(), 2))
-    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">'
-            f"{props}</Properties>").encode()
-    package = document.part.package
-    existing = [r for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES]
-    if existing:
-        existing[0].target_part._blob = blob
-    else:
-        package.relate_to(Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, blob, package), RT.CUSTOM_PROPERTIES)
-
-
-def _fill_contents(document: Any) -> None:
+def fill_contents(document: Any) -> None:
     """Writes the headings into the table of contents as its last result, so that a reader that does not refresh
     fields (LibreOffice, a PDF made by it) shows them; Word rebuilds the table with page numbers on opening."""
     body = document.element.body
@@ -337,8 +317,8 @@ def render_report(workspace: Workspace, round_id: str, version: int, target: Pat
             props.subject, props.identifier, props.language = context["cover_kind"], content.data.round.id, language
             props.keywords, props.version = f"MECIGEP; {content.data.round.id}", str(version)
             props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-            _fill_contents(document)
-            _custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
+            fill_contents(document)
+            set_custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
                                           "mecigep_round_id": content.data.round.id, "mecigep_draft_version": str(version),
                                           "mecigep_sources": ",".join(content.sources)})
 

@@ -38,11 +38,12 @@ from ..register import REGISTER_PRIORITIES
 from ..register import display_name as _name
 from ..seminar import PRIORITIES, SeminarRound, TopicFindings
 from ..workspace import Workspace
-from .guide import _levels
+from .guide import level_names
 from .panel_text import P, is_placeholder_text, panel_sections, visible_text
 from .receipt import TEMPLATES
 from .render import Picture, render
-from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, _custom_properties, _fill_contents
+from .properties import set_custom_properties
+from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, fill_contents
 
 SEMINAR_LABELS = {
     "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),
@@ -159,7 +160,7 @@ def _common(workspace: Workspace, groups: list[TopicFindings], lang: str, folder
         if scored:
             drawn = dimension_scores([label(e.element) for e in scored],
                                      {countries[r.id]: [{x.id: v for x, v in e.scores}[r.id] for e in scored] for r in group.rounds},
-                                     _t(SEMINAR_TOPIC_CHART, lang, topic=topic), folder / f"topic-{t}.png", _levels(lang), lang)
+                                     _t(SEMINAR_TOPIC_CHART, lang, topic=topic), folder / f"topic-{t}.png", level_names(lang), lang)
             chart = _picture(drawn)
         common.append({
             "heading": _t(SEMINAR_TOPIC_HEADING, lang, number=t, topic=topic), "chart": chart,
@@ -208,7 +209,7 @@ def priority_chart(groups: list[str], series: dict[str, list[int]], title: str, 
 def _charts(workspace: Workspace, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
     names = [f"{_name(workspace.catalog.state, r.publication.round.country, lang)} — {_name(workspace.catalog.topic, r.publication.round.topic, lang)}"
              for r in rounds]
-    scores = institutions_compared(names, [r.score for r in rounds], _t(SEMINAR_SCORE_CHART, lang), folder / "scores.png", _levels(lang), lang)
+    scores = institutions_compared(names, [r.score for r in rounds], _t(SEMINAR_SCORE_CHART, lang), folder / "scores.png", level_names(lang), lang)
     used = [p for p in PRIORITIES if any(r.priorities()[p] for r in rounds)] or ["high"]
     priorities = priority_chart(names, {_t(REGISTER_PRIORITIES[p], lang): [r.priorities()[p] for r in rounds] for p in used},
                                 _t(SEMINAR_PRIORITY_CHART, lang), folder / "priorities.png", lang)
@@ -258,14 +259,14 @@ def render_seminar(workspace: Workspace, year: int, rounds: list[SeminarRound], 
             props.title, props.subject, props.language = context["cover_title"], context["cover_subtitle"], language
             props.keywords = "MECIGEP; " + "; ".join(r.id for r in rounds)
             props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-            _fill_contents(document)
+            fill_contents(document)
             third = document.styles["TOC 3"].style_id
             for entry in [p for p in document.element.body.iter(qn("w:p"))
                           if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) == third]:
                 for run in [r for r in entry if r.find(qn("w:fldChar")) is not None]:  # the field's end stays in the contents
                     entry.getprevious().append(run)
                 entry.getparent().remove(entry)  # the contents list headings 1 and 2, as the template's field asks
-            _custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year),
+            set_custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year),
                                           "mecigep_rounds": ",".join(r.id for r in rounds)})
 
         return render(SEMINAR_TEMPLATE, context, target, finish)
