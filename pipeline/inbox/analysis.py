@@ -37,6 +37,34 @@ class Analysis:
     request: Any = None  # the RequestContent of a round request
 
 
+def warm_up(ledger_path: Path | None = None) -> None:
+    """Prepares, in the process that forks the readers, what reading a file needs (the modules; with
+    ``ledger_path``, the answer models and rules of the pinned frameworks), so that each child inherits it
+    instead of redoing it for every file."""
+    from ..expressions import parse
+    from ..responses import normalise  # noqa: F401
+    from ..validation import answer_model
+    from ..workbooks import request, response, safety  # noqa: F401
+
+    if ledger_path is None:
+        return
+    db = sqlite3.connect(f"file:{ledger_path}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT data FROM frameworks").fetchall()
+    finally:
+        db.close()
+    for (data,) in rows:
+        framework = Framework.model_validate_json(data)
+        answer_model(framework)
+        for question in framework.questions:
+            for rule in (question.relevant, question.constraint):
+                if rule:
+                    try:
+                        parse(rule)
+                    except ValueError:
+                        pass
+
+
 def pinned_framework(ledger_path: Path, framework_id: str, version: str) -> Framework | None:
     """The framework a round pinned, read without writing to the ledger; None when it is unknown."""
     db = sqlite3.connect(f"file:{ledger_path}?mode=ro", uri=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..workspace import Workspace
+from .analysis import warm_up
 from .processing import Outcome, process
 from .readiness import Settler, candidates, claim
 from .storage import remove_leftovers
@@ -29,6 +30,8 @@ def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lan
                     on_outcome: OnOutcome | None = None) -> list[Outcome]:
     """Processes claimed files, in ``workers`` processes when more than one; outcomes in completion order."""
     outcomes = []
+    if claimed:
+        warm_up(workspace.ledger_path)
     if workers <= 1 or len(claimed) <= 1:
         for path in claimed:
             outcome = process(workspace, path, lang)
