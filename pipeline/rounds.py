@@ -27,7 +27,17 @@ def open_round(workspace: Workspace, round_: Round, source: dict[str, str] | Non
     raise_if_errors(check_round(round_, workspace.catalog))
     payload = {"country": round_.country, "topic": round_.topic}
     workspace.ledger.save_round(round_, "round.opened", payload, [source] if source else None)
-    return round_
+    return _pin_framework(workspace, round_)
+
+
+def _pin_framework(workspace: Workspace, round_: Round) -> Round:
+    """The round with the current version of its topic's framework pinned; unchanged when the topic has none yet."""
+    from .framework_library import pinned
+
+    try:
+        return pinned(workspace, round_)[0]
+    except UserError:
+        return round_
 
 
 def set_stage(workspace: Workspace, round_id: str, stage: Stage) -> tuple[Round, Round]:

@@ -16,7 +16,8 @@ from .conftest import a_round
 def test_opening_a_round_records_it_with_its_event(workspace):
     open_round(workspace, a_round())
     assert workspace.ledger.get_round("2026-per-planning").country == "PER"
-    assert [e.kind for e in workspace.ledger.events("2026-PER-planning")] == ["round.opened"]
+    assert [e.kind for e in workspace.ledger.events("2026-PER-planning")] == ["round.opened", "framework.pinned"]
+    assert workspace.ledger.get_round("2026-PER-planning").framework_version == "2026.1"  # pinned when opened
 
 
 def test_the_ledger_uses_write_ahead_logging(workspace):
@@ -27,7 +28,7 @@ def test_an_untouched_chain_verifies(workspace):
     open_round(workspace, a_round())
     workspace.ledger.set_participation("CUB", False)
     result = workspace.ledger.verify()
-    assert (result.count, result.broken_at) == (2, None)
+    assert (result.count, result.broken_at) == (3, None)  # opened, framework pinned, participation changed
 
 
 def test_the_event_log_refuses_updates_and_deletes(workspace):

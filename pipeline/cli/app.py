@@ -58,6 +58,7 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
     html: Annotated[bool, typer.Option("--html", help=_(m.HELP_HTML))] = False,
 ) -> None:
+    from ..i18n import format_date
     from ..status import overview
 
     workspace = STATE.workspace()
@@ -84,7 +85,8 @@ def status(
         table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS))
     catalog = workspace.catalog
     for row in rows:
-        deadline = f"{row.deadline} ({_(m.DEADLINE_NAMES[row.deadline_name])})" if row.deadline_name else "—"
+        deadline = (f"{format_date(row.deadline, STATE.lang, 'medium')} ({_(m.DEADLINE_NAMES[row.deadline_name])})"
+                    if row.deadline_name else "—")
         table.add_row(
             row.round_id,
             catalog.states[row.country].name(STATE.lang) if row.country in catalog.states else row.country,
