@@ -6,37 +6,14 @@ Frozen pydantic models passed between stages. Rules that need the catalogs
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .stages import STAGE_ORDER, Stage  # noqa: F401  (the round record's stage)
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Stage(str, Enum):
-    """Where a round stands; the order follows the seven steps of the mechanism."""
-
-    REQUESTED = "requested"
-    QUESTIONNAIRE_OPEN = "questionnaire_open"
-    INTERVIEWS = "interviews"
-    DRAFTING = "drafting"
-    COUNTRY_REVIEW = "country_review"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    WITHDRAWN = "withdrawn"
-
-
-STAGE_ORDER = (
-    Stage.REQUESTED,
-    Stage.QUESTIONNAIRE_OPEN,
-    Stage.INTERVIEWS,
-    Stage.DRAFTING,
-    Stage.COUNTRY_REVIEW,
-    Stage.APPROVED,
-    Stage.PUBLISHED,
-)
 
 
 class Institution(Frozen):

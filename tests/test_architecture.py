@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).parent.parent / "pipeline"
-DOMAIN = ["models.py", "rules.py", "frameworks.py", "expressions.py", "errors.py", "messages.py", "scoring.py",
+DOMAIN = ["models.py", "stages.py", "rules.py", "frameworks.py", "expressions.py", "errors.py", "messages.py", "scoring.py",
           "validation.py", "responses.py", "report_content.py"] + sorted(p.name for p in PACKAGE.glob("framework_*.py"))
 OUTSIDE = {"openpyxl", "docx", "docxtpl", "watchdog", "typer", "rich", "matplotlib"}
 

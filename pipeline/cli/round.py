@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .. import messages as m
-from .. import rounds
 from ..errors import UserError
-from ..models import Calendar, Coordinator, Expert, Institution, Round, Stage, institution_id, round_id
+from ..stages import Stage
+
+if TYPE_CHECKING:
+    from ..models import Institution
 from .context import STATE, _, console, print_json
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -20,8 +22,10 @@ app.add_typer(panel, name="panel", help=_(m.HELP_PANEL))
 JsonOption = Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))]
 
 
-def _institution(text: str) -> Institution:
+def _institution(text: str) -> "Institution":
     """'Name|ACRONYM|email' (email optional)."""
+    from ..models import Institution, institution_id
+
     parts = [p.strip() for p in text.split("|")]
     name, acronym = parts[0], parts[1] if len(parts) > 1 else parts[0]
     return Institution(id=institution_id(acronym), name=name, acronym=acronym, email=parts[2] if len(parts) > 2 else "")
@@ -37,6 +41,9 @@ def new(
     deadline: Annotated[Optional[dt.datetime], typer.Option(formats=["%Y-%m-%d"])] = None,
     working_language: Annotated[str, typer.Option("--working-language")] = "es",
 ) -> None:
+    from .. import rounds
+    from ..models import Calendar, Round, round_id
+
     workspace = STATE.workspace()
     if source is not None:
         from ..requests import open_from_request
@@ -83,6 +90,8 @@ def list_rounds(as_json: JsonOption = False) -> None:
 
 @app.command("show", help=_(m.HELP_ROUND_SHOW))
 def show(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: JsonOption = False) -> None:
+    from .. import rounds
+
     workspace = STATE.workspace()
     r = rounds.get(workspace, round_ref)
     if as_json:
@@ -118,6 +127,8 @@ def show(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: Js
 
 @app.command("move", help=_(m.HELP_ROUND_MOVE))
 def move(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], stage: Stage) -> None:
+    from .. import rounds
+
     before, after = rounds.set_stage(STATE.workspace(), round_ref, stage)
     console.print(_(m.STAGE_MOVED, round=after.id, previous=_(m.STAGE_NAMES[before.stage.value]), stage=_(m.STAGE_NAMES[after.stage.value])))
 
@@ -129,6 +140,8 @@ def withdraw(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None
 
 @app.command("events", help=_(m.HELP_ROUND_EVENTS))
 def events(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: JsonOption = False) -> None:
+    from .. import rounds
+
     workspace = STATE.workspace()
     r = rounds.get(workspace, round_ref)
     found = workspace.ledger.events(r.id)
@@ -150,6 +163,8 @@ def calendar(
     round_ref: Annotated[str, typer.Argument(metavar="ROUND")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", dir_okay=False)] = None,
 ) -> None:
+    from .. import rounds
+
     from ..calendar_ics import write_calendar
 
     workspace = STATE.workspace()
@@ -183,20 +198,28 @@ def panel_add(
     institution: Annotated[str, typer.Option()],
     experience: Annotated[str, typer.Option()],
 ) -> None:
+    from .. import rounds
+    from ..models import Expert
+
     expert = Expert(name=name, email=email, state=state.upper(), institution=institution, experience=experience)
     _panel_done(rounds.add_expert(STATE.workspace(), round_ref, expert))
 
 
 @panel.command("remove", help=_(m.HELP_PANEL_REMOVE))
 def panel_remove(round_ref: RoundArg, email: Annotated[str, typer.Option()]) -> None:
+    from .. import rounds
+
     _panel_done(rounds.remove_expert(STATE.workspace(), round_ref, email))
 
 
 @panel.command("coordinator", help=_(m.HELP_PANEL_COORDINATOR))
 def panel_coordinator(round_ref: RoundArg, name: Annotated[str, typer.Option()], email: Annotated[str, typer.Option()]) -> None:
+    from .. import rounds
+    from ..models import Coordinator
+
     _panel_done(rounds.set_coordinator(STATE.workspace(), round_ref, Coordinator(name=name, email=email)))
 
 
-def _panel_done(r: Round) -> None:
+def _panel_done(r) -> None:  # type: ignore[no-untyped-def]
     coordinator = r.panel.coordinator.name if r.panel.coordinator else _(m.LABEL_NONE)
     console.print(_(m.PANEL_UPDATED, round=r.id, count=len(r.panel.experts), coordinator=coordinator), markup=False)
