@@ -49,7 +49,8 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
     """One row per round, in id order."""
     rows = []
     for round_ in workspace.ledger.rounds():
-        upcoming = round_.next_deadline(today)
+        finished = round_.stage.value in ("published", "withdrawn")
+        upcoming = None if finished else round_.next_deadline(today)  # a finished round has no deadline left
         current = {r.institution for r in records.responses(workspace.ledger, round_.id)}
         rows.append(
             RoundStatus(

@@ -48,3 +48,14 @@ def test_interviews_need_a_full_panel():
     with pytest.raises(UserError) as raised:
         move(no_coordinator, Stage.INTERVIEWS)
     assert raised.value.message == m.PANEL_NO_COORDINATOR
+
+
+def test_a_finished_round_has_no_deadline_left(workspace):
+    import datetime as dt
+
+    from pipeline.rounds import open_round
+    from pipeline.status import overview
+
+    open_round(workspace, a_round(stage=Stage.WITHDRAWN))
+    [row] = overview(workspace, dt.date(2026, 3, 2))
+    assert (row.deadline, row.days) == (None, None)
