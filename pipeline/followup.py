@@ -19,13 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import crashpoints
 from . import messages as m
 from .errors import Problem, Severity, UserError
 from .frameworks import Choice, Dimension, Framework, Question, QuestionType, pick
 from .i18n import LANGUAGES, N_, normalise_language, translate
 from .inbox.analysis import Analysis, pinned_framework
-from .inbox.processing import Job, Outcome, quarantine
+from .inbox.processing import Job, Outcome, archive_and_answer, quarantine
 from .models import Round, Stage
 from .register import REGISTER_PRIORITIES, published_content
 from .workbooks.questionnaire import Cover, Identity, Prefill
@@ -263,10 +262,6 @@ def _refusal(workspace: Workspace, identity: dict[str, str]) -> tuple[str, dict[
 
 def answer_followup(job: Job, analysis: Analysis) -> Outcome:
     """Takes a checked follow-up to its final state: archived, recorded per recommendation, answered."""
-    from .inbox import records
-    from .inbox.records import State
-    from .inbox.storage import archive_copy
-
     refused = _refusal(job.workspace, analysis.identity)
     if refused is not None:
         return quarantine(job, analysis, *refused)  # type: ignore[arg-type]
@@ -274,38 +269,29 @@ def answer_followup(job: Job, analysis: Analysis) -> Outcome:
     round_ = ledger.get_round(identity["round_id"])
     assert round_ is not None
     errors = [p for p in analysis.problems if p.severity is Severity.ERROR]
-    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx")
-    crashpoints.reach("archived")
     ledger.db.execute(SCHEMA)
-    if records.document(ledger, job.sha256) is None:
-        with ledger.transaction():
-            records.save_document(ledger, job.document(State.ARCHIVED, kind=KIND, round=round_.id, institution=ANSWERING,
-                                                       stored=job.relative(stored)))
-            for entry in [] if errors else analysis.answers["recommendations"]:
-                ledger.db.execute("INSERT OR IGNORE INTO followups VALUES (?,?,?,?,?,?,?,?)",
-                                  (round_.id, entry["recommendation"], entry["status"], entry["actions"], entry["evidence"],
-                                   job.received, job.sha256, identity["questionnaire_id"]))
-            ledger.record("followup.received", round_.id, {"followup": identity["questionnaire_id"], "file": job.name,
-                                                           "errors": len(errors), "answered": analysis.answered},
-                          [{"role": "followup_response", "name": job.name, "sha256": job.sha256}])
-    crashpoints.reach("recorded")
+
+    def store() -> None:
+        for entry in [] if errors else analysis.answers["recommendations"]:
+            ledger.db.execute("INSERT OR IGNORE INTO followups VALUES (?,?,?,?,?,?,?,?)",
+                              (round_.id, entry["recommendation"], entry["status"], entry["actions"], entry["evidence"],
+                               job.received, job.sha256, identity["questionnaire_id"]))
+
     lang = identity.get("language") or round_.language
     kind, suffix = ("feedback", "xlsx") if errors else ("receipt", "docx")
-    answer = workspace.round_outbox(round_.id) / f"followup-{kind}-{job.sha256[:12]}.{suffix}"
-    if not answer.exists():
-        (_feedback if errors else _receipt)(job, analysis, round_, lang, answer)
-    crashpoints.reach("answered")
-    digest = hashlib.sha256(answer.read_bytes()).hexdigest()
-    with ledger.transaction():
-        records.save_document(ledger, job.document(State.ANSWERED, answer=job.relative(answer)))
-        ledger.record("followup.answered", round_.id, {"followup": identity["questionnaire_id"], "answer": answer.name},
-                      [{"role": kind, "name": answer.name, "sha256": digest}])
-    crashpoints.reach("finished")
-    job.claimed.unlink(missing_ok=True)
+    target = workspace.round_outbox(round_.id) / f"followup-{kind}-{job.sha256[:12]}.{suffix}"
+    answer = archive_and_answer(
+        job, kind=KIND, round_id=round_.id, institution=ANSWERING, store=store,
+        received=("followup.received", {"followup": identity["questionnaire_id"], "file": job.name, "errors": len(errors),
+                                        "answered": analysis.answered}, "followup_response"),
+        answer=target,
+        write_answer=lambda path: (_feedback if errors else _receipt)(job, analysis, round_, lang, path),
+        answered=("followup.answered", {"followup": identity["questionnaire_id"], "answer": target.name}, kind),
+    )
     params = {"file": job.name, "round": round_.id, "answered": analysis.answered, "required": analysis.required,
-              "errors": len(errors), "answer": job.relative(answer)}
+              "errors": len(errors), "answer": answer}
     return Outcome(job.name, job.sha256, "incomplete" if errors else "accepted", FOLLOWUP_INCOMPLETE if errors else FOLLOWUP_ACCEPTED,
-                   params, round_.id, ANSWERING, job.relative(answer))
+                   params, round_.id, ANSWERING, answer)
 
 
 def _receipt(job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:

@@ -16,16 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import crashpoints
 from . import messages as m
 from .errors import Problem, Severity, UserError
 from .frameworks import Framework, pick
 from .i18n import LANGUAGES, N_, format_date, normalise_language, translate
-from .inbox import records
 from .inbox.analysis import Analysis, pinned_framework
-from .inbox.processing import Job, Outcome, quarantine
-from .inbox.records import State
-from .inbox.storage import archive_copy
+from .inbox.processing import Job, Outcome, archive_and_answer, quarantine
 from .models import Round, Stage
 from .rules import EMAIL
 from .workbooks.cells import text_of
@@ -280,41 +276,33 @@ def answer_notes(job: Job, analysis: Analysis) -> Outcome:
         return quarantine(job, analysis, NOTES_FOREIGN, {"notes": analysis.identity.get("notes_id") or "?"})
     errors = [p for p in analysis.problems if p.severity is Severity.ERROR]
     expert, expert_name = analysis.answers["expert"], analysis.answers["expert_name"]
-    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx")
-    crashpoints.reach("archived")
-    if records.document(ledger, job.sha256) is None:
-        doc = job.document(State.ARCHIVED, kind=KIND, round=round_.id, institution=f"panel:{expert}", stored=job.relative(stored))
-        with ledger.transaction():
-            records.save_document(ledger, doc)
-            if not errors:
-                ledger.db.execute("UPDATE notes SET superseded_by = ? WHERE round = ? AND expert = ? AND superseded_by IS NULL",
-                                  (job.sha256, round_.id, expert))
-                for row in analysis.answers["rows"]:
-                    values = {**row, "round": round_.id, "expert": expert, "expert_name": expert_name, "notes_id": issued["id"],
-                              "sha256": job.sha256, "received": job.received}
-                    ledger.db.execute(f"INSERT INTO notes ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
-                                      [values[c] for c in ROW_COLUMNS])
-            ledger.record("notes.received", round_.id, {"expert": expert, "file": job.name, "rows": analysis.answered,
-                                                        "errors": len(errors)},
-                          [{"role": "interview_notes", "name": job.name, "sha256": job.sha256}])
-    crashpoints.reach("recorded")
+
+    def store() -> None:
+        if errors:
+            return
+        ledger.db.execute("UPDATE notes SET superseded_by = ? WHERE round = ? AND expert = ? AND superseded_by IS NULL",
+                          (job.sha256, round_.id, expert))
+        for row in analysis.answers["rows"]:
+            values = {**row, "round": round_.id, "expert": expert, "expert_name": expert_name, "notes_id": issued["id"],
+                      "sha256": job.sha256, "received": job.received}
+            ledger.db.execute(f"INSERT INTO notes ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
+                              [values[c] for c in ROW_COLUMNS])
+
     lang = analysis.identity.get("language") or round_.language
     kind, suffix = ("feedback", "xlsx") if errors else ("receipt", "docx")
-    answer = workspace.round_outbox(round_.id) / f"notes-{kind}-{expert.split('@')[0] or 'panel'}-{job.sha256[:12]}.{suffix}"
-    if not answer.exists():
-        (_feedback if errors else _receipt)(job, analysis, round_, issued, lang, answer)
-    crashpoints.reach("answered")
-    digest = hashlib.sha256(answer.read_bytes()).hexdigest()
-    with ledger.transaction():
-        records.save_document(ledger, job.document(State.ANSWERED, answer=job.relative(answer)))
-        ledger.record("notes.answered", round_.id, {"expert": expert, "answer": answer.name},
-                      [{"role": kind, "name": answer.name, "sha256": digest}])
-    crashpoints.reach("finished")
-    job.claimed.unlink(missing_ok=True)
+    target = workspace.round_outbox(round_.id) / f"notes-{kind}-{expert.split('@')[0] or 'panel'}-{job.sha256[:12]}.{suffix}"
+    answer = archive_and_answer(
+        job, kind=KIND, round_id=round_.id, institution=f"panel:{expert}", store=store,
+        received=("notes.received", {"expert": expert, "file": job.name, "rows": analysis.answered, "errors": len(errors)},
+                  "interview_notes"),
+        answer=target,
+        write_answer=lambda path: (_feedback if errors else _receipt)(job, analysis, round_, issued, lang, path),
+        answered=("notes.answered", {"expert": expert, "answer": target.name}, kind),
+    )
     params = {"file": job.name, "expert": expert_name or expert or "?", "round": round_.id, "answered": analysis.answered,
-              "required": analysis.required, "errors": len(errors), "answer": job.relative(answer)}
+              "required": analysis.required, "errors": len(errors), "answer": answer}
     return Outcome(job.name, job.sha256, "incomplete" if errors else "accepted", NOTES_INCOMPLETE if errors else NOTES_ACCEPTED,
-                   params, round_.id, f"panel:{expert}", job.relative(answer))
+                   params, round_.id, f"panel:{expert}", answer)
 
 
 def _receipt(job: Job, analysis: Analysis, round_: Round, issued: dict[str, str], lang: str, target: Path) -> None:

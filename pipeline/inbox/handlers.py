@@ -2,10 +2,8 @@
 against what was issued, archived and answered; a round request opens its round."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from .. import crashpoints
 from .. import messages as m
 from ..errors import Problem, Severity, UserError
 from ..frameworks import Framework, QuestionType
@@ -13,7 +11,7 @@ from ..i18n import translate
 from ..models import Round, Stage
 from . import records
 from .analysis import Analysis
-from .processing import Job, Outcome, quarantine
+from .processing import Job, Outcome, archive_and_answer, quarantine
 from .records import ResponseStatus, State
 from .storage import archive_copy
 
@@ -54,53 +52,28 @@ def answer_questionnaire(job: Job, analysis: Analysis) -> Outcome:
     assert round_ is not None
     errors = [p for p in analysis.problems if p.severity is Severity.ERROR]
     status = ResponseStatus.ACCEPTED if not errors else ResponseStatus.INCOMPLETE
-    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx")
-    crashpoints.reach("archived")
-    known = records.document(ledger, job.sha256)
-    if known is None:
-        doc = job.document(State.ARCHIVED, kind="questionnaire", round=round_.id, institution=identity["institution_id"],
-                           stored=job.relative(stored))
-        with ledger.transaction():
-            records.save_document(ledger, doc)
-            records.add_response(ledger, records.Response(
-                job.sha256, round_.id, identity["institution_id"], identity["questionnaire_id"], job.received, status,
-                analysis.answered, analysis.required, len(errors), len(analysis.problems) - len(errors), analysis.answers))
-            ledger.record("response.received", round_.id,
-                          {"institution": identity["institution_id"], "status": status.value, "file": job.name,
-                           "answered": analysis.answered, "required": analysis.required, "errors": len(errors)},
-                          [{"role": "response", "name": job.name, "sha256": job.sha256}])
-    crashpoints.reach("recorded")
-    answer = _write_answer(job, analysis, round_, status)
-    crashpoints.reach("answered")
-    digest = hashlib.sha256(answer.read_bytes()).hexdigest()
-    with ledger.transaction():
-        records.save_document(ledger, job.document(State.ANSWERED, answer=job.relative(answer)))
-        ledger.record("response.answered", round_.id, {"institution": identity["institution_id"], "answer": answer.name},
-                      [{"role": "receipt" if status is ResponseStatus.ACCEPTED else "feedback", "name": answer.name, "sha256": digest}])
-    crashpoints.reach("finished")
-    job.claimed.unlink(missing_ok=True)
+    lang = identity.get("language") or round_.language
+    accepted = status is ResponseStatus.ACCEPTED
+    kind = "receipt" if accepted else "feedback"
+    target = workspace.round_outbox(round_.id) / f"{kind}-{identity['institution_id']}-{job.sha256[:12]}.{'docx' if accepted else 'xlsx'}"
+    answer = archive_and_answer(
+        job, kind="questionnaire", round_id=round_.id, institution=identity["institution_id"],
+        store=lambda: records.add_response(ledger, records.Response(
+            job.sha256, round_.id, identity["institution_id"], identity["questionnaire_id"], job.received, status,
+            analysis.answered, analysis.required, len(errors), len(analysis.problems) - len(errors), analysis.answers)),
+        received=("response.received", {"institution": identity["institution_id"], "status": status.value, "file": job.name,
+                                         "answered": analysis.answered, "required": analysis.required, "errors": len(errors)},
+                  "response"),
+        answer=target,
+        write_answer=lambda path: (_receipt if accepted else _feedback)(job, analysis, round_, lang, path),
+        answered=("response.answered", {"institution": identity["institution_id"], "answer": target.name}, kind),
+    )
     institution = round_.institution(identity["institution_id"])
     params = {"file": job.name, "institution": institution.acronym if institution else identity["institution_id"],
               "round": round_.id, "answered": analysis.answered, "required": analysis.required, "errors": len(errors),
-              "answer": job.relative(answer)}
-    message = m.OUTCOME_ACCEPTED if status is ResponseStatus.ACCEPTED else m.OUTCOME_INCOMPLETE
-    return Outcome(job.name, job.sha256, status.value, message, params, round_.id, identity["institution_id"], job.relative(answer))
-
-
-def _write_answer(job: Job, analysis: Analysis, round_: Round, status: ResponseStatus) -> Path:
-    """The receipt or the feedback workbook, named by the response's hash (kept when already written)."""
-    folder = job.workspace.round_outbox(round_.id)
-    institution = analysis.identity["institution_id"]
-    lang = analysis.identity.get("language") or round_.language
-    if status is ResponseStatus.ACCEPTED:
-        target = folder / f"receipt-{institution}-{job.sha256[:12]}.docx"
-        if not target.exists():
-            _receipt(job, analysis, round_, lang, target)
-        return target
-    target = folder / f"feedback-{institution}-{job.sha256[:12]}.xlsx"
-    if not target.exists():
-        _feedback(job, analysis, round_, lang, target)
-    return target
+              "answer": answer}
+    message = m.OUTCOME_ACCEPTED if accepted else m.OUTCOME_INCOMPLETE
+    return Outcome(job.name, job.sha256, status.value, message, params, round_.id, identity["institution_id"], answer)
 
 
 def _receipt(job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:

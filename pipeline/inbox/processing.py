@@ -14,7 +14,7 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import crashpoints
 from .. import messages as m
@@ -26,7 +26,7 @@ from .analysis import QUESTIONNAIRE, ROUND_REQUEST, Analysis, analyse
 from .isolation import LimitExceeded, run_limited
 from .readiness import original_name
 from .records import Document, State
-from .storage import sha256_of, write_bytes
+from .storage import archive_copy, sha256_of, write_bytes
 
 MAX_ATTEMPTS = 2
 # What each kind of document does once read (imported when first needed).
@@ -126,6 +126,47 @@ def _process(workspace: Workspace, claimed: Path, lang: str) -> Outcome:
         return quarantine(job, analysis, m.INBOX_NOT_OURS, {})
     module, function = handler.split(":")
     return getattr(importlib.import_module(module), function)(job, analysis)  # type: ignore[no-any-return]
+
+
+def archive_and_answer(
+    job: Job,
+    *,
+    kind: str,
+    round_id: str,
+    institution: str,
+    store: Callable[[], None],
+    received: tuple[str, dict[str, Any], str],
+    answer: Path,
+    write_answer: Callable[[Path], None],
+    answered: tuple[str, dict[str, Any], str],
+) -> str:
+    """The crash-safe end of a document that was read and is ours: archived, recorded, answered, finished.
+
+    ``store`` writes the document's own rows, inside the transaction that records it as archived;
+    ``received`` and ``answered`` are the events (kind, payload, document role); ``answer`` is the receipt
+    or feedback path, named by content hash and written by ``write_answer`` unless a run before a crash
+    already wrote it. Each step can be repeated. Returns the answer's path relative to the workspace."""
+    workspace, ledger = job.workspace, job.workspace.ledger
+    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx")
+    crashpoints.reach("archived")
+    if records.document(ledger, job.sha256) is None:
+        event, payload, role = received
+        with ledger.transaction():
+            records.save_document(ledger, job.document(State.ARCHIVED, kind=kind, round=round_id, institution=institution,
+                                                       stored=job.relative(stored)))
+            store()
+            ledger.record(event, round_id, payload, [{"role": role, "name": job.name, "sha256": job.sha256}])
+    crashpoints.reach("recorded")
+    if not answer.exists():
+        write_answer(answer)
+    crashpoints.reach("answered")
+    event, payload, role = answered
+    with ledger.transaction():
+        records.save_document(ledger, job.document(State.ANSWERED, answer=job.relative(answer)))
+        ledger.record(event, round_id, payload, [{"role": role, "name": answer.name, "sha256": sha256_of(answer)}])
+    crashpoints.reach("finished")
+    job.claimed.unlink(missing_ok=True)
+    return job.relative(answer)
 
 
 def _already_final(job: Job, known: Document) -> Outcome:
