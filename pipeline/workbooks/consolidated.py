@@ -8,7 +8,6 @@ written as text, never as a formula, whatever it starts with.
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import WRAP, style_header
-from .sheets import fit_to_width, put_value, wrapped_lines
+from .sheets import fit_to_width, put_value, save_atomically, wrapped_lines
 
 if TYPE_CHECKING:
     from ..consolidation import Chart, Consolidated, Sheet, Table
@@ -166,11 +165,4 @@ class _Writer:
 
 def write_consolidated(path: Path, view: Consolidated) -> Path:
     """Writes the consolidated workbook to ``path`` atomically (a temporary file renamed); returns ``path``."""
-    workbook = _Writer(view).write()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    workbook.save(tmp)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    tmp.replace(path)
-    return path
+    return save_atomically(_Writer(view).write(), path)

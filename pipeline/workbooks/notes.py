@@ -31,7 +31,7 @@ from ..i18n import translate
 from .cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input, text_of
 from .questionnaire import LISTS_SHEET, META_SHEET
 from .response import RawValue, _identity
-from .sheets import PROBLEM, fit_to_width, put_text
+from .sheets import PROBLEM, fit_to_width, put_text, save_atomically
 
 KIND = "interview_notes"
 FIELDS = ("finding", "assessment", "need", "challenge", "recommendation", "priority", "questions")
@@ -302,16 +302,7 @@ class _Writer:
 
 def write_notes(path: Path, identity: NotesIdentity, cover: NotesCover, prefill: NotesPrefill | None = None) -> Path:
     """Writes the notes workbook (or, with ``prefill``, its feedback copy) to ``path`` atomically; returns ``path``."""
-    import os
-
-    workbook = _Writer(identity, cover, prefill).write()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    workbook.save(tmp)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    tmp.replace(path)
-    return path
+    return save_atomically(_Writer(identity, cover, prefill).write(), path)
 
 
 @dataclass(frozen=True)

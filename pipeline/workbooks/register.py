@@ -11,7 +11,6 @@ with; the file is saved under a temporary name and renamed.
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import TITLE_FONT, WRAP, style_header
-from .sheets import fit_to_width, put_value, wrapped_lines
+from .sheets import fit_to_width, put_value, save_atomically, wrapped_lines
 
 if TYPE_CHECKING:
     from ..register import RegisterView, Summary
@@ -35,20 +34,6 @@ BOLD = Font(bold=True, color="1F4E79", size=12)
 CHARACTERS = 1.15  # characters of average text per unit of column width
 LINE = 15  # points per line
 CHART_ROWS = 18  # rows a summary chart takes (7.5 cm at about 0.53 cm a row), plus a gap
-
-
-def _save(workbook: Workbook, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        workbook.save(tmp)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _register(ws: Worksheet, view: RegisterView) -> None:
@@ -148,7 +133,7 @@ def write_register_workbook(path: Path, view: RegisterView) -> Path:
     _summary(workbook.create_sheet(view.summary_sheet[:31]), view)
     workbook.properties.title = view.title
     workbook.properties.creator = "MECIGEP"
-    return _save(workbook, path)
+    return save_atomically(workbook, path)
 
 
 def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], paragraphs: list[str],
@@ -183,4 +168,4 @@ def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], p
             sheet.row_dimensions[row].height = LINE * max(1, math.ceil(len(text) / 115))
         row += 1
     workbook.properties.title = title
-    return _save(workbook, path)
+    return save_atomically(workbook, path)

@@ -25,6 +25,7 @@ from ..models import Calendar, Contact, Expert, Institution, Panel, Round, insti
 from .cells import (
     TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input, text_of,
 )
+from .sheets import save_atomically
 from .sniff import FileKind, sniff
 
 KIND = "round_request"
@@ -147,11 +148,7 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     wb.custom_doc_props.append(StringProperty(name="mecigep_kind", value=KIND))
     wb.custom_doc_props.append(StringProperty(name="mecigep_language", value=lang))
     wb.active = 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return save_atomically(wb, path)
 
 
 def open_workbook(path: Path) -> Workbook:
