@@ -25,7 +25,7 @@ from ..models import Calendar, Contact, Expert, Institution, Panel, Round, insti
 from .cells import (
     TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input, text_of,
 )
-from .sheets import save_atomically
+from .sheets import fit_to_width, save_atomically
 from .sniff import FileKind, sniff
 
 KIND = "round_request"
@@ -72,8 +72,10 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     intro["A5"] = t(m.REQUEST_ILLUSTRATIVE)
     for ref in ("A3", "A5"):
         intro[ref].alignment = WRAP
-    intro.column_dimensions["A"].width = 100
-    intro.row_dimensions[3].height = 90
+    intro.column_dimensions["A"].width = 72  # one A4 page wide
+    intro.row_dimensions[3].height = 120
+    intro.row_dimensions[5].height = 30
+    fit_to_width(intro)
 
     lists = wb.create_sheet(t(m.REQUEST_SHEET_LISTS))
     states = [f"{s.name(lang)} ({s.code})" for s in sorted(catalog.states.values(), key=lambda s: s.name(lang))]
@@ -116,6 +118,7 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
         if content is not None:
             cell.value = content.values.get(name)
     form.protection.sheet = True
+    fit_to_width(form)
 
     for title, columns, name, rows in (
         (m.REQUEST_SHEET_INSTITUTIONS, INSTITUTION_COLUMNS, "req_institutions", content.institutions if content else []),
@@ -139,6 +142,7 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
             rule.add(f"C2:C{TABLE_ROWS + 1}")
         sheet.freeze_panes = "A2"
         sheet.protection.sheet = True
+        fit_to_width(sheet, landscape=True)
 
     meta = wb.create_sheet("_mecigep")
     for row, (key, value) in enumerate((("kind", KIND), ("form_version", FORM_VERSION), ("language", lang)), start=1):
