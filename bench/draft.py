@@ -35,19 +35,18 @@ from unittest import mock
 
 from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
-from pipeline import notes as n
-from pipeline.charts import Chart
+from bench.common import Figure, compared, report, timed
+from pipeline.analysis.report_content import build
 from pipeline.documents import report as report_module
+from pipeline.documents.charts import Chart
 from pipeline.documents.render import Picture
 from pipeline.documents.report import REPORT_TEMPLATE, render_report, report_context
-from pipeline.frameworks import Choice, Dimension, Framework, Question, QuestionType
-from pipeline.inbox import records
-from pipeline.models import Calendar, Contact, Coordinator, Expert, Institution, Panel, Round
-from pipeline.report_content import build
-from pipeline.rounds import open_round
-from pipeline.workspace import Workspace
-
-from .common import Figure, compared, report, timed
+from pipeline.domain.framework import Choice, Dimension, Framework, Question, QuestionType
+from pipeline.domain.models import Calendar, Contact, Coordinator, Expert, Institution, Panel, Round
+from pipeline.ledger import records
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages import notes as n
+from pipeline.stages.rounds import open_round
 
 REPEAT = 3
 ROUND = "2026-PER-planning"

@@ -32,12 +32,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline import messages as m
-from pipeline.frameworks import Choice, Dimension, Framework, Question, QuestionType
-from pipeline.i18n import format_date, translate
+from bench.common import Figure, compared, report
+from pipeline.domain.framework import Choice, Dimension, Framework, Question, QuestionType
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import format_date, translate
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire
-
-from .common import Figure, compared, report
 
 DIMENSIONS = 6
 KINDS = ["maturity"] * 36 + ["yes_no"] * 3 + ["integer"] * 3 + ["decimal"] * 2 + ["date"] * 2 + ["text"] * 2 + ["multiple"] * 2

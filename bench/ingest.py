@@ -28,18 +28,17 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from pipeline.framework_library import available
-from pipeline.frameworks import QuestionType
+from bench import emit as bench_emit
+from bench.common import Figure, compared, report
+from pipeline.domain.framework import QuestionType
+from pipeline.domain.models import Institution
+from pipeline.frameworks.library import available
 from pipeline.inbox.analysis import QUESTIONNAIRE, analyse
 from pipeline.inbox.run import run_once, watch
-from pipeline.models import Institution
-from pipeline.questionnaires import emit
-from pipeline.rounds import open_round
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages.questionnaire import emit
+from pipeline.stages.rounds import open_round
 from pipeline.workbooks.questionnaire import write_questionnaire
-from pipeline.workspace import Workspace
-
-from . import emit as bench_emit
-from .common import Figure, compared, report
 
 FILES = int(os.environ.get("MECIGEP_BENCH_FILES", "1000"))
 SETTLE = 0.2
@@ -52,13 +51,13 @@ PLACEHOLDER = "Respuesta variante numero 0000000"  # ASCII, and as long as every
 def _tests():
     """complete_answers, a_round and fill, as the tests use them (imported late: tests/ needs the repository root)."""
     try:
-        from pipeline.example_answers import complete_answers
+        from pipeline.demo.answers import complete_answers
     except ImportError:
         from tests.answers import complete_answers  # type: ignore[no-redef]
     try:
-        from pipeline.workbooks.filling import fill
+        from pipeline.demo.filling import fill
     except ImportError:
-        from tests.filling import fill  # type: ignore[no-redef]
+        from tests.support.filling import fill  # type: ignore[no-redef]
     from tests.conftest import a_round
 
     return complete_answers, a_round, fill
@@ -169,7 +168,7 @@ def burst(folder: Path, files: list[Path], workers: int) -> float:
 
 def latency(folder: Path, files: list[Path]) -> float:
     """Median seconds from the rename into inbox/ to the receipt in outbox/, while ``watch`` runs."""
-    from pipeline.inbox.storage import sha256_of
+    from pipeline.ledger.files import sha256_of
 
     workspace, _ = planning_workspace(folder)
     stop = threading.Event()

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .common import Figure, compared, report
+from bench.common import Figure, compared, report
 
 MECIGEP = Path(sys.executable).with_name("mecigep")
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.models import Calendar, Coordinator, Expert, Institution, Panel, Round
-from pipeline.workspace import Workspace
+from pipeline.domain.models import Calendar, Coordinator, Expert, Institution, Panel, Round
+from pipeline.ledger.workspace import Workspace
 
 
 @pytest.fixture

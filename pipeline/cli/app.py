@@ -10,10 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import messages as m
-from ..errors import UserError
-from ..i18n import cli_language
-from .context import STATE, _, console, errors, print_json
+from pipeline.cli.context import STATE, _, console, errors, print_json
+from pipeline.domain.problems import UserError
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import cli_language
 
 app = typer.Typer(help=_(m.HELP_APP), no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None)
@@ -28,7 +28,7 @@ def root(
 ) -> None:
     STATE.workspace_path = workspace
     if lang is not None:
-        from ..i18n import is_language
+        from pipeline.i18n.translation import is_language
 
         if not is_language(lang):
             raise UserError(m.UNKNOWN_LANGUAGE, language=lang)
@@ -38,7 +38,7 @@ def root(
 
 @app.command("init", help=_(m.HELP_INIT))
 def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> None:
-    from ..workspace import Workspace
+    from pipeline.ledger.workspace import Workspace
 
     workspace = Workspace.init(path)
     console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
@@ -58,12 +58,12 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
     html: Annotated[bool, typer.Option("--html", help=_(m.HELP_HTML))] = False,
 ) -> None:
-    from ..i18n import format_date
-    from ..status import overview
+    from pipeline.i18n.translation import format_date
+    from pipeline.stages.status import overview
 
     workspace = STATE.workspace()
     if html:
-        from ..status_page import write_status_page
+        from pipeline.documents.status_page import write_status_page
 
         page = write_status_page(workspace, STATE.lang)
         if not as_json:
@@ -105,9 +105,8 @@ STATUS_NAMES = {"accepted": m.LABEL_ACCEPTED, "incomplete": m.LABEL_INCOMPLETE, 
 def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from rich.table import Table
 
-    from ..status import institutions
-
-    from ..followup import FOLLOWUP_STATUSES, followup_summary, recommendation_status
+    from pipeline.stages.followup import FOLLOWUP_STATUSES, followup_summary, recommendation_status
+    from pipeline.stages.status import institutions
 
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
@@ -135,7 +134,7 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
 
 @app.command("demo", help=_(m.HELP_DEMO))
 def demo() -> None:
-    from ..demo import build
+    from pipeline.demo.build import build
 
     path = STATE.workspace_path or Path("demo")
     for line in build(path, STATE.lang):
@@ -145,28 +144,27 @@ def demo() -> None:
 
 
 def _register_groups() -> None:
-    from . import catalog as catalog_commands
-    from . import framework as framework_commands
-    from . import round as round_commands
+    from pipeline.cli import catalog as catalog_commands
+    from pipeline.cli import framework as framework_commands
+    from pipeline.cli import round as round_commands
 
     app.add_typer(round_commands.app, name="round", help=_(m.HELP_ROUND))
     app.add_typer(framework_commands.app, name="framework", help=_(m.HELP_FRAMEWORK))
     app.add_typer(framework_commands.questionnaire, name="questionnaire", help=_(m.HELP_QUESTIONNAIRE))
     app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
-    from . import inbox as inbox_commands
+    from pipeline.cli import inbox as inbox_commands
 
     app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
-    from . import consolidate as consolidate_commands
+    from pipeline.cli import consolidate as consolidate_commands
 
     app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
     app.command("interviews", help=_(m.HELP_INTERVIEWS))(consolidate_commands.interviews)
-    from . import report as report_commands
+    from pipeline.cli import report as report_commands
 
     app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
-    from ..documents.template_check import TEMPLATE_HELP_CHECK
-    from . import template as template_commands
-
-    from . import seminar as seminar_commands
+    from pipeline.cli import seminar as seminar_commands
+    from pipeline.cli import template as template_commands
+    from pipeline.documents.template_check import TEMPLATE_HELP_CHECK
 
     app.command("seminar", help=_(seminar_commands.SEMINAR_HELP))(seminar_commands.seminar)
     app.command("register", help=_(seminar_commands.REGISTER_HELP))(seminar_commands.register)

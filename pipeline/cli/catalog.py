@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from .. import messages as m
-from ..catalog import Catalog
-from .context import STATE, _, console, print_json
+from pipeline.cli.context import STATE, _, console, print_json
+from pipeline.domain.catalog import Catalog
+from pipeline.i18n import messages as m
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 topic_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)

@@ -5,15 +5,15 @@ from typing import Annotated
 
 import typer
 
-from ..consolidation import CONS_HELP, CONS_WRITTEN
-from .context import STATE, _, console
+from pipeline.analysis.consolidation import CONS_HELP, CONS_WRITTEN
+from pipeline.cli.context import STATE, _, console
 
 HELP = _(CONS_HELP)
 
 
 def consolidate(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
     """Writes outbox/<round>/consolidado.xlsx in the round's language (or the one given with --lang)."""
-    from ..consolidation import consolidate as write
+    from pipeline.analysis.consolidation import consolidate as write
 
     workspace = STATE.workspace()
     path = write(workspace, round_ref, STATE.lang if STATE.lang_explicit else None)
@@ -23,8 +23,8 @@ def consolidate(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> N
 
 
 def interviews(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
-    from .. import messages as m
-    from ..interviews import prepare
+    from pipeline.i18n import messages as m
+    from pipeline.stages.interviews import prepare
 
     made = prepare(STATE.workspace(), round_ref, STATE.lang if STATE.lang_explicit else None)
     folder = made.guides[0].parent if made.guides else ""

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from ..i18n import cli_language, translate
+from pipeline.i18n.translation import cli_language, translate
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from pipeline.ledger.workspace import Workspace
 
 LANG = cli_language()
 
@@ -29,7 +29,7 @@ class State:
     lang_explicit: bool = False  # --lang given: documents too are made in that language
 
     def workspace(self) -> "Workspace":
-        from ..workspace import Workspace, resolve  # imported here: --help need not load the models
+        from pipeline.ledger.workspace import Workspace, resolve  # imported here: --help need not load the models
 
         return Workspace.open(resolve(self.workspace_path))
 

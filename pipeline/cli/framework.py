@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import messages as m
-from ..errors import Severity, UserError
-from .context import STATE, _, console, errors, print_json
+from pipeline.cli.context import STATE, _, console, errors, print_json
+from pipeline.domain.problems import Severity, UserError
+from pipeline.i18n import messages as m
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 questionnaire = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -23,8 +23,8 @@ def _workspace_or_none():
 
 @app.command("check", help=_(m.HELP_FRAMEWORK_CHECK))
 def check(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
-    from ..framework_compiler import compile_framework
-    from ..workbooks.xlsform import read_xlsform
+    from pipeline.frameworks.compiler import compile_framework
+    from pipeline.workbooks.xlsform import read_xlsform
 
     result = compile_framework(read_xlsform(file), file.name)
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
@@ -42,8 +42,8 @@ def check(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) ->
 
 @app.command("list", help=_(m.HELP_FRAMEWORK_LIST))
 def list_frameworks(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
-    from ..framework_library import available
-    from ..frameworks import pick
+    from pipeline.domain.framework import pick
+    from pipeline.frameworks.library import available
 
     entries = available(_workspace_or_none())
     if as_json:
@@ -63,8 +63,8 @@ def list_frameworks(as_json: Annotated[bool, typer.Option("--json", help=_(m.HEL
 
 @app.command("show", help=_(m.HELP_FRAMEWORK_SHOW))
 def show(framework_id: str, as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
-    from ..framework_library import find
-    from ..frameworks import pick
+    from pipeline.domain.framework import pick
+    from pipeline.frameworks.library import find
 
     fw = find(_workspace_or_none(), framework_id).framework
     if as_json:
@@ -93,7 +93,7 @@ def emit(
 ) -> None:
     from rich.progress import Progress
 
-    from ..questionnaires import emit as emit_questionnaires
+    from pipeline.stages.questionnaire import emit as emit_questionnaires
 
     if not institution and not all_:
         raise UserError(m.NOTHING_TO_EMIT)

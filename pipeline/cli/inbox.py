@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .. import messages as m
-from .context import STATE, _, console
+from pipeline.cli.context import STATE, _, console
+from pipeline.i18n import messages as m
 
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=_(m.HELP_WORKERS))]
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
@@ -20,7 +20,7 @@ def _printer(workspace=None):
     def show(outcome) -> None:
         console.print(outcome.render(STATE.lang), markup=False)
         if workspace is not None:
-            from ..status_page import write_status_page
+            from pipeline.documents.status_page import write_status_page
 
             write_status_page(workspace, STATE.lang)
 
@@ -32,8 +32,8 @@ def watch(
     settle: Annotated[float, typer.Option("--settle", min=0.0, help=_(m.HELP_SETTLE))] = 2.0,
     workers: WorkersOption = DEFAULT_WORKERS,
 ) -> None:
-    from ..inbox.run import run_once
-    from ..inbox.run import watch as watch_inbox
+    from pipeline.inbox.run import run_once
+    from pipeline.inbox.run import watch as watch_inbox
 
     workspace = STATE.workspace()
     if once:
@@ -42,7 +42,7 @@ def watch(
             console.print(_(m.OUTCOME_NONE, inbox=str(workspace.inbox)), markup=False)
         return
     console.print(_(m.WATCHING, inbox=str(workspace.inbox)), markup=False)
-    from ..status_page import write_status_page
+    from pipeline.documents.status_page import write_status_page
 
     write_status_page(workspace, STATE.lang)
     try:
@@ -58,7 +58,7 @@ def ingest(
 ) -> None:
     from rich.progress import Progress
 
-    from ..inbox.run import ingest as ingest_files
+    from pipeline.inbox.run import ingest as ingest_files
 
     workspace = STATE.workspace()
     if len(files) < 5:

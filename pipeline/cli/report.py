@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import messages as m
-from .context import STATE, _, console, errors
+from pipeline.cli.context import STATE, _, console, errors
+from pipeline.i18n import messages as m
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 RoundArg = Annotated[str, typer.Argument(metavar="ROUND")]
@@ -19,7 +19,7 @@ def _lang() -> str | None:
 
 @app.command("draft", help=_(m.HELP_REPORT_DRAFT))
 def draft(round_ref: RoundArg) -> None:
-    from ..reports import write_draft
+    from pipeline.stages.report import write_draft
 
     result = write_draft(STATE.workspace(), round_ref, _lang())
     console.print(_(m.REPORT_DRAFT_WRITTEN, version=result.version, path=str(result.path), kept=len(result.kept),
@@ -28,7 +28,7 @@ def draft(round_ref: RoundArg) -> None:
 
 @app.command("review", help=_(m.HELP_REPORT_REVIEW))
 def review(round_ref: RoundArg) -> None:
-    from ..reports import write_review
+    from pipeline.stages.report import write_review
 
     path, changes, comments, version = write_review(STATE.workspace(), round_ref, _lang())
     console.print(_(m.REPORT_REVIEW_WRITTEN, changes=changes, comments=comments, version=version, path=str(path)), markup=False)
@@ -40,7 +40,7 @@ def approve(
     by: Annotated[str, typer.Option("--by", help=_(m.HELP_BY))],
     date: Annotated[Optional[dt.datetime], typer.Option("--date", formats=["%Y-%m-%d"], help=_(m.HELP_DATE))] = None,
 ) -> None:
-    from ..reports import approve as record_approval
+    from pipeline.stages.report import approve as record_approval
 
     on = (date or dt.datetime.now()).date()
     approved = record_approval(STATE.workspace(), round_ref, by, on)
@@ -49,7 +49,7 @@ def approve(
 
 @app.command("final", help=_(m.HELP_REPORT_FINAL))
 def final(round_ref: RoundArg) -> None:
-    from ..reports import write_final
+    from pipeline.stages.report import write_final
 
     result = write_final(STATE.workspace(), round_ref, _lang())
     console.print(_(m.REPORT_FINAL_WRITTEN, path=str(result.docx)), markup=False)

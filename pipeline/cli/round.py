@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .. import messages as m
-from ..errors import UserError
-from ..stages import Stage
+from pipeline.domain.problems import UserError
+from pipeline.domain.stages import Stage
+from pipeline.i18n import messages as m
 
 if TYPE_CHECKING:
-    from ..models import Institution
-from .context import STATE, _, console, print_json
+    from pipeline.domain.models import Institution
+from pipeline.cli.context import STATE, _, console, print_json
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 panel = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
@@ -24,7 +24,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))]
 
 def _institution(text: str) -> "Institution":
     """'Name|ACRONYM|email' (email optional)."""
-    from ..models import Institution, institution_id
+    from pipeline.domain.models import Institution, institution_id
 
     parts = [p.strip() for p in text.split("|")]
     name, acronym = parts[0], parts[1] if len(parts) > 1 else parts[0]
@@ -41,12 +41,12 @@ def new(
     deadline: Annotated[Optional[dt.datetime], typer.Option(formats=["%Y-%m-%d"])] = None,
     working_language: Annotated[str, typer.Option("--working-language")] = "es",
 ) -> None:
-    from .. import rounds
-    from ..models import Calendar, Round, round_id
+    from pipeline.domain.models import Calendar, Round, round_id
+    from pipeline.stages import rounds
 
     workspace = STATE.workspace()
     if source is not None:
-        from ..requests import open_from_request
+        from pipeline.stages.request import open_from_request
 
         round_ = open_from_request(workspace, source)
     else:
@@ -90,7 +90,7 @@ def list_rounds(as_json: JsonOption = False) -> None:
 
 @app.command("show", help=_(m.HELP_ROUND_SHOW))
 def show(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: JsonOption = False) -> None:
-    from .. import rounds
+    from pipeline.stages import rounds
 
     workspace = STATE.workspace()
     r = rounds.get(workspace, round_ref)
@@ -99,7 +99,7 @@ def show(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: Js
         return
     from rich.table import Table
 
-    from ..i18n import format_date
+    from pipeline.i18n.translation import format_date
 
     catalog = workspace.catalog
     console.print(f"[bold]{r.id}[/bold] — {catalog.states[r.country].name(STATE.lang)}, "
@@ -127,7 +127,7 @@ def show(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: Js
 
 @app.command("move", help=_(m.HELP_ROUND_MOVE))
 def move(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], stage: Stage) -> None:
-    from .. import rounds
+    from pipeline.stages import rounds
 
     before, after = rounds.set_stage(STATE.workspace(), round_ref, stage)
     console.print(_(m.STAGE_MOVED, round=after.id, previous=_(m.STAGE_NAMES[before.stage.value]), stage=_(m.STAGE_NAMES[after.stage.value])))
@@ -140,7 +140,7 @@ def withdraw(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None
 
 @app.command("events", help=_(m.HELP_ROUND_EVENTS))
 def events(round_ref: Annotated[str, typer.Argument(metavar="ROUND")], as_json: JsonOption = False) -> None:
-    from .. import rounds
+    from pipeline.stages import rounds
 
     workspace = STATE.workspace()
     r = rounds.get(workspace, round_ref)
@@ -163,9 +163,8 @@ def calendar(
     round_ref: Annotated[str, typer.Argument(metavar="ROUND")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", dir_okay=False)] = None,
 ) -> None:
-    from .. import rounds
-
-    from ..calendar_ics import write_calendar
+    from pipeline.documents.calendar import write_calendar
+    from pipeline.stages import rounds
 
     workspace = STATE.workspace()
     r = rounds.get(workspace, round_ref)
@@ -175,8 +174,8 @@ def calendar(
 
 @app.command("form", help=_(m.HELP_ROUND_FORM))
 def form(output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False)] = Path("solicitud.xlsx")) -> None:
-    from ..catalog import Catalog
-    from ..workbooks.request import write_form
+    from pipeline.domain.catalog import Catalog
+    from pipeline.workbooks.request import write_form
 
     try:
         catalog = STATE.workspace().catalog
@@ -198,8 +197,8 @@ def panel_add(
     institution: Annotated[str, typer.Option()],
     experience: Annotated[str, typer.Option()],
 ) -> None:
-    from .. import rounds
-    from ..models import Expert
+    from pipeline.domain.models import Expert
+    from pipeline.stages import rounds
 
     expert = Expert(name=name, email=email, state=state.upper(), institution=institution, experience=experience)
     _panel_done(rounds.add_expert(STATE.workspace(), round_ref, expert))
@@ -207,15 +206,15 @@ def panel_add(
 
 @panel.command("remove", help=_(m.HELP_PANEL_REMOVE))
 def panel_remove(round_ref: RoundArg, email: Annotated[str, typer.Option()]) -> None:
-    from .. import rounds
+    from pipeline.stages import rounds
 
     _panel_done(rounds.remove_expert(STATE.workspace(), round_ref, email))
 
 
 @panel.command("coordinator", help=_(m.HELP_PANEL_COORDINATOR))
 def panel_coordinator(round_ref: RoundArg, name: Annotated[str, typer.Option()], email: Annotated[str, typer.Option()]) -> None:
-    from .. import rounds
-    from ..models import Coordinator
+    from pipeline.domain.models import Coordinator
+    from pipeline.stages import rounds
 
     _panel_done(rounds.set_coordinator(STATE.workspace(), round_ref, Coordinator(name=name, email=email)))
 

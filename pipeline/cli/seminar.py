@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from .. import messages as m
-from ..i18n import N_
-from .context import STATE, _, console, print_json
+from pipeline.cli.context import STATE, _, console, print_json
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import N_
 
 SEMINAR_HELP = N_("Write the document of the annual seminar on the rounds whose final report was published in YEAR.")
 SEMINAR_HELP_YEAR = N_("The year of publication of the rounds, e.g. 2026.")
@@ -27,7 +27,7 @@ def _lang() -> str | None:
 
 
 def seminar(year: Annotated[int, typer.Argument(metavar="YEAR", help=_(SEMINAR_HELP_YEAR))], output: OutputOption = None) -> None:
-    from ..seminar import SEMINAR_WRITTEN, write_seminar
+    from pipeline.stages.seminar import SEMINAR_WRITTEN, write_seminar
 
     path, rounds = write_seminar(STATE.workspace(), year, output, _lang())
     console.print(_(SEMINAR_WRITTEN, year=year, count=len(rounds), path=str(path)), markup=False)
@@ -37,7 +37,7 @@ def register(
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help=_(REGISTER_HELP_OUTPUT))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
 ) -> None:
-    from ..register import REGISTER_WRITTEN, register_rows, write_register
+    from pipeline.analysis.register import REGISTER_WRITTEN, register_rows, write_register
 
     workspace = STATE.workspace()
     if as_json:
@@ -49,7 +49,7 @@ def register(
 
 
 def followup_emit(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
-    from ..followup import emit_followup
+    from pipeline.stages.followup import emit_followup
 
     path = emit_followup(STATE.workspace(), round_ref, _lang())
     console.print(_(FOLLOWUP_WRITTEN, round=round_ref, path=str(path)), markup=False)

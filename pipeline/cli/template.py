@@ -6,10 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import messages as m
-from ..documents import template_check as tc
-from ..errors import Severity, UserError
-from .context import STATE, _, console, errors
+from pipeline.cli.context import STATE, _, console, errors
+from pipeline.documents import template_check as tc
+from pipeline.domain.problems import Severity, UserError
+from pipeline.i18n import messages as m
 
 
 def check(

@@ -19,9 +19,25 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from lxml import etree
 
-from .wordml import (
-    COMMENT_TAGS, COMMENTS_EXTENDED, COMMENTS_EXTENDED_TYPE, ID, NAME, P, PARA_ID, R_NS, RUN, T, VAL, W, W15, WP, Headings,
-    part_xml, related, w,
+from pipeline.documents.wordml import (
+    COMMENT_TAGS,
+    COMMENTS_EXTENDED,
+    COMMENTS_EXTENDED_TYPE,
+    ID,
+    NAME,
+    PARA_ID,
+    R_NS,
+    RUN,
+    VAL,
+    W15,
+    WP,
+    Headings,
+    P,
+    T,
+    W,
+    part_xml,
+    related,
+    w,
 )
 
 _NOT_RENUMBERED = {*COMMENT_TAGS, w("footnoteReference"), w("endnoteReference"), w("comment")}

@@ -18,16 +18,16 @@ from typing import Any
 from babel.numbers import format_decimal
 from docx.shared import Cm
 
-from .. import messages as m
-from ..charts import Chart, dimension_scores
-from ..errors import UserError
-from ..frameworks import Question, QuestionType, pick
-from ..i18n import N_, format_date, format_number, normalise_language, translate
-from ..round_data import InstitutionData, RoundData, load
-from ..scoring import Gap, GapKind, Score
-from ..workspace import Workspace
-from .receipt import TEMPLATES
-from .render import Picture, render
+from pipeline.analysis.scoring import Gap, GapKind, Score
+from pipeline.documents.charts import Chart, dimension_scores
+from pipeline.documents.receipt import TEMPLATES
+from pipeline.documents.render import Picture, render
+from pipeline.domain.framework import Question, QuestionType, pick
+from pipeline.domain.problems import UserError
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages.round_data import InstitutionData, RoundData, load
 
 # Wording of the guide. Msgids equal to ones already in the catalogue reuse their translations.
 GUIDE_ORGANISATION = N_("Organization of American States")

@@ -22,13 +22,37 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from ..errors import Problem
-from ..i18n import N_
-from .carry import Copier
-from .wordml import (  # the XML vocabulary, re-exported for the callers that import it from here
-    BOOKMARK_END, BOOKMARK_START, COMMENT_TAGS, COMMENTS_EXTENDED, COMMENTS_EXTENDED_TYPE, ID, MC, NAME, P, PARA_ID, R_NS, RUN,
-    SECT_PR, T, VAL, W, W14, W15, WP, Headings, part_xml, related, run_text, shown, visible_text, w,
+from pipeline.documents.carry import Copier
+from pipeline.documents.wordml import (
+    BOOKMARK_END,
+    BOOKMARK_START,
+    COMMENT_TAGS,
+    COMMENTS_EXTENDED,
+    COMMENTS_EXTENDED_TYPE,
+    ID,
+    MC,
+    NAME,
+    PARA_ID,
+    R_NS,
+    RUN,
+    SECT_PR,
+    VAL,
+    W14,
+    W15,
+    WP,
+    Headings,
+    P,
+    T,
+    W,
+    part_xml,
+    related,
+    run_text,
+    shown,
+    visible_text,
+    w,
 )
+from pipeline.domain.problems import Problem
+from pipeline.i18n.translation import N_
 
 __all__ = [
     "BOOKMARK_END", "BOOKMARK_START", "COMMENT_TAGS", "COMMENTS_EXTENDED", "COMMENTS_EXTENDED_TYPE", "ID", "MC", "NAME", "P",

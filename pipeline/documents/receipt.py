@@ -14,9 +14,9 @@ from babel.dates import format_datetime
 from babel.numbers import format_percent
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .. import messages as m
-from ..i18n import LANGUAGES, N_, format_number, translate
-from .render import render
+from pipeline.documents.render import render
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import LANGUAGES, N_, format_number, translate
 
 # Wording of the receipt. Msgids equal to ones already in the catalogue reuse their translations.
 RECEIPT_ORGANISATION = N_("Organization of American States")

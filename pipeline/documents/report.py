@@ -19,19 +19,19 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
-from .. import messages as m
-from ..charts import Chart, dimension_scores, institutions_compared
-from ..errors import UserError
-from ..frameworks import pick
-from ..i18n import N_, format_date, format_number, normalise_language, translate
-from ..notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
-from ..report_content import Item, Recommendation, ReportContent, build, note_key
-from ..workspace import Workspace
-from .guide import answer_text, evidence_text, level_names
-from .panel_text import visible_text
-from .receipt import TEMPLATES
-from .properties import set_custom_properties
-from .render import Picture, render
+from pipeline.analysis.report_content import Item, Recommendation, ReportContent, build, note_key
+from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
+from pipeline.documents.guide import answer_text, evidence_text, level_names
+from pipeline.documents.panel_text import visible_text
+from pipeline.documents.properties import set_custom_properties
+from pipeline.documents.receipt import TEMPLATES
+from pipeline.documents.render import Picture, render
+from pipeline.domain.framework import pick
+from pipeline.domain.problems import UserError
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
 
 REPORT_DRAFT_MARK = N_("DRAFT")
 REPORT_LABELS = {

@@ -20,11 +20,11 @@ from typing import Any, Iterable
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..errors import Problem
-from ..i18n import N_, Msgid, format_date, translate
-from ..workbooks.review import ReviewLine, write_review_lines
-from .panel_text import walk
-from .wordml import COMMENTS_EXTENDED, P, PARA_ID, RUN, W15, part_xml, related, run_text, shown, visible_text, w
+from pipeline.documents.panel_text import walk
+from pipeline.documents.wordml import COMMENTS_EXTENDED, PARA_ID, RUN, W15, P, part_xml, related, run_text, shown, visible_text, w
+from pipeline.domain.problems import Problem
+from pipeline.i18n.translation import N_, Msgid, format_date, translate
+from pipeline.workbooks.review import ReviewLine, write_review_lines
 
 REVIEW_KIND_INSERTION = N_("Insertion")
 REVIEW_KIND_DELETION = N_("Deletion")

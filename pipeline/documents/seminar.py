@@ -17,7 +17,9 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ..charts import (
+from pipeline.analysis.register import REGISTER_PRIORITIES
+from pipeline.analysis.register import display_name as _name
+from pipeline.documents.charts import (
     GRID,
     HATCHES,
     INK,
@@ -31,19 +33,17 @@ from ..charts import (
     institutions_compared,
     wrap,
 )
-from ..frameworks import pick
-from ..i18n import N_, format_date, format_number, normalise_language, translate
-from ..notes import NOTES_ASSESSMENTS
-from ..register import REGISTER_PRIORITIES
-from ..register import display_name as _name
-from ..seminar import PRIORITIES, SeminarRound, TopicFindings
-from ..workspace import Workspace
-from .guide import level_names
-from .panel_text import P, is_placeholder_text, panel_sections, visible_text
-from .receipt import TEMPLATES
-from .render import Picture, render
-from .properties import set_custom_properties
-from .report import REPORT_LABELS, REPORT_NOT_ASSESSED, fill_contents
+from pipeline.documents.guide import level_names
+from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections, visible_text
+from pipeline.documents.properties import set_custom_properties
+from pipeline.documents.receipt import TEMPLATES
+from pipeline.documents.render import Picture, render
+from pipeline.documents.report import REPORT_LABELS, REPORT_NOT_ASSESSED, fill_contents
+from pipeline.domain.framework import pick
+from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages.notes import NOTES_ASSESSMENTS
+from pipeline.stages.seminar import PRIORITIES, SeminarRound, TopicFindings
 
 SEMINAR_LABELS = {
     "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),

@@ -29,8 +29,8 @@ from typing import Iterator
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from ..errors import Location, Problem, Severity
-from ..i18n import N_
+from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.i18n.translation import N_
 
 TEMPLATE_NOT_DOCX = N_(
     "The file is not a Word document that can be read: open it in Word, save it as “Word Document (*.docx)” "
@@ -226,7 +226,7 @@ def _as_docxtpl_reads(text: str) -> str:
 
 def _syntax_error(source: str) -> tuple[int, str] | None:
     """(line, Jinja's message) of the first syntax error in ``source``, or None when it parses."""
-    from .render import environment
+    from pipeline.documents.render import environment
 
     try:
         environment().parse(source)
@@ -240,7 +240,7 @@ def _syntax_error(source: str) -> tuple[int, str] | None:
 def _variable_problems(path: Path, context_keys: set[str] | None, tags: list[tuple[str, Location, str]]) -> list[Problem]:
     """Each variable the template uses outside ``context_keys``, where it is first used; also a syntax
     error only docxtpl's own reading of the whole document finds."""
-    from .render import template_variables
+    from pipeline.documents.render import template_variables
 
     try:
         used = template_variables(path)

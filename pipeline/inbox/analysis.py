@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import messages as m
-from ..errors import Problem, UserError
-from ..frameworks import Framework
+from pipeline.domain.framework import Framework
+from pipeline.domain.problems import Problem, UserError
+from pipeline.i18n import messages as m
 
 QUESTIONNAIRE = "questionnaire"
 ROUND_REQUEST = "round_request"
@@ -41,10 +41,10 @@ def warm_up(ledger_path: Path | None = None) -> None:
     """Prepares, in the process that forks the readers, what reading a file needs (the modules; with
     ``ledger_path``, the answer models and rules of the pinned frameworks), so that each child inherits it
     instead of redoing it for every file."""
-    from ..expressions import parse
-    from ..responses import normalise  # noqa: F401
-    from ..validation import answer_model
-    from ..workbooks import request, response, safety  # noqa: F401
+    from pipeline.analysis.normalise import normalise  # noqa: F401
+    from pipeline.analysis.validation import answer_model
+    from pipeline.frameworks.expressions import parse
+    from pipeline.workbooks import request, response, safety  # noqa: F401
 
     if ledger_path is None:
         return
@@ -77,7 +77,7 @@ def pinned_framework(ledger_path: Path, framework_id: str, version: str) -> Fram
 
 def analyse(path: Path, ledger_path: Path) -> Analysis:
     """Reads the file at ``path`` as far as it is safe and ours."""
-    from ..workbooks.safety import Format, inspect
+    from pipeline.workbooks.safety import Format, inspect
 
     inspection = inspect(path)
     if inspection.refusal is not None:
@@ -85,7 +85,7 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
     if inspection.format in (Format.ODS,):
         return Analysis(inspection.format.value, refusal=m.INBOX_ODS)
     if inspection.format is Format.DOCX:
-        from ..documents.properties import read_custom_properties
+        from pipeline.documents.properties import read_custom_properties
 
         identity = read_custom_properties(path)
         if identity.get("kind") == "report_draft":
@@ -95,7 +95,7 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
         return Analysis(inspection.format.value, refusal=m.INBOX_WORD_DOCUMENT)
     if inspection.format is not Format.XLSX:
         return Analysis(inspection.format.value, refusal=m.INBOX_NOT_A_WORKBOOK, params={"kind": inspection.format.value})
-    from ..workbooks.response import open_workbook, read_identity
+    from pipeline.workbooks.response import open_workbook, read_identity
 
     workbook = open_workbook(path)
     identity = read_identity(workbook)
@@ -103,27 +103,27 @@ def analyse(path: Path, ledger_path: Path) -> Analysis:
     if kind == QUESTIONNAIRE:
         return _questionnaire(path, ledger_path, identity, workbook)
     if kind == ROUND_REQUEST:
-        from ..workbooks.request import read_request
+        from pipeline.workbooks.request import read_request
 
         try:
             return Analysis("xlsx", kind, identity, request=read_request(path))
         except UserError as error:
             return Analysis("xlsx", kind, identity, problems=error.problems)
     if kind == "interview_notes":  # --- interview notes (pipeline/notes.py): read and checked here, in the child ---
-        from ..notes import analyse_notes
+        from pipeline.stages.notes import analyse_notes
 
         return analyse_notes(path, ledger_path, identity)
     if kind == "followup":  # --- follow-up of recommendations (pipeline/followup.py): read and checked here, in the child ---
-        from ..followup import analyse_followup
+        from pipeline.stages.followup import analyse_followup
 
         return analyse_followup(path, ledger_path, identity, workbook)
     return Analysis("xlsx", None, identity, refusal=m.INBOX_NOT_OURS)
 
 
 def _questionnaire(path: Path, ledger_path: Path, identity: dict[str, str], workbook: Any) -> Analysis:
-    from ..responses import normalise
-    from ..validation import validate
-    from ..workbooks.response import read_answers
+    from pipeline.analysis.normalise import normalise
+    from pipeline.analysis.validation import validate
+    from pipeline.workbooks.response import read_answers
 
     framework = pinned_framework(ledger_path, identity.get("framework_id", ""), identity.get("framework_version", ""))
     if framework is None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import messages as m
-from ..errors import Problem, Severity, UserError
-from ..frameworks import Framework, QuestionType
-from ..i18n import translate
-from ..models import Round, Stage
-from . import records
-from .analysis import Analysis
-from .processing import Job, Outcome, archive_and_answer, quarantine
-from .records import ResponseStatus, State
-from .storage import archive_copy
+from pipeline.domain.framework import Framework, QuestionType
+from pipeline.domain.models import Round, Stage
+from pipeline.domain.problems import Problem, Severity, UserError
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.inbox.analysis import Analysis
+from pipeline.inbox.processing import Job, Outcome, archive_and_answer, quarantine
+from pipeline.ledger import records
+from pipeline.ledger.files import archive_copy
+from pipeline.ledger.records import ResponseStatus, State
 
 RECEIVING = (Stage.QUESTIONNAIRE_OPEN, Stage.INTERVIEWS, Stage.DRAFTING)  # late answers still count while drafting
 CHECKED_FIELDS = ("round_id", "institution_id", "framework_id", "framework_version", "structure_hash")
@@ -79,7 +79,7 @@ def answer_questionnaire(job: Job, analysis: Analysis) -> Outcome:
 def _receipt(job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:
     import datetime as dt
 
-    from ..documents.receipt import ReceiptContent, write_receipt
+    from pipeline.documents.receipt import ReceiptContent, write_receipt
 
     catalog = job.workspace.catalog
     institution = round_.institution(analysis.identity["institution_id"])
@@ -101,7 +101,7 @@ def _receipt(job: Job, analysis: Analysis, round_: Round, lang: str, target: Pat
 
 def cell_of(problem: Problem, framework: Framework) -> str | None:
     """The defined name of the cell a problem is about, in a regenerated questionnaire; None for none."""
-    from ..validation import VAL_EVIDENCE_MISSING
+    from pipeline.analysis.validation import VAL_EVIDENCE_MISSING
 
     name = str(problem.params.get("question", ""))
     if not name:
@@ -122,8 +122,8 @@ def cell_of(problem: Problem, framework: Framework) -> str | None:
 
 
 def _feedback(job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:
-    from ..questionnaires import cover
-    from ..workbooks.questionnaire import Identity, Prefill, write_questionnaire
+    from pipeline.stages.questionnaire import cover
+    from pipeline.workbooks.questionnaire import Identity, Prefill, write_questionnaire
 
     ledger = job.workspace.ledger
     identity = analysis.identity
@@ -151,8 +151,8 @@ def _feedback(job: Job, analysis: Analysis, round_: Round, lang: str, target: Pa
 
 def take_request(job: Job, analysis: Analysis) -> Outcome:
     """Opens the round a request form asks for; a wrong form is set aside with every problem listed."""
-    from ..rounds import open_round
-    from ..workbooks.request import round_from_request
+    from pipeline.stages.rounds import open_round
+    from pipeline.workbooks.request import round_from_request
 
     if analysis.problems:
         return quarantine(job, analysis, m.REQUEST_NOT_OPENED, {}, analysis.problems)

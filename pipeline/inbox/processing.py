@@ -16,26 +16,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import crashpoints
-from .. import messages as m
-from ..errors import Problem
-from ..i18n import Msgid, translate
-from ..workspace import Workspace
-from . import records
-from .analysis import QUESTIONNAIRE, ROUND_REQUEST, Analysis, analyse
-from .isolation import LimitExceeded, run_limited
-from .readiness import original_name
-from .records import Document, State
-from .storage import archive_copy, sha256_of, write_bytes
+from pipeline.domain.problems import Problem
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import Msgid, translate
+from pipeline.inbox.analysis import QUESTIONNAIRE, ROUND_REQUEST, Analysis, analyse
+from pipeline.inbox.isolation import LimitExceeded, run_limited
+from pipeline.inbox.readiness import original_name
+from pipeline.ledger import crashpoints, records
+from pipeline.ledger.files import archive_copy, sha256_of, write_bytes
+from pipeline.ledger.records import Document, State
+from pipeline.ledger.workspace import Workspace
 
 MAX_ATTEMPTS = 2
 # What each kind of document does once read (imported when first needed).
 HANDLERS = {
     QUESTIONNAIRE: "pipeline.inbox.handlers:answer_questionnaire",
     ROUND_REQUEST: "pipeline.inbox.handlers:take_request",
-    "interview_notes": "pipeline.notes:answer_notes",
-    "report_draft": "pipeline.reports:take_draft",
-    "followup": "pipeline.followup:answer_followup",  # follow-up of recommendations
+    "interview_notes": "pipeline.stages.notes:answer_notes",
+    "report_draft": "pipeline.stages.report:take_draft",
+    "followup": "pipeline.stages.followup:answer_followup",  # follow-up of recommendations
 }
 
 

@@ -9,11 +9,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..workspace import Workspace
-from .analysis import warm_up
-from .processing import Outcome, process
-from .readiness import Settler, candidates, claim
-from .storage import remove_leftovers
+from pipeline.inbox.analysis import warm_up
+from pipeline.inbox.processing import Outcome, process
+from pipeline.inbox.readiness import Settler, candidates, claim
+from pipeline.ledger.files import remove_leftovers
+from pipeline.ledger.workspace import Workspace
 
 OnOutcome = Callable[[Outcome], None]
 

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .cells import WRAP, style_header
-from .sheets import fit_to_width, put_value, save_atomically, wrapped_lines
+from pipeline.workbooks.cells import WRAP, style_header
+from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
 
 if TYPE_CHECKING:
-    from ..consolidation import Chart, Consolidated, Sheet, Table
+    from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
 
 WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11}
 FORMATS = {"score": "0.00", "percent": "0.0%"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..expressions import Binary, Call, Current, Expr, Negate, Number, Ref, String
-from ..frameworks import Framework, Question, QuestionType
+from pipeline.domain.framework import Framework, Question, QuestionType
+from pipeline.frameworks.expressions import Binary, Call, Current, Expr, Negate, Number, Ref, String
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 COMPARISONS = {"=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}

@@ -25,13 +25,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import messages as m
-from ..errors import Location
-from ..i18n import translate
-from .cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input, text_of
-from .questionnaire import LISTS_SHEET, META_SHEET
-from .response import RawValue, _identity
-from .sheets import PROBLEM, fit_to_width, put_text, save_atomically
+from pipeline.domain.problems import Location
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input, text_of
+from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
+from pipeline.workbooks.response import RawValue, _identity
+from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically
 
 KIND = "interview_notes"
 FIELDS = ("finding", "assessment", "need", "challenge", "recommendation", "priority", "questions")
@@ -123,7 +123,7 @@ class NotesPrefill:
 
 class _Writer:
     def __init__(self, identity: NotesIdentity, cover: NotesCover, prefill: NotesPrefill | None) -> None:
-        from .. import notes  # the wording; imported late, as that module imports this one
+        from pipeline.stages import notes  # the wording; imported late, as that module imports this one
 
         self.n, self.id, self.cover = notes, identity, cover
         self.prefill = prefill or NotesPrefill()

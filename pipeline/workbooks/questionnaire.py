@@ -31,16 +31,26 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import messages as m
-from ..frameworks import Dimension, Framework, Question, QuestionType, pick
-from ..i18n import translate
-from .cells import BOX, HEADER_FILL, HEADER_FONT, TITLE_FONT, WRAP, define_name, style_input
-from .formulas import cell_name, list_name, text_literal
-from .questionnaire_front import Cover, write_instructions
-from .questionnaire_meta import KIND, META_SHEET, Identity, write_metadata
-from .questionnaire_rules import data_validation, status_formula, status_texts
-from .questionnaire_summary import write_problems, write_summary
-from .sheets import CHECK, DONE, EXCEL_CELL_LIMIT, GREY, PENDING, PROBLEM, fit_to_width, put_text, save_atomically
+from pipeline.domain.framework import Dimension, Framework, Question, QuestionType, pick
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.workbooks.cells import BOX, HEADER_FILL, HEADER_FONT, TITLE_FONT, WRAP, define_name, style_input
+from pipeline.workbooks.formulas import cell_name, list_name, text_literal
+from pipeline.workbooks.questionnaire_front import Cover, write_instructions
+from pipeline.workbooks.questionnaire_meta import KIND, META_SHEET, Identity, write_metadata
+from pipeline.workbooks.questionnaire_rules import data_validation, status_formula, status_texts
+from pipeline.workbooks.questionnaire_summary import write_problems, write_summary
+from pipeline.workbooks.sheets import (
+    CHECK,
+    DONE,
+    EXCEL_CELL_LIMIT,
+    GREY,
+    PENDING,
+    PROBLEM,
+    fit_to_width,
+    put_text,
+    save_atomically,
+)
 
 __all__ = [  # the names callers import from here, wherever they now live
     "CHECK", "DONE", "EXCEL_CELL_LIMIT", "GREY", "KIND", "LISTS_SHEET", "META_SHEET", "PENDING", "PROBLEM",

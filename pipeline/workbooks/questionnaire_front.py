@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import messages as m
-from ..frameworks import Framework, pick
-from ..i18n import format_date, translate
-from .cells import TITLE_FONT, WRAP
-from .questionnaire_meta import Identity
-from .sheets import fit_to_width, put_text
+from pipeline.domain.framework import Framework, pick
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import format_date, translate
+from pipeline.workbooks.cells import TITLE_FONT, WRAP
+from pipeline.workbooks.questionnaire_meta import Identity
+from pipeline.workbooks.sheets import fit_to_width, put_text
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
-from .sheets import put_text
+from pipeline.workbooks.sheets import put_text
 
 KIND = "questionnaire"
 META_SHEET = "_mecigep"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import messages as m
-from ..expressions import parse
-from ..frameworks import Framework, Question, QuestionType
-from ..i18n import translate
-from .formulas import FormulaContext, cell_name, list_name, text_literal, to_formula
+from pipeline.domain.framework import Framework, Question, QuestionType
+from pipeline.frameworks.expressions import parse
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.workbooks.formulas import FormulaContext, cell_name, list_name, text_literal, to_formula
 
 STATUS_MESSAGES = {
     "answered": m.Q_STATUS_ANSWERED,

@@ -10,12 +10,12 @@ from openpyxl.formatting.rule import DataBarRule
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import messages as m
-from ..frameworks import Framework, pick
-from ..i18n import translate
-from .cells import BOX, HEADER_FILL, HEADER_FONT, TITLE_FONT, WRAP, define_name
-from .formulas import text_literal
-from .sheets import fit_to_width, put_text
+from pipeline.domain.framework import Framework, pick
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.workbooks.cells import BOX, HEADER_FILL, HEADER_FONT, TITLE_FONT, WRAP, define_name
+from pipeline.workbooks.formulas import text_literal
+from pipeline.workbooks.sheets import fit_to_width, put_text
 
 
 def write_summary(sheet: Worksheet, framework: Framework, lang: str, status: dict[str, str], status_names: list[str]) -> None:

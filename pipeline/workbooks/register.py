@@ -21,11 +21,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .cells import TITLE_FONT, WRAP, style_header
-from .sheets import fit_to_width, put_value, save_atomically, wrapped_lines
+from pipeline.workbooks.cells import TITLE_FONT, WRAP, style_header
+from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
 
 if TYPE_CHECKING:
-    from ..register import RegisterView, Summary
+    from pipeline.analysis.register import RegisterView, Summary
 
 WIDTHS = {"code": 13, "name": 20, "short": 14, "text": 46, "date": 12, "link": 30}
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)

@@ -17,16 +17,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import messages as m
-from ..catalog import Catalog
-from ..errors import Location, Problem, UserError, raise_if_errors
-from ..i18n import LANGUAGES, normalise_language, translate
-from ..models import Calendar, Contact, Expert, Institution, Panel, Round, institution_id, round_id
-from .cells import (
-    TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input, text_of,
-)
-from .sheets import fit_to_width, save_atomically
-from .sniff import FileKind, sniff
+from pipeline.domain.catalog import Catalog
+from pipeline.domain.models import Calendar, Contact, Expert, Institution, Panel, Round, institution_id, round_id
+from pipeline.domain.problems import Location, Problem, UserError, raise_if_errors
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import LANGUAGES, normalise_language, translate
+from pipeline.workbooks.cells import TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input, text_of
+from pipeline.workbooks.sheets import fit_to_width, save_atomically
+from pipeline.workbooks.sniff import FileKind, sniff
 
 KIND = "round_request"
 FORM_VERSION = "1"

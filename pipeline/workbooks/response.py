@@ -16,10 +16,10 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from ..errors import Location
-from ..frameworks import Framework, QuestionType
-from .formulas import cell_name
-from .questionnaire import LISTS_SHEET, META_SHEET
+from pipeline.domain.framework import Framework, QuestionType
+from pipeline.domain.problems import Location
+from pipeline.workbooks.formulas import cell_name
+from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
 
 PROPERTY_PREFIX = "mecigep_"
 RESPONDENT_FIELDS = ("resp_name", "resp_position", "resp_institution", "resp_email", "resp_date")

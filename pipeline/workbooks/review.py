@@ -15,9 +15,9 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..i18n import N_, translate
-from .cells import BOX, UNLOCKED, WRAP, style_header
-from .sheets import fit_to_width, put_text, save_atomically
+from pipeline.i18n.translation import N_, translate
+from pipeline.workbooks.cells import BOX, UNLOCKED, WRAP, style_header
+from pipeline.workbooks.sheets import fit_to_width, put_text, save_atomically
 
 REVIEW_SHEET = N_("Review")
 REVIEW_HEADER_NUMBER = N_("No.")

@@ -20,8 +20,8 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.ElementTree import ParseError, XMLParser
 from openpyxl.utils.cell import range_boundaries  # a pure function: no workbook is opened
 
-from ..i18n import Msgid, N_
-from .sniff import FileKind, sniff
+from pipeline.i18n.translation import N_, Msgid
+from pipeline.workbooks.sniff import FileKind, sniff
 
 MSG_EMPTY = N_("The file is empty (0 bytes): nothing arrived. Ask the sender to attach the questionnaire again.")
 MSG_TEXT = N_("The file is plain text (a CSV or similar) with a workbook's name, not an Excel workbook. "

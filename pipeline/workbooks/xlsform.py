@@ -15,10 +15,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..errors import Location, UserError
-from ..i18n import N_
-from .cells import text_of
-from .sniff import FileKind, sniff
+from pipeline.domain.problems import Location, UserError
+from pipeline.i18n.translation import N_
+from pipeline.workbooks.cells import text_of
+from pipeline.workbooks.sniff import FileKind, sniff
 
 XLSFORM_MISSING = N_("There is no file {file}; check the name and the folder.")
 XLSFORM_EMPTY = N_("The file {file} is empty; save the framework from Excel or LibreOffice as an .xlsx workbook.")

@@ -1,0 +1,96 @@
+"""Example answers an official would give, built from the framework itself (demo and tests).
+
+Everything here is invented for illustration."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pipeline.domain.framework import Framework, QuestionType, pick
+from pipeline.frameworks.expressions import evaluate, truthy
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+
+NUMBERS = (1, 0, 5, 3, 10, 50, 80, 100, 2, 1990, 2020, 2024)
+TEXTS = (
+    "Falta personal especializado en los gobiernos regionales y la rotación es alta.",
+    "El plan estratégico 2021-2030 se elaboró con talleres en las 25 regiones.",
+    "Los informes de seguimiento se publican cada semestre en el portal institucional.",
+)
+
+
+LEVELS = ("3", "2", "3", "4", "1", "2", "3", "0", "2", "3")  # a plausible spread of maturity levels
+
+
+def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> dict[str, Any]:
+    """Cell name -> value for every answerable question, each valid and with its evidence.
+
+    Maturity levels follow LEVELS, shifted by ``seed`` so that institutions differ."""
+    typed: dict[str, Any] = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento",
+                             "resp_email": "rhuaman@example.gob.pe", "resp_date": dt.datetime(2026, 12, 1)}
+    values: dict[str, Any] = {}
+    yes = translate(m.Q_YES, lang)
+    for q in framework.questions:
+        if not q.answerable:
+            continue
+        label = lambda c: pick(c.label, lang, framework.default_language) or c.name  # noqa: E731
+        options = framework.options(q)
+        if q.type is QuestionType.SELECT_ONE:
+            wanted = LEVELS[(len(values) + seed * 3) % len(LEVELS)]
+            choice = next((c for c in options if c.name == wanted), None) or next((c for c in options if c.name == "yes"), options[0])
+            typed[f"q_{q.name}"] = label(choice)
+            values[q.name] = choice.name
+        elif q.type is QuestionType.SELECT_MULTIPLE:
+            typed[f"q_{q.name}__{options[0].name}"] = yes
+            values[q.name] = (options[0].name,)
+        elif q.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
+            value = next((n for n in NUMBERS if not q.constraint or truthy(evaluate(q.constraint, values, n))), 1)
+            typed[f"q_{q.name}"] = value
+            values[q.name] = value
+        elif q.type is QuestionType.DATE:
+            typed[f"q_{q.name}"] = dt.datetime(2024, 5, 20)
+            values[q.name] = dt.date(2024, 5, 20)
+        else:
+            typed[f"q_{q.name}"] = TEXTS[len(values) % len(TEXTS)]
+            values[q.name] = "x"
+        if q.evidence != "no":
+            typed[f"e_{q.name}"] = "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc"
+    return typed
+
+
+EXAMPLE_NOTES = (  # (finding, assessment, need, challenge, recommendation, priority), invented for illustration
+    ("La visión de largo plazo existe en un plan aprobado, pero los planes sectoriales la citan sin derivar metas.",
+     "partly", "Asistencia técnica para alinear planes sectoriales con metas nacionales.",
+     "Pasar de planes declarativos a metas con responsables y presupuesto.",
+     "Incorporar en cada plan sectorial una matriz de metas alineadas al plan nacional.", "high"),
+    ("La entidad rectora emite lineamientos, pero no tiene personal suficiente para acompañar a los gobiernos regionales.",
+     "confirmed", "Formación de planificadores regionales en gestión por resultados.",
+     "Construir una red de planificadores con carrera y formación continua.",
+     "Crear un programa permanente de formación certificada para planificadores regionales.", "medium"),
+    ("El seguimiento se publica, pero los informes no se discuten en la asignación presupuestaria.",
+     "not_confirmed", "Intercambio con países que vinculan seguimiento y presupuesto.",
+     "Usar la evidencia del seguimiento en las decisiones de presupuesto.",
+     "Establecer una revisión anual conjunta de planes y presupuesto con base en los informes de seguimiento.", "high"),
+)
+
+
+def example_notes(institutions: list[str], elements: list[str], offset: int = 0) -> dict[str, str]:
+    """Cell name -> text of an expert's notes on a few (institution, element) rows, with dropdown labels in Spanish."""
+    from pipeline.stages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES
+    from pipeline.workbooks.notes import cell_name, row_specs
+
+    keys = {(s.institution, s.element): s.key for s in row_specs(institutions, elements)}
+    typed: dict[str, str] = {}
+    for n, (finding, assessment, need, challenge, recommendation, priority) in enumerate(EXAMPLE_NOTES):
+        institution = institutions[(n + offset) % len(institutions)]
+        element = elements[(n + offset) % len(elements)]
+        key = keys[(institution, element)]
+        typed.update({
+            cell_name(key, "finding"): finding,
+            cell_name(key, "assessment"): translate(NOTES_ASSESSMENTS[assessment], "es"),
+            cell_name(key, "need"): need,
+            cell_name(key, "challenge"): challenge,
+            cell_name(key, "recommendation"): recommendation,
+            cell_name(key, "priority"): translate(NOTES_PRIORITIES[priority], "es"),
+        })
+    return typed

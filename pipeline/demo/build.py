@@ -1,0 +1,232 @@
+"""The example workspace behind ``make demo``: illustrative rounds at different stages.
+
+Every name, institution and person here is invented for the example.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+from pipeline.domain.models import Calendar, Coordinator, Institution, Round, institution_id
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages import rounds
+from pipeline.stages.questionnaire import emit
+from pipeline.stages.request import open_from_request
+from pipeline.workbooks.request import RequestContent, write_form
+
+PERU_REQUEST = RequestContent(
+    values={
+        "req_country": "Perú (PER)",
+        "req_topic": "Planificación (planning)",
+        "req_language": "es",
+        "req_requested": dt.date(2026, 3, 2),
+        "req_deadline": dt.date(2026, 12, 18),
+        "req_visit_start": dt.date(2027, 2, 8),
+        "req_visit_end": dt.date(2027, 2, 12),
+        "req_report_due": dt.date(2027, 5, 28),
+        "req_contact_name": "María Fernanda Quispe",
+        "req_contact_position": "Directora de Modernización de la Gestión Pública",
+        "req_contact_email": "mquispe@example.gob.pe",
+    },
+    institutions=[
+        ("Centro Nacional de Planeamiento Estratégico", "CEPLAN", "mesa@example.ceplan.gob.pe"),
+        ("Ministerio de Economía y Finanzas", "MEF", "planeamiento@example.mef.gob.pe"),
+        ("Presidencia del Consejo de Ministros", "PCM", "sgp@example.pcm.gob.pe"),
+        ("Gobierno Regional de Cusco", "GRC", "planificacion@example.regioncusco.gob.pe"),
+    ],
+    experts=[
+        ("Carolina Méndez Rojas", "cmendez@example.gob.cl", "Chile (CHL)", "Ministerio de Desarrollo Social y Familia",
+         "12 años en planificación estratégica y sistemas de monitoreo"),
+        ("Luis Alberto Pérez", "lperez@example.gob.mx", "México (MEX)", "Secretaría de Hacienda y Crédito Público",
+         "Presupuesto por resultados y evaluación de programas"),
+        ("Ana Beatriz Souza", "asouza@example.gov.br", "Brasil (BRA)", "Ministério do Planejamento e Orçamento",
+         "Planos plurianuais e planejamento participativo"),
+    ],
+)
+
+
+def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
+    """Builds the example workspace in ``path``; yields lines saying what was made where.
+
+    With ``publish`` False the Peruvian round stops at its first preliminary draft."""
+    workspace = Workspace.init(path)
+    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", PERU_REQUEST)
+    peru = open_from_request(workspace, form)
+    rounds.set_coordinator(workspace, peru.id, Coordinator(name="Javier Morales", email="jmorales@example.oas.org"))
+    others = [
+        Round(
+            id="2026-CRI-service_quality",
+            country="CRI",
+            topic="service_quality",
+            institutions=tuple(
+                Institution(id=institution_id(a), name=n, acronym=a, email=e)
+                for n, a, e in (
+                    ("Ministerio de Planificación Nacional y Política Económica", "MIDEPLAN", "calidad@example.mideplan.go.cr"),
+                    ("Caja Costarricense de Seguro Social", "CCSS", "servicios@example.ccss.sa.cr"),
+                )
+            ),
+            calendar=Calendar(requested=dt.date(2026, 10, 5), questionnaire_deadline=dt.date(2027, 1, 29)),
+        ),
+        Round(
+            id="2026-JAM-civil_service",
+            country="JAM",
+            topic="civil_service",
+            language="en",
+            institutions=(Institution(id="ocs", name="Office of the Cabinet — Public Sector Transformation", acronym="OCS", email="pst@example.gov.jm"),),
+            calendar=Calendar(requested=dt.date(2026, 11, 16)),
+        ),
+    ]
+    for round_ in others:
+        rounds.open_round(workspace, round_)
+    questionnaires = emit(workspace, peru.id)
+    emit(workspace, "2026-CRI-service_quality")
+    yield translate(m.DEMO_BUILT, lang, path=str(workspace.root), count=len(workspace.ledger.rounds()))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))
+    for path in questionnaires:
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_QUESTIONNAIRE, lang), path=str(path))
+    yield from _returns(workspace, peru.id, questionnaires, lang)
+    draft = _current_draft(workspace, peru.id)
+    if publish and draft is not None:
+        yield from _review_and_publication(workspace, peru.id, draft, lang)
+
+
+def _current_draft(workspace: Workspace, round_id: str) -> Path | None:
+    from pipeline.stages.report import current
+
+    found = current(workspace, round_id)
+    return workspace.root / found.file if found else None
+
+
+def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], lang: str) -> Iterator[str]:
+    """The officials' returns: CEPLAN complete; MEF with mistakes, then corrected from its feedback; GRC never answers."""
+    from pipeline.demo.answers import complete_answers
+    from pipeline.demo.filling import fill
+    from pipeline.frameworks.library import pinned
+    from pipeline.inbox.run import run_once
+
+    ceplan, mef, pcm, _grc = questionnaires
+    _, framework = pinned(workspace, rounds.get(workspace, round_id))
+    fill(ceplan, complete_answers(framework, seed=0), workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
+    answers = complete_answers(framework, seed=1)
+    mistakes = {k: v for k, v in answers.items() if k not in ("q_pl_02", "q_pl_07", "e_pl_01")}
+    mistakes["q_pl_04"] = 250  # a percentage typed past the validation
+    fill(mef, mistakes, workspace.inbox / "MEF cuestionario (borrador).xlsx")
+    pcm_answers = {k: v for k, v in complete_answers(framework, seed=2).items() if not k.startswith(("q_pl_2", "e_pl_2"))}
+    fill(pcm, pcm_answers, workspace.inbox / "PCM.xlsx")
+    outcomes = run_once(workspace, settle=0.0, workers=1, lang=lang)
+    feedback = next(o for o in outcomes if o.result == "incomplete" and o.institution == "mef")
+    corrected = {"q_pl_02": answers["q_pl_02"], "q_pl_07": answers["q_pl_07"], "q_pl_04": 45,
+                 "e_pl_01": answers.get("e_pl_01", "Ley 28522")}
+    fill(workspace.root / (feedback.answer or ""), corrected, workspace.inbox / "MEF cuestionario corregido.xlsx")
+    outcomes += run_once(workspace, settle=0.0, workers=1, lang=lang)
+    for outcome in outcomes:
+        yield "  " + outcome.render(lang)
+    yield from _interviews(workspace, round_id, lang)
+
+
+def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    """Step 4 and the first draft: consolidation, guides, two experts' notes, the preliminary draft."""
+    from pipeline.analysis.consolidation import consolidate
+    from pipeline.demo.answers import example_notes
+    from pipeline.demo.filling import fill
+    from pipeline.frameworks.library import pinned
+    from pipeline.inbox.run import run_once
+    from pipeline.stages.interviews import prepare
+    from pipeline.stages.report import write_draft
+
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_CONSOLIDATED, lang), path=str(consolidate(workspace, round_id)))
+    made = prepare(workspace, round_id)
+    for path in made.guides:
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_GUIDE, lang), path=str(path))
+    round_, framework = pinned(workspace, rounds.get(workspace, round_id))
+    institutions = [i.id for i in round_.institutions]
+    for offset, notes in enumerate(made.notes[:2]):
+        fill(notes, example_notes(institutions, list(framework.elements), offset * 2), workspace.inbox / f"notas-{offset + 1}.xlsx")
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    draft = write_draft(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
+
+
+PANEL_SUMMARY = (
+    "El Perú cuenta con un sistema de planeamiento estratégico con rectoría definida y un plan de largo plazo aprobado. "
+    "El panel observó que la articulación entre planes y presupuesto es todavía débil y que las capacidades de "
+    "planificación de los gobiernos regionales son desiguales."
+)
+PANEL_DEFAULT = ("El panel contrastó las respuestas del cuestionario con lo escuchado en las entrevistas y coincide, en "
+                 "general, con la autoevaluación de las instituciones.")
+
+
+def _review_and_publication(workspace: Workspace, round_id: str, first: Path, lang: str) -> Iterator[str]:
+    """The panel writes in the draft, the country reviews it, the panel resolves the review, the country approves."""
+    import datetime as dt
+
+    from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
+    from pipeline.domain.problems import UserError
+    from pipeline.inbox.run import run_once
+    from pipeline.stages.report import approve, write_final, write_review
+
+    work = workspace.root / "examples"
+    steps = [
+        ("borrador-panel.docx", lambda source, target: write_panel_text(source, target, {"summary": PANEL_SUMMARY}, PANEL_DEFAULT)),
+        ("borrador-revision-pais.docx", lambda source, target: review_by_country(
+            source, target, "summary", " Se sugiere incluir un cronograma de implementación.",
+            "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?", "María Fernanda Quispe")),
+    ]
+    source = first
+    for name, edit in steps:
+        source = edit(source, work / name)
+        shutil.copyfile(source, workspace.inbox / name)
+        for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+            yield "  " + outcome.render(lang)
+    review = write_review(workspace, round_id, lang)[0]
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
+    try:
+        approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
+    except UserError as refused:
+        yield "  " + refused.render(lang).replace("\n", "\n  ")
+    resolved = resolve_everything(source, work / "borrador-acordado.docx")
+    shutil.copyfile(resolved, workspace.inbox / resolved.name)
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    approved = approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
+    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe",
+                           date=dt.date(2027, 5, 20))
+    final = write_final(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FINAL, lang), path=str(final.docx))
+    if final.pdf is not None:
+        yield translate(m.DEMO_OUTPUT, lang, what="PDF", path=str(final.pdf))
+    else:
+        yield "  " + translate(final.pdf_problem or m.REPORT_NO_LIBREOFFICE, lang)
+    yield from _after_publication(workspace, round_id, lang)
+
+
+def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    """Step 7 and after: the country reports on two recommendations; the seminar compendium and the register."""
+    from pipeline.analysis.register import write_register
+    from pipeline.demo.filling import fill
+    from pipeline.inbox.run import run_once
+    from pipeline.stages.followup import FOLLOWUP_STATUSES, emit_followup, question_base
+    from pipeline.stages.seminar import write_seminar
+
+    followup = emit_followup(workspace, round_id)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FOLLOWUP, lang), path=str(followup))
+    ids = [row[0] for row in workspace.ledger.db.execute(
+        "SELECT id FROM recommendations WHERE round = ? ORDER BY id", (round_id,)).fetchall()]
+    answers = {}
+    for n, rec in enumerate(ids):
+        base, status = question_base(rec), ("in_progress", "implemented", "not_started")[n % 3]
+        answers[f"q_{base}_status"] = translate(FOLLOWUP_STATUSES[status], "es")
+        if status != "not_started":
+            answers[f"q_{base}_actions"] = "Se aprobó la directiva y se capacitó a 120 planificadores regionales."
+            answers[f"q_{base}_evidence"] = "Resolución de Presidencia 045-2027, https://example.gob.pe/directiva"
+    fill(followup, answers, workspace.inbox / "seguimiento-peru.xlsx")
+    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+    seminar, _ = write_seminar(workspace, dt.date.today().year)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_SEMINAR, lang), path=str(seminar))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang), path=str(write_register(workspace)[0]))

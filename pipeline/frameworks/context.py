@@ -1,0 +1,155 @@
+"""What the framework compiler knows while it reads the sheets, and the helpers every sheet's rules share.
+
+``CompileContext`` holds the rows read, the problems found so far and what earlier sheets taught
+(languages, names, lists, elements); its helpers locate a cell, report a problem there, read a row's
+translated texts and check its name and labels.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.domain.framework import Choice, Labels, Question
+from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.i18n.messages.frameworks import (
+    FW_BAD_NAME,
+    FW_DUPLICATE_COLUMN,
+    FW_DUPLICATE_NAME,
+    FW_MISSING_COLUMN,
+    FW_MISSING_TRANSLATION,
+    FW_NO_LABEL,
+    FW_NO_NAME,
+    FW_UNKNOWN_LANGUAGE,
+)
+from pipeline.i18n.translation import LANGUAGES
+from pipeline.workbooks.xlsform import Row, Sheet, XLSFormSheets
+
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+TRANSLATED = ("label", "hint", "constraint_message", "interview_prompt", "form_title")
+LANGUAGE_NAMES = {
+    **{code: code for code in LANGUAGES}, "spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
+    "english": "en", "inglés": "en", "ingles": "en", "anglais": "en", "portuguese": "pt", "português": "pt",
+    "portugues": "pt", "french": "fr", "français": "fr", "francais": "fr",
+}
+
+
+def language_of(spec: str) -> str | None:
+    """The working language a column suffix or setting names ('English (en)', 'en', 'Español'); None if none."""
+    text = spec.strip().lower()
+    if found := re.fullmatch(r".*\(\s*([^()]*?)\s*\)", text):
+        code = re.split(r"[-_]", found.group(1))[0]
+        return code if code in LANGUAGES else None
+    return LANGUAGE_NAMES.get(text) or LANGUAGE_NAMES.get(re.split(r"[-_]", text)[0])
+
+
+@dataclass
+class DimensionDraft:
+    """A dimension (a top-level group) while its questions are read."""
+
+    name: str
+    label: Labels
+    hint: Labels
+    row: int
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class OpenGroup:
+    """A group begun and not yet ended, with the dimension its questions go to."""
+
+    name: str
+    row: int
+    relevant: str | None
+    dimension: DimensionDraft
+
+
+class CompileContext:
+    """The state of one compilation; the settings fill ``form_id`` … ``languages`` before any other sheet is read."""
+
+    form_id: str
+    version: str
+    title: Labels
+    topic: str | None
+    note: str
+    default: str  # the default language
+    languages: list[str]  # the default language first
+
+    def __init__(self, sheets: XLSFormSheets, file_name: str) -> None:
+        self.sheets, self.file = sheets, file_name
+        self.problems: list[Problem] = []
+        self.columns: dict[str, dict[str, list[tuple[str, str]]]] = {}  # sheet -> prefix -> [(lang, key)]
+        self.names: dict[str, int] = {}
+        self.questions: set[str] = set()
+        self.lists: dict[str, dict[str, tuple[Choice, Row]]] = {}
+        self.used: dict[str, None] = {}
+        self.elements: dict[str, Labels] = {}
+        self.unknown_elements: set[str] = set()
+        self.dimensions: list[DimensionDraft] = []
+        self.pending: list[tuple[Sheet, Row, str, str]] = []  # expressions to check once every name is known
+        self.loose: DimensionDraft | None = None  # the dimension of the questions outside any group, named at the end
+        self.loose_count = 0
+
+    def at(self, sheet: Sheet | None, row: int | None = None, key: str | None = None, title: str = "") -> Location:
+        column = (sheet.column(key) if sheet else key) if key else None
+        return Location(file=self.file, sheet=sheet.title if sheet else title or None, row=row, column=column)
+
+    def add(self, message: str, where: Location, severity: Severity = Severity.ERROR, **params: object) -> None:
+        self.problems.append(Problem(message, dict(params), where, severity))
+
+    def warn(self, message: str, where: Location, **params: object) -> None:
+        self.add(message, where, Severity.WARNING, **params)
+
+    def scan_columns(self, sheet: Sheet | None) -> None:
+        if sheet is None:
+            return
+        for text in sheet.duplicates:
+            self.add(FW_DUPLICATE_COLUMN, Location(self.file, sheet.title, None, sheet.header_row, text), column=text)
+        found: dict[str, list[tuple[str, str]]] = {}
+        for key, text in sheet.headers.items():
+            prefix, _, suffix = key.partition("::")
+            if prefix not in TRANSLATED or "::" in suffix:
+                continue
+            lang = language_of(suffix) if suffix else ""
+            if lang is None:
+                self.warn(FW_UNKNOWN_LANGUAGE, self.at(sheet, sheet.header_row, key), column=text)
+            else:
+                found.setdefault(prefix, []).append((lang, key))
+        self.columns[sheet.title] = {p: sorted(cols, key=lambda c: c[0] == "") for p, cols in found.items()}
+
+    def texts(self, sheet: Sheet, row: Row, prefix: str) -> Labels:
+        out: Labels = {}
+        for lang, key in self.columns.get(sheet.title, {}).get(prefix, []):
+            if (text := row.get(key)) and (lang or self.default) not in out:
+                out[lang or self.default] = text
+        return out
+
+    def require(self, sheet: Sheet, *keys: str) -> bool:
+        missing = [k for k in keys if not any(sheet.has(a) for a in k.split("|"))]
+        for key in missing:
+            self.add(FW_MISSING_COLUMN, self.at(sheet, sheet.header_row), sheet=sheet.title, column=key.split("|")[0])
+        return not missing
+
+    def labelled(self, sheet: Sheet, row: Row, name: str, error: bool = True) -> Labels:
+        """The row's labels; an error (or nothing) when it has none, a warning per missing language."""
+        labels = self.texts(sheet, row, "label")
+        if not labels:
+            if error:
+                self.add(FW_NO_LABEL, self.at(sheet, row.number, "label"), name=name)
+            return labels
+        if missing := [lang for lang in self.languages if lang not in labels]:
+            key = next((k for lang, k in self.columns[sheet.title]["label"] if (lang or self.default) == missing[0]), "label")
+            self.warn(FW_MISSING_TRANSLATION, self.at(sheet, row.number, key), name=name, languages=", ".join(missing))
+        return labels
+
+    def named(self, sheet: Sheet, row: Row, registry: dict[str, int]) -> str | None:
+        name = row.get("name")
+        if not name:
+            self.add(FW_NO_NAME, self.at(sheet, row.number, "name"))
+        elif not NAME.fullmatch(name):
+            self.add(FW_BAD_NAME, self.at(sheet, row.number, "name"), name=name)
+        elif name in registry:
+            self.add(FW_DUPLICATE_NAME, self.at(sheet, row.number, "name"), name=name, first=registry[name])
+        else:
+            registry[name] = row.number
+            return name
+        return None

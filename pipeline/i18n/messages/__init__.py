@@ -1,0 +1,8 @@
+"""Every user-facing message, in one catalogue kept in one file per topic.
+
+Each is an English msgid translated through ``i18n/locale/<lang>/LC_MESSAGES/mecigep.po``; placeholders
+are ``str.format`` fields. Modules read them as ``m.NAME`` (``from pipeline.i18n import messages as m``);
+tests compare errors with these constants.
+"""
+from pipeline.i18n.messages.common import *  # noqa: F403
+from pipeline.i18n.messages.frameworks import *  # noqa: F403

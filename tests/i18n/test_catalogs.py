@@ -1,0 +1,28 @@
+"""Every message is translated in the four languages, with the same placeholders."""
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from pipeline.i18n.translation import LOCALE_DIR, N_, Msgid, translate
+
+PLACEHOLDER = re.compile(r"{+\w*}+")
+
+
+def catalog(lang):
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "mecigep.po").open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "fr"])
+def test_every_message_is_translated_with_the_same_placeholders(lang):
+    entries = [m for m in catalog(lang) if m.id]
+    assert [m.id for m in entries if not m.string or m.fuzzy] == []
+    assert [m.id for m in entries if sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))] == []
+
+
+def test_a_message_given_as_a_parameter_is_translated_too():
+    inner = N_("requested")
+    assert isinstance(inner, Msgid)
+    assert translate(N_("A round cannot go from '{current}' to '{target}'; from '{current}' it can go to: {allowed}."),
+                     "es", current=inner, target=inner, allowed=(inner,)).count(translate(inner, "es")) == 4
