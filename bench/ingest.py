@@ -32,10 +32,11 @@ from bench import emit as bench_emit
 from bench.common import Figure, compared, report
 from pipeline.domain.framework import QuestionType
 from pipeline.domain.models import Institution
-from pipeline.frameworks.library import available
 from pipeline.inbox.analysis import QUESTIONNAIRE, analyse
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once, watch
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.questionnaire import write_questionnaire
@@ -154,7 +155,7 @@ def burst(folder: Path, files: list[Path], workers: int) -> float:
     for path in files:
         shutil.copyfile(path, workspace.inbox / path.name)
     start = time.perf_counter()
-    outcomes = run_once(workspace, settle=0.0, workers=workers, lang=LANG)
+    outcomes = run_once(workspace, REGISTRY, settle=0.0, workers=workers, lang=LANG)
     elapsed = time.perf_counter() - start
     results = [o.result for o in outcomes]
     if results.count("accepted") != len(files):
@@ -177,7 +178,7 @@ def latency(folder: Path, files: list[Path]) -> float:
     def watcher() -> None:
         try:
             # its own Workspace: the ledger's sqlite connection belongs to the thread that opens it
-            watch(Workspace(workspace.root), settle=SETTLE, workers=1, lang=LANG, stop=stop)
+            watch(Workspace(workspace.root), REGISTRY, settle=SETTLE, workers=1, lang=LANG, stop=stop)
         except BaseException as error:  # reported below
             failures.append(error)
 

@@ -1,4 +1,7 @@
-"""Dependencies point one way: command line → stages → inbox → adapters and storage → analysis, frameworks → domain.
+"""Dependencies point one way: command line → inbox → stages → adapters and storage → analysis, frameworks → domain.
+
+The inbox sits above the stages: each kind of document hands what it read to the step that owns it (a request
+opens a round, a returned draft becomes a version of the report), as a command of the command line does.
 
 Each third-party library lives in one package; the pure packages import no adapter; no module imports
 another that imports it back; the package's own modules are imported at the top of a module (outside cli/)."""
@@ -24,8 +27,8 @@ LAYERS = {
     "ledger": {"i18n", "domain", "frameworks", "analysis"},
     "workbooks": {"i18n", "domain", "frameworks", "analysis", "ledger"},
     "documents": {"i18n", "domain", "frameworks", "analysis", "ledger"},
-    "inbox": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents"},
-    "stages": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents", "inbox"},
+    "stages": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents"},
+    "inbox": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents", "stages"},
     "demo": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents", "inbox", "stages"},
     "cli": {"i18n", "domain", "frameworks", "analysis", "ledger", "workbooks", "documents", "inbox", "stages", "demo"},
 }

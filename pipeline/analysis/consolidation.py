@@ -1,119 +1,71 @@
 """Step 4: the consolidated view of a round's self-assessment, read by the panel before the interviews.
 
-``consolidate`` writes ``outbox/<round>/consolidado.xlsx`` in the round's language: every answer (as
-typed and as understood), the answers side by side, the scores, the method that gives them, the gaps
-and charts. This module decides what it says — rows, values and labels; ``workbooks.consolidated``
-alone knows the workbook's layout. What officials typed is passed on untouched, as text.
+The consolidated workbook (``outbox/<round>/consolidado.xlsx``, in the round's language) holds every answer (as
+typed and as understood), the answers side by side, the scores, the method that gives them, the gaps and
+charts. This module decides what it says — rows, values and labels; ``workbooks/consolidated.py`` alone knows
+the workbook's layout. What officials typed is passed on untouched, as text.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
+from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import DISAGREEMENT, LOW_SCORE, Gap, GapKind, InstitutionScores, Score
+from pipeline.domain.answers import AnswerRecord
 from pipeline.domain.framework import Question, QuestionType, pick
-from pipeline.i18n.translation import N_, format_number, normalise_language, translate
-
-if TYPE_CHECKING:  # loading a round brings the framework compiler (and openpyxl) in; the command line starts without
-    from pipeline.ledger.workspace import Workspace
-    from pipeline.stages.round_data import InstitutionData, RoundData
+from pipeline.i18n import messages as m
+from pipeline.i18n.messages.consolidation import (
+    CONS_ANSWER,
+    CONS_AXIS_SCORE,
+    CONS_BY_DIMENSION,
+    CONS_BY_ELEMENT,
+    CONS_BY_INSTITUTION,
+    CONS_CHART_DIMENSIONS,
+    CONS_CHART_ELEMENTS,
+    CONS_DETAIL,
+    CONS_DIMENSION,
+    CONS_ELEMENT,
+    CONS_EVIDENCE,
+    CONS_EVIDENCE_ASKED,
+    CONS_EVIDENCE_FROM,
+    CONS_FRAMEWORK,
+    CONS_ID,
+    CONS_INSTITUTION,
+    CONS_KIND,
+    CONS_LEVEL,
+    CONS_MATURITY,
+    CONS_METHOD,
+    CONS_NAME,
+    CONS_NO,
+    CONS_NOT_RECEIVED_HEADER,
+    CONS_OVERALL,
+    CONS_PERCENT,
+    CONS_QUESTION,
+    CONS_RAW,
+    CONS_RECEIVED,
+    CONS_ROUND_MEAN,
+    CONS_SCORE,
+    CONS_SCORED,
+    CONS_SCORES,
+    CONS_SHEET_CHARTS,
+    CONS_SHEET_GAPS,
+    CONS_SHEET_LONG,
+    CONS_SHEET_METHOD,
+    CONS_SHEET_SCORES,
+    CONS_SHEET_WIDE,
+    CONS_STATUS,
+    CONS_STATUSES,
+    CONS_TITLE,
+    CONS_TYPE,
+    CONS_TYPE_MATURITY,
+    CONS_WEIGHT,
+    CONS_YES,
+)
+from pipeline.i18n.translation import format_number, translate
 
 FILE_NAME = "consolidado.xlsx"
-
-CONS_HELP = N_("Write the consolidated workbook of a round (answers, scores, gaps, charts) into outbox/<round>/.")
-CONS_WRITTEN = N_("Consolidated workbook written to {path}: {received} institutions received, {missing} not received, {gaps} gaps.")
-CONS_TITLE = N_("MECIGEP — Consolidated self-assessment: round {round}")
-CONS_SHEET_LONG = N_("Answers")
-CONS_SHEET_WIDE = N_("Side by side")
-CONS_SHEET_SCORES = N_("Scores")
-CONS_SHEET_METHOD = N_("Method")
-CONS_SHEET_GAPS = N_("Gaps")
-CONS_SHEET_CHARTS = N_("Charts")
-CONS_INSTITUTION = N_("Institution")
-CONS_NAME = N_("Name")
-CONS_DIMENSION = N_("Dimension")
-CONS_ELEMENT = N_("Element")
-CONS_ID = N_("Id")
-CONS_QUESTION = N_("Question")
-CONS_RAW = N_("As typed")
-CONS_ANSWER = N_("Answer")
-CONS_LEVEL = N_("Level")
-CONS_EVIDENCE = N_("Evidence / comments")
-CONS_STATUS = N_("Status")
-CONS_SCORE = N_("Score (0–4)")
-CONS_PERCENT = N_("{name} %")
-CONS_SCORED = N_("Questions scored")
-CONS_MATURITY = N_("Maturity questions")
-CONS_OVERALL = N_("Overall (all questions)")
-CONS_ROUND_MEAN = N_("Round mean")
-CONS_NOT_RECEIVED_HEADER = N_("{institution} (not received)")
-CONS_TYPE = N_("Type")
-CONS_WEIGHT = N_("Weight")
-CONS_SCORES = N_("Scores")
-CONS_EVIDENCE_ASKED = N_("Evidence asked")
-CONS_EVIDENCE_FROM = N_("from level {level}")
-CONS_YES = N_("Yes")
-CONS_NO = N_("No")
-CONS_KIND = N_("Kind")
-CONS_DETAIL = N_("Detail")
-CONS_BY_INSTITUTION = N_("Overall score of each institution")
-CONS_BY_DIMENSION = N_("Scores by dimension (0–4) and percent of the top of the scale")
-CONS_BY_ELEMENT = N_("Scores by element (0–4), with the round's mean of each element")
-CONS_CHART_DIMENSIONS = N_("Scores by dimension, per institution")
-CONS_CHART_ELEMENTS = N_("Institutions compared: overall and by element")
-CONS_AXIS_SCORE = N_("Score (0 = absent, 4 = institutionalised)")
-CONS_FRAMEWORK = N_("Analytical framework: {title} ({framework} {version}).")
-CONS_METHOD = (
-    N_("How the scores are computed. A maturity question scores its level, 0 to 4; “not applicable” and "
-       "“insufficient information” do not score, nor do questions of other types (yes/no, numbers, dates, text)."),
-    N_("An element's score is the weighted mean of the scores of its questions, with the weights of the framework's "
-       "weight column; a dimension's is the weighted mean of its questions; an institution's overall score is the "
-       "weighted mean of all its questions. A percent is the score divided by 4, the top of the scale."),
-    N_("The round's score for an element is the mean of the institutions' scores for it; an institution that sent "
-       "nothing is left out of the means and listed as not received."),
-    N_("Gaps to raise in the interviews: a required question left unanswered; a level at or below {low}; a level "
-       "claimed without the evidence the framework asks for; institutions {apart} or more points apart on one "
-       "element; an institution that sent nothing."),
-)
-CONS_STATUSES = {
-    "answered": N_("Answered"),
-    "missing": N_("Missing"),
-    "empty_optional": N_("Optional"),
-    "not_applicable": N_("Does not apply"),
-    "invalid": N_("Check the value"),
-    "evidence_missing": N_("Evidence missing"),
-    "not_received": N_("Not received"),
-}
-CONS_NOT_RECEIVED = CONS_STATUSES["not_received"]
-CONS_RECEIVED = N_("Received")
-CONS_TYPES = {
-    QuestionType.SELECT_ONE: N_("choice"),
-    QuestionType.SELECT_MULTIPLE: N_("multiple choice"),
-    QuestionType.INTEGER: N_("whole number"),
-    QuestionType.DECIMAL: N_("number"),
-    QuestionType.TEXT: N_("text"),
-    QuestionType.DATE: N_("date"),
-}
-CONS_TYPE_MATURITY = N_("maturity level 0–4")
-CONS_GAP_KINDS = {
-    GapKind.MISSING: N_("Required answer missing"),
-    GapKind.LOW: N_("Low level"),
-    GapKind.NO_EVIDENCE: N_("Evidence missing"),
-    GapKind.DISAGREEMENT: N_("Institutions disagree"),
-    GapKind.NOT_RECEIVED: N_("Not received"),
-}
-CONS_GAP_DETAILS = {
-    GapKind.MISSING: N_("{institution} left the required question {question} unanswered."),
-    GapKind.LOW: N_("{institution} answers level {level} to question {question}, at or below {threshold}."),
-    GapKind.NO_EVIDENCE: N_("{institution} claims level {level} in question {question} without the evidence the framework asks for."),
-    GapKind.DISAGREEMENT: N_("{high} scores {high_score} and {low} scores {low_score} on this element: {difference} points apart "
-                             "({apart} or more is a gap)."),
-    GapKind.NOT_RECEIVED: N_("{institution} sent no questionnaire; it is left out of the scores."),
-}
-
 
 @dataclass(frozen=True)
 class Column:
@@ -159,24 +111,6 @@ class Consolidated:
     sheets: tuple[Sheet, ...]
     charts_title: str
     charts: tuple[Chart, ...]
-
-
-def consolidate(workspace: Workspace, round_id: str, lang: str | None = None) -> Path:
-    """Writes the round's consolidated workbook (``lang`` None: the round's language) and records it; returns its path."""
-    from pipeline.stages.round_data import load
-    from pipeline.workbooks.consolidated import write_consolidated
-
-    data = load(workspace, round_id)
-    view = build(data, normalise_language(lang or data.round.language))
-    path = write_consolidated(workspace.round_outbox(data.round.id) / FILE_NAME, view)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    documents = [{"role": "response", "name": i.institution.id, "sha256": i.response.sha256} for i in data.received if i.response]
-    with workspace.ledger.transaction():
-        workspace.ledger.record("round.consolidated", data.round.id, {
-            "file": path.name, "sha256": digest, "received": [i.institution.id for i in data.received],
-            "missing": [i.institution.id for i in data.missing], "gaps": len(data.gaps)},
-            documents + [{"role": "consolidated", "name": path.name, "sha256": digest}])
-    return path
 
 
 def build(data: RoundData, lang: str) -> Consolidated:
@@ -252,16 +186,18 @@ class _View:
     def choice(self, q: Question, code: str) -> str:
         return next((self.label(c.label, c.name) for c in self.fw.options(q) if c.name == code), code)
 
-    def raw(self, q: Question, raw: dict[str, object]) -> object:
+    def raw(self, q: Question, answer: AnswerRecord | None) -> object:
         """What the official typed; for a multiple choice, each option's cell as 'option: typed'."""
+        value = answer.raw if answer else None
         if q.type is not QuestionType.SELECT_MULTIPLE:
-            value = raw.get(q.name)
             return value if value is None or isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
-        typed = [(c, raw.get(f"{q.name}__{c.name}")) for c in self.fw.options(q)]
-        return "\n".join(f"{self.label(c.label, c.name)}: {v}" for c, v in typed if v not in (None, "")) or None
+        typed = dict(value) if isinstance(value, tuple) else {}
+        return "\n".join(f"{self.label(c.label, c.name)}: {typed[c.name]}" for c in self.fw.options(q)
+                         if typed.get(c.name) not in (None, "")) or None
 
     def status(self, inst: InstitutionData, q: Question) -> str:
-        code = inst.statuses.get(q.name, "") if inst.response else "not_received"
+        status = inst.answers.status(q.name)
+        code = "not_received" if inst.response is None else status.value if status else ""
         return self.t(CONS_STATUSES[code]) if code in CONS_STATUSES else code
 
     def long(self) -> Table:
@@ -271,20 +207,21 @@ class _View:
         rows: list[tuple[object, ...]] = []
         muted: set[int] = set()
         for inst in self.data.institutions:
-            raw, answers, evidence, levels = inst.raw, inst.answers, inst.evidence, inst.scores.levels if inst.scores else {}
+            answers, levels = inst.answers, inst.scores.levels if inst.scores else {}
             for q in self.questions:
                 if inst.response is None:
                     muted.add(len(rows))
                 q_id, dimension, element, text = self.about(q)
-                rows.append((inst.institution.acronym, dimension, element, q_id, text, self.raw(q, raw), self.answer(q, answers.get(q.name)),
-                             levels.get(q.name), evidence.get(q.name), self.status(inst, q)))
+                rows.append((inst.institution.acronym, dimension, element, q_id, text, self.raw(q, answers.get(q.name)), self.answer(q, answers.value(q.name)),
+                             levels.get(q.name), answers.get(q.name).evidence if answers.get(q.name) else None,
+                             self.status(inst, q)))
         return Table("Answers", "", columns, tuple(rows), frozenset(muted))
 
     def wide(self) -> Table:
         columns = self.columns((CONS_ID, "code"), (CONS_DIMENSION, "name"), (CONS_QUESTION, "long")) + tuple(
             Column(self.who(i), "text" if i.response else "short") for i in self.data.institutions)
         rows = tuple((q.name, self.label(self.dimension_of[q.name].label), self.label(q.label, q.name),
-                      *(self.answer(q, i.answers.get(q.name)) for i in self.data.institutions)) for q in self.questions)
+                      *(self.answer(q, i.answers.value(q.name)) for i in self.data.institutions)) for q in self.questions)
         return Table("AnswersByQuestion", "", columns, rows)
 
     def overall(self) -> Table:
@@ -294,7 +231,7 @@ class _View:
         for inst in self.data.institutions:
             score = inst.scores.overall if inst.scores else None
             rows.append((inst.institution.acronym, inst.institution.name, *_rounded(score), score.scored if score else None,
-                         score.total if score else None, self.t(CONS_RECEIVED if inst.response else CONS_NOT_RECEIVED)))
+                         score.total if score else None, self.t(CONS_RECEIVED if inst.response else m.CONS_NOT_RECEIVED)))
         muted = frozenset(n for n, i in enumerate(self.data.institutions) if i.response is None)
         return Table("OverallScores", self.t(CONS_BY_INSTITUTION), columns, tuple(rows), muted)
 
@@ -335,7 +272,7 @@ class _View:
         for q in self.questions:
             maturity = self.fw.is_maturity(q)
             evidence = self.t(CONS_EVIDENCE_FROM, level=q.evidence) if q.evidence.isdigit() else self.t(CONS_YES if q.evidence == "yes" else CONS_NO)
-            rows.append((*self.about(q), self.t(CONS_TYPE_MATURITY if maturity else CONS_TYPES[q.type]),
+            rows.append((*self.about(q), self.t(CONS_TYPE_MATURITY if maturity else m.CONS_TYPES[q.type]),
                          self.t(CONS_YES if maturity else CONS_NO), q.weight, evidence))
         return Table("Questions", "", columns, tuple(rows))
 
@@ -356,5 +293,5 @@ class _View:
                        for k, v in gap.detail.items()})
         if isinstance(gap.detail.get("high_score"), (int, float)) and isinstance(gap.detail.get("low_score"), (int, float)):
             params["difference"] = number(gap.detail["high_score"] - gap.detail["low_score"])  # type: ignore[operator]
-        return (self.t(CONS_GAP_KINDS[gap.kind]), institution, self.element(gap.element) or None, gap.question,
-                self.label(question.label, question.name) if question else None, self.t(CONS_GAP_DETAILS[gap.kind], **params))
+        return (self.t(m.CONS_GAP_KINDS[gap.kind]), institution, self.element(gap.element) or None, gap.question,
+                self.label(question.label, question.name) if question else None, self.t(m.CONS_GAP_DETAILS[gap.kind], **params))

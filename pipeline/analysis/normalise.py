@@ -11,36 +11,24 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from pipeline.domain.framework import NOT_APPLICABLE, Framework, Question, QuestionType, pick
 from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.domain.raw import WINDOWS_1900, RawResponse, RawValue
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import LANGUAGES, N_, translate
-
-if TYPE_CHECKING:  # the reader's data classes; importing them would bring openpyxl in
-    from pipeline.workbooks.response import RawResponse, RawValue
-
-RESP_UNKNOWN_CHOICE = N_(
-    "“{value}” is not one of the options of question {question}. "
-    "Choose one of the options of the drop-down list instead: {options}.")
-RESP_NOT_YES_NO = N_(
-    "“{value}” is neither yes nor no for the option “{option}” of question {question}. "
-    "Type “{yes}” or “{no}” instead, or leave the cell empty.")
-RESP_NOT_A_NUMBER = N_(
-    "“{value}” is not a number for question {question}. "
-    "Type only the number instead, such as 1995 or 12,5, without words or units.")
-RESP_NOT_WHOLE = N_(
-    "{value} is not a whole number for question {question}. Type a whole number instead, without decimals.")
-RESP_NOT_A_DATE = N_(
-    "“{value}” is not a date for question {question}. Type the date as day/month/year instead, such as 31/12/2026.")
+from pipeline.i18n.messages.answers import (
+    RESP_NOT_A_DATE,
+    RESP_NOT_A_NUMBER,
+    RESP_NOT_WHOLE,
+    RESP_NOT_YES_NO,
+    RESP_UNKNOWN_CHOICE,
+)
+from pipeline.i18n.translation import LANGUAGES, translate
 
 YES_WORDS = ("yes", "y", "si", "sí", "s", "oui", "sim", "x", "true", "verdadero")
 NO_WORDS = ("no", "n", "non", "não", "nao", "false", "falso")
 NOT_APPLICABLE_WORDS = ("n/a", "na", "n.a.", "n. a.", "no aplica", "no aplicable", "not applicable",
                         "non applicable", "sans objet", "não se aplica", "nao aplicavel", "não aplicável")
-WINDOWS_1900 = dt.date(1899, 12, 30)
-MAC_1904 = dt.date(1904, 1, 1)
 DATE_PATTERNS = (
     re.compile(r"^(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T][\d:.]+)?$"),

@@ -1,86 +1,42 @@
 """The cooperation register: every cooperation need and recommendation of the published final reports.
 
-One row per need and per recommendation of every round whose final report is published (event
-``report.published``), with the recommendation's latest follow-up status (``pipeline.followup``). Donors
-filter it for needs to fund; DGPE follows the recommendations with it. This module decides the rows, the
-labels and the summary counts; ``workbooks/register.py`` lays them out (``mecigep register``).
-
-A published round's content is read as its final report was built (``published_content``): its responses and
-notes no longer change after publication, and no recommendation id is assigned here.
+One row per need and per recommendation of every round whose final report is published, with the
+recommendation's latest follow-up status. Donors filter it for needs to fund; DGPE follows the
+recommendations with it. This module decides the rows, the labels and the summary counts;
+``workbooks/register.py`` lays them out; ``stages/publication.py`` gathers the published rounds.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
-from pipeline.analysis.report_content import SCHEMA as RECOMMENDATIONS_SCHEMA
-from pipeline.analysis.report_content import ReportContent, ordered, report_content
+from pipeline.analysis.report_content import ReportContent
+from pipeline.domain.catalog import Catalog
+from pipeline.domain.enums import FollowupStatus
+from pipeline.domain.followup import FollowupReport
 from pipeline.domain.framework import pick
-from pipeline.domain.models import Round, Stage
+from pipeline.domain.models import Publication, Round
 from pipeline.domain.problems import UserError
-from pipeline.i18n.translation import N_, translate
-from pipeline.ledger.workspace import Workspace
-
-REGISTER_TITLE = N_("MECIGEP — Register of cooperation needs and recommendations")
-REGISTER_SHEET = N_("Register")
-REGISTER_SUMMARY_SHEET = N_("Summary")
-REGISTER_INTRO = N_("One row per cooperation need and per recommendation of the {rounds} published final reports, as of {date}. "
-                    "Filter or sort the table with the arrows of its header; the last column opens the final report.")
-REGISTER_SUMMARY_INTRO = N_("Counts of the register's rows, as of {date}. A recommendation's status is the one its country gave in its latest follow-up.")
-REGISTER_HEADERS = {
-    "round": N_("Round"), "country": N_("Country"), "topic": N_("Topic"), "element": N_("Positive element"),
-    "institution": N_("Institution"), "kind": N_("Kind"), "text": N_("Text"), "priority": N_("Priority"), "status": N_("Status"),
-    "status_date": N_("Status date"), "recommendation": N_("Recommendation id"), "report": N_("Final report"),
-}
-REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation")}
-REGISTER_PRIORITIES = {"high": N_("High"), "medium": N_("Medium"), "low": N_("Low"), "": N_("No priority given")}
-REGISTER_BY = {"topic": N_("By topic"), "country": N_("By country"), "priority": N_("By priority"),
-               "status": N_("Recommendations by follow-up status")}
-REGISTER_COUNT_HEADERS = {"needs": N_("Cooperation needs"), "recommendations": N_("Recommendations"), "count": N_("Recommendations")}
-REGISTER_NO_ROUNDS = N_("No round has a published final report yet, so the register would be empty: publish a final report first "
-                        "(mecigep report final ROUND).")
-REGISTER_WRITTEN = N_("Register of {needs} cooperation needs and {recommendations} recommendations from {rounds} published rounds written: {path}")
+from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
+from pipeline.i18n.messages.register import (
+    REGISTER_BY,
+    REGISTER_COUNT_HEADERS,
+    REGISTER_HEADERS,
+    REGISTER_INTRO,
+    REGISTER_KINDS,
+    REGISTER_PRIORITIES,
+    REGISTER_SHEET,
+    REGISTER_SUMMARY_INTRO,
+    REGISTER_SUMMARY_SHEET,
+    REGISTER_TITLE,
+)
+from pipeline.i18n.translation import translate
 
 SUMMARY_KEYS = ("topic", "country", "priority", "status")
-
-
-@dataclass(frozen=True)
-class Publication:
-    """A published round: when its final report was published and where that report is (relative to the workspace)."""
-
-    round: Round
-    published: str  # ISO date and time of the event report.published
-    report: str  # "" when the event names no final report
-
-
-def publications(workspace: Workspace) -> list[Publication]:
-    """Every round published (its latest ``report.published`` event), oldest publication first."""
-    rounds = {r.id: r for r in workspace.ledger.rounds() if r.stage is Stage.PUBLISHED}
-    found: dict[str, Publication] = {}
-    for round_id, at, documents in workspace.ledger.db.execute(
-            "SELECT round, at, documents FROM events WHERE kind = 'report.published' ORDER BY seq"):
-        if round_id in rounds:
-            name = next((d.get("name", "") for d in json.loads(documents) if d.get("role") == "final_report"), "")
-            found[round_id] = Publication(rounds[round_id], at, f"outbox/{round_id}/{name}" if name else "")
-    return sorted(found.values(), key=lambda p: (p.published, p.round.id))
-
-
-def published_content(workspace: Workspace, round_id: str) -> ReportContent:
-    """What the round's final report says, rebuilt from its data and notes with the ids already assigned."""
-    from pipeline.analysis.report_content import note_key
-    from pipeline.stages.notes import merged_notes
-    from pipeline.stages.round_data import load
-
-    data = load(workspace, round_id)
-    workspace.ledger.db.execute(RECOMMENDATIONS_SCHEMA)
-    ids = dict(workspace.ledger.db.execute("SELECT key, id FROM recommendations WHERE round = ?", (round_id,)).fetchall())
-    notes = ordered(data, merged_notes(workspace, round_id))
-    return report_content(data, notes, {note_key(n): ids[note_key(n)] for n in notes if note_key(n) in ids})
 
 
 @dataclass(frozen=True)
@@ -125,17 +81,15 @@ def _about(round_: Round, content: ReportContent, note: Any, lang: str) -> dict[
             "institution_name": f"{institution.name} ({institution.acronym})" if institution else note.institution}
 
 
-def register_rows(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
-    """The register: per published round, its needs in the report's order, then its recommendations by id."""
-    from pipeline.stages.followup import NO_FOLLOWUP, recommendation_status
-
-    statuses = recommendation_status(workspace)
+def register_rows(published: Sequence[tuple[Publication, ReportContent]], statuses: Mapping[tuple[str, str], list[FollowupReport]],
+                  catalog: Catalog, lang: str = "es") -> list[RegisterRow]:
+    """The register: per published round (with what its final report says), its needs in the report's order, then
+    its recommendations by id, each with its latest follow-up status (``statuses`` by round and recommendation)."""
     rows = []
-    for publication in publications(workspace):
+    for publication, content in published:
         round_ = publication.round
-        content = published_content(workspace, round_.id)
-        common = {"round": round_.id, "country": round_.country, "country_name": display_name(workspace.catalog.state, round_.country, lang),
-                  "topic": round_.topic, "topic_name": display_name(workspace.catalog.topic, round_.topic, lang),
+        common = {"round": round_.id, "country": round_.country, "country_name": display_name(catalog.state, round_.country, lang),
+                  "topic": round_.topic, "topic_name": display_name(catalog.topic, round_.topic, lang),
                   "report": publication.report, "published": publication.published[:10]}
 
         for need in content.needs:
@@ -145,7 +99,7 @@ def register_rows(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
             history = statuses.get((round_.id, rec.id), [])
             latest = history[-1] if history else None
             rows.append(RegisterRow(**common, **_about(round_, content, rec.note, lang), kind="recommendation", text=rec.text, priority=rec.priority,
-                                    status=latest.status if latest else NO_FOLLOWUP, status_date=latest.received[:10] if latest else "",
+                                    status=latest.status.value if latest else FollowupStatus.NONE.value, status_date=latest.received[:10] if latest else "",
                                     recommendation=rec.id))
     return rows
 
@@ -175,15 +129,11 @@ class RegisterView:
 
 
 def status_label(code: str, lang: str) -> str:
-    from pipeline.stages.followup import FOLLOWUP_STATUSES
-
     return translate(FOLLOWUP_STATUSES[code], lang) if code in FOLLOWUP_STATUSES else ""
 
 
 def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Path, root: Path) -> RegisterView:
     """Every label, value and count of the register workbook written at ``target`` for a workspace at ``root``."""
-    from pipeline.stages.followup import FOLLOWUP_STATUSES
-
     t = lambda message, **params: translate(message, lang, **params)
     table = []
     links = []
@@ -218,20 +168,3 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
         headers=tuple(t(REGISTER_HEADERS[k]) for k in REGISTER_HEADERS),
         kinds=("code", "name", "name", "name", "name", "short", "text", "short", "short", "date", "code", "link"),
         rows=tuple(table), links=tuple(links), summaries=summaries)
-
-
-def write_register(workspace: Workspace, target: Path | None = None, lang: str = "es",
-                   today: dt.date | None = None) -> tuple[Path, list[RegisterRow]]:
-    """Writes the register (default ``outbox/registro-cooperacion.xlsx``) atomically; returns it and its rows.
-
-    Raises UserError when no round is published."""
-    from pipeline.workbooks.register import write_register_workbook
-
-    rows = register_rows(workspace, lang)
-    if not rows and not publications(workspace):
-        raise UserError(REGISTER_NO_ROUNDS)
-    target = Path(target) if target else workspace.outbox / "registro-cooperacion.xlsx"
-    target = target if target.is_absolute() else Path.cwd() / target
-    view = register_view(rows, lang, today or dt.date.today(), target, workspace.root)
-    write_register_workbook(target, view)
-    return target, rows

@@ -5,7 +5,7 @@ findings grouped by positive element, the cooperation needs, the reform and inno
 recommendations, each attributed to the note it comes from (its *trace*: expert's state / institution /
 element, e.g. ``CHL/MEF/pl_e1``), and the SHA-256 of every response and notes file used.
 
-Recommendations keep their ids from one draft to the next: the table ``recommendations`` of the ledger gives
+Recommendations keep their ids from one draft to the next: the ledger (``ledger/recommendations.py``) gives
 each note key (``expert|institution|element``) the id ``R-01``, ``R-02``… the first time a recommendation
 appears there (in the report's order) and keeps it; a recommendation whose text or priority changed keeps its
 id and gets the new text. Ids are never reused, even when a recommendation is later dropped.
@@ -15,15 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
+from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.domain.framework import Dimension, pick
-from pipeline.ledger.workspace import Workspace
-from pipeline.stages.notes import NoteRow, merged_notes
-from pipeline.stages.round_data import InstitutionData, RoundData, load
-
-SCHEMA = """CREATE TABLE IF NOT EXISTS recommendations (round TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
-    text TEXT NOT NULL, priority TEXT NOT NULL, element TEXT NOT NULL, institution TEXT NOT NULL, expert TEXT NOT NULL,
-    PRIMARY KEY (round, key), UNIQUE (round, id))"""
+from pipeline.domain.notes import NoteRow, note_key
 
 
 @dataclass(frozen=True)
@@ -92,10 +87,6 @@ class ReportContent:
         return sum(n.expert == expert.lower() for n in self.notes)
 
 
-def note_key(note: NoteRow) -> str:
-    return f"{note.expert}|{note.institution}|{note.element}"
-
-
 def trace(data: RoundData, note: NoteRow) -> str:
     """``CHL/MEF/pl_e1``: the expert's member state (else the e-mail's name), the institution's acronym, the element."""
     expert = next((e.state for e in data.round.panel.experts if e.email.lower() == note.expert.lower()), None)
@@ -121,34 +112,6 @@ def dimension_results(data: RoundData) -> list[DimensionResult]:
     return results
 
 
-def recommendation_ids(workspace: Workspace, round_id: str, notes: list[NoteRow]) -> dict[str, str]:
-    """The id of every recommendation of ``notes`` (in that order) by note key, assigning ``R-nn`` to new ones
-    and updating the stored text and priority of known ones; one transaction."""
-    ledger = workspace.ledger
-    ledger.db.execute(SCHEMA)
-    with ledger.transaction() as db:
-        stored = {key: (id_, text, priority) for key, id_, text, priority in db.execute(
-            "SELECT key, id, text, priority FROM recommendations WHERE round = ?", (round_id,))}
-        numbers = [int(i.split("-")[1]) for i, _, _ in stored.values() if i.split("-")[-1].isdigit()]
-        next_number = max(numbers, default=0) + 1
-        ids = {}
-        for note in notes:
-            text, key = note.recommendation.strip(), note_key(note)
-            if not text:
-                continue
-            if key in stored:
-                ids[key] = stored[key][0]
-                if stored[key][1:] != (note.recommendation, note.priority):
-                    db.execute("UPDATE recommendations SET text = ?, priority = ? WHERE round = ? AND key = ?",
-                               (note.recommendation, note.priority, round_id, key))
-                continue
-            ids[key] = f"R-{next_number:02d}"
-            next_number += 1
-            db.execute("INSERT INTO recommendations VALUES (?,?,?,?,?,?,?,?)",
-                       (round_id, key, ids[key], note.recommendation, note.priority, note.element, note.institution, note.expert))
-    return ids
-
-
 def report_content(data: RoundData, notes: list[NoteRow], ids: dict[str, str]) -> ReportContent:
     """The report's content from the round's data, its merged notes and the recommendations' ids (by note key)."""
     notes = ordered(data, notes)
@@ -169,10 +132,3 @@ def report_content(data: RoundData, notes: list[NoteRow], ids: dict[str, str]) -
         findings=tuple(ElementFindings(e, data.elements.get(e), tuple(found)) for e, found in findings.items()),
         needs=items("need"), challenges=items("challenge"), recommendations=tuple(recommendations),
         sources=tuple(sorted(set(data.sources) | {n.sha256 for n in notes})))
-
-
-def build(workspace: Workspace, round_id: str) -> ReportContent:
-    """The report's content for the round as it stands: its current responses and notes; assigns new recommendations' ids."""
-    data = load(workspace, round_id)
-    notes = ordered(data, merged_notes(workspace, data.round.id))
-    return report_content(data, notes, recommendation_ids(workspace, data.round.id, notes))

@@ -15,6 +15,7 @@ from enum import Enum
 from statistics import mean
 from typing import Iterable, Mapping
 
+from pipeline.domain.answers import NO_ANSWERS, AnswerStatus, QuestionnaireAnswers
 from pipeline.domain.framework import Framework, Question
 
 LOW_SCORE = 1.0  # at or below: a gap to raise in the interview
@@ -57,10 +58,10 @@ class InstitutionScores:
     overall: Score
 
 
-def score_institution(framework: Framework, institution: str, answers: Mapping[str, object]) -> InstitutionScores:
-    """The scores of one institution's answers (question -> normalised value)."""
+def score_institution(framework: Framework, institution: str, answers: QuestionnaireAnswers) -> InstitutionScores:
+    """The scores of one institution's answers."""
     maturity = [q for q in framework.questions if framework.is_maturity(q)]
-    levels = {q.name: level(framework, q, answers.get(q.name)) for q in maturity}
+    levels = {q.name: level(framework, q, answers.value(q.name)) for q in maturity}
 
     def score(questions: list[Question]) -> Score:
         return weighted(((levels[q.name], q.weight) for q in questions if levels[q.name] is not None), len(questions))  # type: ignore[misc]
@@ -92,11 +93,10 @@ class Gap:
     detail: dict[str, object] = field(default_factory=dict)
 
 
-def gaps(framework: Framework, scores: list[InstitutionScores], statuses: Mapping[str, Mapping[str, str]],
-         evidence: Mapping[str, Mapping[str, object]], expected: list[str]) -> list[Gap]:
+def gaps(framework: Framework, scores: list[InstitutionScores], answers: Mapping[str, QuestionnaireAnswers],
+         expected: list[str]) -> list[Gap]:
     """Every gap of the round: per institution (missing, low, no evidence), across them (disagreement, not received).
-
-    ``statuses`` and ``evidence`` are per institution, per question (the validation's statuses, the evidence given)."""
+    ``answers`` are each institution's, by institution id."""
     found: list[Gap] = []
     received = {s.institution for s in scores}
     for institution in expected:
@@ -104,13 +104,13 @@ def gaps(framework: Framework, scores: list[InstitutionScores], statuses: Mappin
             found.append(Gap(GapKind.NOT_RECEIVED, institution))
     for s in scores:
         for question in framework.questions:
-            status = statuses.get(s.institution, {}).get(question.name)
-            if status == "missing":
+            given = answers.get(s.institution, NO_ANSWERS).get(question.name)
+            if given is not None and given.status is AnswerStatus.MISSING:
                 found.append(Gap(GapKind.MISSING, s.institution, question.name, question.element))
             lvl = s.levels.get(question.name)
             if lvl is not None and lvl <= LOW_SCORE:
                 found.append(Gap(GapKind.LOW, s.institution, question.name, question.element, {"level": lvl}))
-            if lvl is not None and question.evidence_asked(str(lvl)) and not evidence.get(s.institution, {}).get(question.name):
+            if lvl is not None and question.evidence_asked(str(lvl)) and not (given and given.evidence):
                 found.append(Gap(GapKind.NO_EVIDENCE, s.institution, question.name, question.element, {"level": lvl}))
     for element in sorted(framework.elements or {q.element for q in framework.questions if q.element}):
         values = {s.institution: s.elements[element].value for s in scores

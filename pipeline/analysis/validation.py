@@ -8,41 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from pipeline.analysis.normalise import Answer, Normalised, is_empty
+from pipeline.domain.answers import AnswerRecord, AnswerStatus, QuestionnaireAnswers
 from pipeline.domain.framework import INSUFFICIENT_INFORMATION, NOT_APPLICABLE, Framework, Question, QuestionType, pick
 from pipeline.domain.problems import Location, Problem, Severity
 from pipeline.frameworks.expressions import ExpressionError, evaluate, truthy
-from pipeline.i18n.translation import N_, Msgid
-
-VAL_MISSING = N_("Question {question} is required but has no answer. Fill in its answer cell.")
-VAL_NOT_APPLICABLE = N_(
-    "An answer was given to question {question}, which does not apply given the other answers; it will be ignored. "
-    "Leave it empty, or correct the answer it depends on.")
-VAL_NOT_AN_OPTION = N_(
-    "“{value}” is not one of the options of question {question}. "
-    "Choose one of the options of the drop-down list instead: {options}.")
-VAL_WRONG_TYPE = N_("“{value}” is not {expected}, as question {question} asks. Write {expected} instead.")
-VAL_CONSTRAINT = N_(
-    "“{value}” is not an accepted answer to question {question}: it is outside what the question allows. "
-    "Read the question's help and correct the answer.")
-VAL_CONSTRAINT_EXPLAINED = N_("“{value}” is not an accepted answer to question {question}: {reason}. Correct the answer.")
-VAL_EVIDENCE_MISSING = N_(
-    "Question {question} asks for evidence for the answer “{value}”, but the evidence cell is empty. "
-    "Name the document, law or link that supports the answer in the evidence cell.")
-VAL_RULE_NOT_CHECKED = N_(
-    "The rule of question {question} could not be checked because the framework's expression is not valid; "
-    "tell the DGPE so that they correct the framework.")
-VAL_KIND_OPTION = N_("one of the options")
-VAL_KIND_OPTIONS = N_("a set of options")
-VAL_KIND_INTEGER = N_("a whole number")
-VAL_KIND_DECIMAL = N_("a number")
-VAL_KIND_DATE = N_("a date")
-VAL_KIND_TEXT = N_("text")
+from pipeline.i18n.messages.answers import (
+    VAL_CONSTRAINT,
+    VAL_CONSTRAINT_EXPLAINED,
+    VAL_EVIDENCE_MISSING,
+    VAL_KIND_DATE,
+    VAL_KIND_DECIMAL,
+    VAL_KIND_INTEGER,
+    VAL_KIND_OPTION,
+    VAL_KIND_OPTIONS,
+    VAL_KIND_TEXT,
+    VAL_MISSING,
+    VAL_NOT_AN_OPTION,
+    VAL_NOT_APPLICABLE,
+    VAL_RULE_NOT_CHECKED,
+    VAL_WRONG_TYPE,
+)
+from pipeline.i18n.translation import Msgid
 
 KINDS: dict[QuestionType, Msgid] = {
     QuestionType.SELECT_ONE: VAL_KIND_OPTION, QuestionType.SELECT_MULTIPLE: VAL_KIND_OPTIONS,
@@ -52,15 +43,6 @@ KINDS: dict[QuestionType, Msgid] = {
 SCALARS: dict[QuestionType, type] = {QuestionType.INTEGER: int, QuestionType.DECIMAL: float,
                                      QuestionType.DATE: dt.date, QuestionType.TEXT: str}
 NOWHERE = Location(sheet=None, cell=None)
-
-
-class AnswerStatus(str, Enum):
-    ANSWERED = "answered"
-    MISSING = "missing"  # required, relevant and empty
-    EMPTY_OPTIONAL = "empty_optional"
-    NOT_APPLICABLE = "not_applicable"  # its relevant rule is false
-    INVALID = "invalid"  # wrong type, unknown option, or constraint not met
-    EVIDENCE_MISSING = "evidence_missing"
 
 
 @dataclass(frozen=True)
@@ -219,3 +201,24 @@ def validate(normalised: Normalised, framework: Framework, lang: str | None = No
     the framework's constraint messages and option labels; by default the response's own language."""
     lang = lang or normalised.identity.get("language") or framework.default_language
     return _Validator(normalised, framework, lang).run()
+
+
+def answers_of(normalised: Normalised, validation: Validation, framework: Framework) -> QuestionnaireAnswers:
+    """The typed record of a validated response: per answerable question its status, meaning, what was typed
+    (for a multiple choice, each option's cell as (code, typed)), its evidence and its cell."""
+    records = {}
+    for q in (q for q in framework.questions if q.answerable):
+        answer = normalised.answers.get(q.name)
+        status = validation.statuses.get(q.name)
+        if status is None:
+            continue
+        raw: object = answer.raw if answer else None
+        if q.type is QuestionType.SELECT_MULTIPLE:
+            cells = ((c.name, normalised.answers.get(f"{q.name}__{c.name}")) for c in framework.options(q))
+            raw = tuple((code, a.raw) for code, a in cells if a is not None and not is_empty(a.raw))
+        proof = normalised.evidence.get(q.name)
+        records[q.name] = AnswerRecord(q.name, status, answer.value if answer else None, raw,  # type: ignore[arg-type]
+                                       proof.value if proof and isinstance(proof.value, str) else None,
+                                       answer.where if answer else None)
+    respondent = {name: a.value for name, a in normalised.respondent.items() if a.value is not None}
+    return QuestionnaireAnswers(records, respondent)  # type: ignore[arg-type]

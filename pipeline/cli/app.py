@@ -63,7 +63,7 @@ def status(
 
     workspace = STATE.workspace()
     if html:
-        from pipeline.documents.status_page import write_status_page
+        from pipeline.stages.status import write_status_page
 
         page = write_status_page(workspace, STATE.lang)
         if not as_json:
@@ -99,19 +99,20 @@ def status(
     console.print(table)
 
 
-STATUS_NAMES = {"accepted": m.LABEL_ACCEPTED, "incomplete": m.LABEL_INCOMPLETE, "missing": m.LABEL_MISSING}
 
 
 def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from rich.table import Table
 
-    from pipeline.stages.followup import FOLLOWUP_STATUSES, followup_summary, recommendation_status
-    from pipeline.stages.status import institutions
+    from pipeline.domain.enums import ReturnState
+    from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
+    from pipeline.stages.publication import followup_summary, recommendation_status
+    from pipeline.stages.status import STATUS_NAMES, institutions
 
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
     followup = followup_summary(workspace, round_id)
-    history = {rec: [(s.received[:10], s.status) for s in statuses]
+    history = {rec: [(s.received[:10], s.status.value) for s in statuses]
                for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
     if as_json:
         print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history})
@@ -119,7 +120,7 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     table = Table(title=round_ref)
     for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
         table.add_column(_(header))
-    styles = {"accepted": "green", "incomplete": "yellow", "missing": "red"}
+    styles = {ReturnState.ACCEPTED: "green", ReturnState.INCOMPLETE: "yellow", ReturnState.MISSING: "red"}
     for row in rows:
         table.add_row(row.acronym, row.name, f"[{styles[row.status]}]{_(STATUS_NAMES[row.status])}[/]", str(row.received),
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
@@ -164,12 +165,12 @@ def _register_groups() -> None:
     app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
     from pipeline.cli import seminar as seminar_commands
     from pipeline.cli import template as template_commands
-    from pipeline.documents.template_check import TEMPLATE_HELP_CHECK
+    from pipeline.i18n.messages.templates import TEMPLATE_HELP_CHECK
 
-    app.command("seminar", help=_(seminar_commands.SEMINAR_HELP))(seminar_commands.seminar)
-    app.command("register", help=_(seminar_commands.REGISTER_HELP))(seminar_commands.register)
+    app.command("seminar", help=_(m.SEMINAR_HELP))(seminar_commands.seminar)
+    app.command("register", help=_(m.REGISTER_HELP))(seminar_commands.register)
     followup_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
-    followup_app.command("emit", help=_(seminar_commands.FOLLOWUP_HELP_EMIT))(seminar_commands.followup_emit)
+    followup_app.command("emit", help=_(m.FOLLOWUP_HELP_EMIT))(seminar_commands.followup_emit)
     app.add_typer(followup_app, name="followup", help=_(m.HELP_FOLLOWUP))
     template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
     template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)

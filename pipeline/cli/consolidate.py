@@ -5,21 +5,19 @@ from typing import Annotated
 
 import typer
 
-from pipeline.analysis.consolidation import CONS_HELP, CONS_WRITTEN
 from pipeline.cli.context import STATE, _, console
+from pipeline.i18n.messages.consolidation import CONS_HELP, CONS_WRITTEN
 
 HELP = _(CONS_HELP)
 
 
 def consolidate(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:
     """Writes outbox/<round>/consolidado.xlsx in the round's language (or the one given with --lang)."""
-    from pipeline.analysis.consolidation import consolidate as write
+    from pipeline.stages.interviews import consolidate as write
 
-    workspace = STATE.workspace()
-    path = write(workspace, round_ref, STATE.lang if STATE.lang_explicit else None)
-    [event] = workspace.ledger.events(limit=1)  # the one just recorded
-    console.print(_(CONS_WRITTEN, path=str(path), received=len(event.payload["received"]), missing=len(event.payload["missing"]),
-                    gaps=event.payload["gaps"]), markup=False)
+    made = write(STATE.workspace(), round_ref, STATE.lang if STATE.lang_explicit else None)
+    console.print(_(CONS_WRITTEN, path=str(made.path), received=len(made.received), missing=len(made.missing), gaps=made.gaps),
+                  markup=False)
 
 
 def interviews(round_ref: Annotated[str, typer.Argument(metavar="ROUND")]) -> None:

@@ -23,10 +23,9 @@ def _workspace_or_none():
 
 @app.command("check", help=_(m.HELP_FRAMEWORK_CHECK))
 def check(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
-    from pipeline.frameworks.compiler import compile_framework
-    from pipeline.workbooks.xlsform import read_xlsform
+    from pipeline.stages.frameworks import check_framework
 
-    result = compile_framework(read_xlsform(file), file.name)
+    result = check_framework(file)
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     problems = [p for p in result.problems if p.severity is Severity.ERROR]
     if warnings:
@@ -43,7 +42,7 @@ def check(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) ->
 @app.command("list", help=_(m.HELP_FRAMEWORK_LIST))
 def list_frameworks(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
     from pipeline.domain.framework import pick
-    from pipeline.frameworks.library import available
+    from pipeline.stages.frameworks import available
 
     entries = available(_workspace_or_none())
     if as_json:
@@ -64,7 +63,7 @@ def list_frameworks(as_json: Annotated[bool, typer.Option("--json", help=_(m.HEL
 @app.command("show", help=_(m.HELP_FRAMEWORK_SHOW))
 def show(framework_id: str, as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False) -> None:
     from pipeline.domain.framework import pick
-    from pipeline.frameworks.library import find
+    from pipeline.stages.frameworks import find
 
     fw = find(_workspace_or_none(), framework_id).framework
     if as_json:

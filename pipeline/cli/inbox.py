@@ -20,7 +20,7 @@ def _printer(workspace=None):
     def show(outcome) -> None:
         console.print(outcome.render(STATE.lang), markup=False)
         if workspace is not None:
-            from pipeline.documents.status_page import write_status_page
+            from pipeline.stages.status import write_status_page
 
             write_status_page(workspace, STATE.lang)
 
@@ -32,21 +32,22 @@ def watch(
     settle: Annotated[float, typer.Option("--settle", min=0.0, help=_(m.HELP_SETTLE))] = 2.0,
     workers: WorkersOption = DEFAULT_WORKERS,
 ) -> None:
+    from pipeline.inbox.kinds import REGISTRY
     from pipeline.inbox.run import run_once
     from pipeline.inbox.run import watch as watch_inbox
 
     workspace = STATE.workspace()
     if once:
-        outcomes = run_once(workspace, settle, workers, STATE.lang, _printer(workspace))
+        outcomes = run_once(workspace, REGISTRY, settle, workers, STATE.lang, _printer(workspace))
         if not outcomes:
             console.print(_(m.OUTCOME_NONE, inbox=str(workspace.inbox)), markup=False)
         return
     console.print(_(m.WATCHING, inbox=str(workspace.inbox)), markup=False)
-    from pipeline.documents.status_page import write_status_page
+    from pipeline.stages.status import write_status_page
 
     write_status_page(workspace, STATE.lang)
     try:
-        watch_inbox(workspace, settle, workers, STATE.lang, _printer(workspace),
+        watch_inbox(workspace, REGISTRY, settle, workers, STATE.lang, _printer(workspace),
                     on_event=lambda text: console.print(_(m.WATCH_EVENT, event=text), markup=False, style="dim"))
     except KeyboardInterrupt:
         pass
@@ -58,11 +59,12 @@ def ingest(
 ) -> None:
     from rich.progress import Progress
 
+    from pipeline.inbox.kinds import REGISTRY
     from pipeline.inbox.run import ingest as ingest_files
 
     workspace = STATE.workspace()
     if len(files) < 5:
-        ingest_files(workspace, files, workers, STATE.lang, _printer())
+        ingest_files(workspace, REGISTRY, files, workers, STATE.lang, _printer())
         return
     lines = []
     with Progress(console=console, transient=True) as progress:
@@ -72,6 +74,6 @@ def ingest(
             lines.append(outcome.render(STATE.lang))
             progress.advance(task)
 
-        ingest_files(workspace, files, workers, STATE.lang, advance)
+        ingest_files(workspace, REGISTRY, files, workers, STATE.lang, advance)
     for line in lines:
         console.print(line, markup=False)

@@ -30,8 +30,9 @@ def draft(round_ref: RoundArg) -> None:
 def review(round_ref: RoundArg) -> None:
     from pipeline.stages.report import write_review
 
-    path, changes, comments, version = write_review(STATE.workspace(), round_ref, _lang())
-    console.print(_(m.REPORT_REVIEW_WRITTEN, changes=changes, comments=comments, version=version, path=str(path)), markup=False)
+    made = write_review(STATE.workspace(), round_ref, _lang())
+    console.print(_(m.REPORT_REVIEW_WRITTEN, changes=made.changes, comments=made.comments, version=made.version, path=str(made.path)),
+                  markup=False)
 
 
 @app.command("approve", help=_(m.HELP_REPORT_APPROVE))
@@ -49,7 +50,7 @@ def approve(
 
 @app.command("final", help=_(m.HELP_REPORT_FINAL))
 def final(round_ref: RoundArg) -> None:
-    from pipeline.stages.report import write_final
+    from pipeline.stages.publication import write_final
 
     result = write_final(STATE.workspace(), round_ref, _lang())
     console.print(_(m.REPORT_FINAL_WRITTEN, path=str(result.docx)), markup=False)

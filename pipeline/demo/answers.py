@@ -9,7 +9,9 @@ from typing import Any
 from pipeline.domain.framework import Framework, QuestionType, pick
 from pipeline.frameworks.expressions import evaluate, truthy
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES
 from pipeline.i18n.translation import translate
+from pipeline.workbooks.notes import cell_name, row_specs
 
 NUMBERS = (1, 0, 5, 3, 10, 50, 80, 100, 2, 1990, 2020, 2024)
 TEXTS = (
@@ -76,8 +78,6 @@ EXAMPLE_NOTES = (  # (finding, assessment, need, challenge, recommendation, prio
 
 def example_notes(institutions: list[str], elements: list[str], offset: int = 0) -> dict[str, str]:
     """Cell name -> text of an expert's notes on a few (institution, element) rows, with dropdown labels in Spanish."""
-    from pipeline.stages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES
-    from pipeline.workbooks.notes import cell_name, row_specs
 
     keys = {(s.institution, s.element): s.key for s in row_specs(institutions, elements)}
     typed: dict[str, str] = {}

@@ -9,13 +9,29 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
+from pipeline.analysis.followup import question_base
+from pipeline.demo.answers import complete_answers, example_notes
+from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
+from pipeline.demo.filling import fill
+from pipeline.domain.enums import Result
 from pipeline.domain.models import Calendar, Coordinator, Institution, Round, institution_id
+from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
+from pipeline.inbox.run import run_once
+from pipeline.ledger import recommendations
+from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import rounds
+from pipeline.stages.frameworks import pinned
+from pipeline.stages.interviews import consolidate, prepare
+from pipeline.stages.publication import emit_followup, write_final, write_register
 from pipeline.stages.questionnaire import emit
+from pipeline.stages.report import approve, write_draft, write_review
 from pipeline.stages.request import open_from_request
+from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form
 
 PERU_REQUEST = RequestContent(
@@ -95,7 +111,6 @@ def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
 
 
 def _current_draft(workspace: Workspace, round_id: str) -> Path | None:
-    from pipeline.stages.report import current
 
     found = current(workspace, round_id)
     return workspace.root / found.file if found else None
@@ -103,10 +118,6 @@ def _current_draft(workspace: Workspace, round_id: str) -> Path | None:
 
 def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], lang: str) -> Iterator[str]:
     """The officials' returns: CEPLAN complete; MEF with mistakes, then corrected from its feedback; GRC never answers."""
-    from pipeline.demo.answers import complete_answers
-    from pipeline.demo.filling import fill
-    from pipeline.frameworks.library import pinned
-    from pipeline.inbox.run import run_once
 
     ceplan, mef, pcm, _grc = questionnaires
     _, framework = pinned(workspace, rounds.get(workspace, round_id))
@@ -117,12 +128,12 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
     fill(mef, mistakes, workspace.inbox / "MEF cuestionario (borrador).xlsx")
     pcm_answers = {k: v for k, v in complete_answers(framework, seed=2).items() if not k.startswith(("q_pl_2", "e_pl_2"))}
     fill(pcm, pcm_answers, workspace.inbox / "PCM.xlsx")
-    outcomes = run_once(workspace, settle=0.0, workers=1, lang=lang)
-    feedback = next(o for o in outcomes if o.result == "incomplete" and o.institution == "mef")
+    outcomes = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang)
+    feedback = next(o for o in outcomes if o.result is Result.INCOMPLETE and o.institution == "mef")
     corrected = {"q_pl_02": answers["q_pl_02"], "q_pl_07": answers["q_pl_07"], "q_pl_04": 45,
                  "e_pl_01": answers.get("e_pl_01", "Ley 28522")}
     fill(workspace.root / (feedback.answer or ""), corrected, workspace.inbox / "MEF cuestionario corregido.xlsx")
-    outcomes += run_once(workspace, settle=0.0, workers=1, lang=lang)
+    outcomes += run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang)
     for outcome in outcomes:
         yield "  " + outcome.render(lang)
     yield from _interviews(workspace, round_id, lang)
@@ -130,15 +141,8 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
 
 def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
     """Step 4 and the first draft: consolidation, guides, two experts' notes, the preliminary draft."""
-    from pipeline.analysis.consolidation import consolidate
-    from pipeline.demo.answers import example_notes
-    from pipeline.demo.filling import fill
-    from pipeline.frameworks.library import pinned
-    from pipeline.inbox.run import run_once
-    from pipeline.stages.interviews import prepare
-    from pipeline.stages.report import write_draft
 
-    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_CONSOLIDATED, lang), path=str(consolidate(workspace, round_id)))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_CONSOLIDATED, lang), path=str(consolidate(workspace, round_id).path))
     made = prepare(workspace, round_id)
     for path in made.guides:
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_GUIDE, lang), path=str(path))
@@ -146,7 +150,7 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
     institutions = [i.id for i in round_.institutions]
     for offset, notes in enumerate(made.notes[:2]):
         fill(notes, example_notes(institutions, list(framework.elements), offset * 2), workspace.inbox / f"notas-{offset + 1}.xlsx")
-    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+    for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
     draft = write_draft(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
@@ -165,10 +169,6 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
     """The panel writes in the draft, the country reviews it, the panel resolves the review, the country approves."""
     import datetime as dt
 
-    from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
-    from pipeline.domain.problems import UserError
-    from pipeline.inbox.run import run_once
-    from pipeline.stages.report import approve, write_final, write_review
 
     work = workspace.root / "examples"
     steps = [
@@ -181,9 +181,9 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
     for name, edit in steps:
         source = edit(source, work / name)
         shutil.copyfile(source, workspace.inbox / name)
-        for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+        for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
             yield "  " + outcome.render(lang)
-    review = write_review(workspace, round_id, lang)[0]
+    review = write_review(workspace, round_id, lang).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
     try:
         approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
@@ -191,7 +191,7 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
         yield "  " + refused.render(lang).replace("\n", "\n  ")
     resolved = resolve_everything(source, work / "borrador-acordado.docx")
     shutil.copyfile(resolved, workspace.inbox / resolved.name)
-    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+    for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
     approved = approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
     yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe",
@@ -207,16 +207,10 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
 
 def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
     """Step 7 and after: the country reports on two recommendations; the seminar compendium and the register."""
-    from pipeline.analysis.register import write_register
-    from pipeline.demo.filling import fill
-    from pipeline.inbox.run import run_once
-    from pipeline.stages.followup import FOLLOWUP_STATUSES, emit_followup, question_base
-    from pipeline.stages.seminar import write_seminar
 
     followup = emit_followup(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FOLLOWUP, lang), path=str(followup))
-    ids = [row[0] for row in workspace.ledger.db.execute(
-        "SELECT id FROM recommendations WHERE round = ? ORDER BY id", (round_id,)).fetchall()]
+    ids = sorted(recommendations.ids(workspace.ledger, round_id).values())
     answers = {}
     for n, rec in enumerate(ids):
         base, status = question_base(rec), ("in_progress", "implemented", "not_started")[n % 3]
@@ -225,8 +219,8 @@ def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterat
             answers[f"q_{base}_actions"] = "Se aprobó la directiva y se capacitó a 120 planificadores regionales."
             answers[f"q_{base}_evidence"] = "Resolución de Presidencia 045-2027, https://example.gob.pe/directiva"
     fill(followup, answers, workspace.inbox / "seguimiento-peru.xlsx")
-    for outcome in run_once(workspace, settle=0.0, workers=1, lang=lang):
+    for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
-    seminar, _ = write_seminar(workspace, dt.date.today().year)
+    seminar = write_seminar(workspace, dt.date.today().year).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_SEMINAR, lang), path=str(seminar))
-    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang), path=str(write_register(workspace)[0]))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang), path=str(write_register(workspace).path))

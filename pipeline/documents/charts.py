@@ -15,13 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.i18n.translation import N_, format_number, translate
-
-CHART_DIMENSIONS_ALT = N_("Bar chart “{title}”: scores on the maturity scale from 0 to 4, by dimension. {series}.")
-CHART_COMPARED_ALT = N_("Bar chart “{title}”: scores on the maturity scale from 0 to 4, by institution: {values}.")
-CHART_SERIES = N_("{name} — {values}")
-CHART_VALUE = N_("{label}: {value}")
-CHART_NO_SCORE = N_("no score")
+from pipeline.i18n.messages.charts import CHART_COMPARED_ALT, CHART_DIMENSIONS_ALT, CHART_NO_SCORE, CHART_SERIES, CHART_VALUE
+from pipeline.i18n.translation import format_number, translate
 
 # Okabe & Ito (2008), "Color Universal Design": blue, orange, bluish green, reddish purple, sky blue, vermillion.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")

@@ -10,7 +10,6 @@ is ``labels`` (translated here).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,87 +17,72 @@ from typing import Any
 from babel.numbers import format_decimal
 from docx.shared import Cm
 
+from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Gap, GapKind, Score
 from pipeline.documents.charts import Chart, dimension_scores
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
+from pipeline.domain.answers import AnswerStatus
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import Question, QuestionType, pick
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
-from pipeline.ledger.workspace import Workspace
-from pipeline.stages.round_data import InstitutionData, RoundData, load
-
-# Wording of the guide. Msgids equal to ones already in the catalogue reuse their translations.
-GUIDE_ORGANISATION = N_("Organization of American States")
-GUIDE_DEPARTMENT = N_("Department for Effective Public Management (DGPE)")
-GUIDE_FOOTER = N_("Produced automatically by MECIGEP, the document pipeline of the OAS/DGPE.")
-GUIDE_TITLE = N_("Interview guide")
-GUIDE_INTRO = N_(
-    "This guide prepares the interview of the panel of peer experts with the institution. It sets out the "
-    "institution's self-assessment: its scores, the points flagged in its answers, and each answer with its "
-    "evidence beside the framework's interview prompt, with room for the panel's notes. It is a working "
-    "document of the panel."
+from pipeline.i18n.messages.guide import (
+    GUIDE_ANSWER,
+    GUIDE_CHART_CAPTION,
+    GUIDE_CHART_CAPTION_MEAN,
+    GUIDE_CHART_TITLE,
+    GUIDE_COORDINATOR,
+    GUIDE_COUNTRY,
+    GUIDE_DEPARTMENT,
+    GUIDE_DETAIL,
+    GUIDE_DIMENSION,
+    GUIDE_DIMENSION_SUMMARY,
+    GUIDE_DOES_NOT_APPLY,
+    GUIDE_EVIDENCE,
+    GUIDE_EVIDENCE_MISSING,
+    GUIDE_EXPERT,
+    GUIDE_FACTS_HEADING,
+    GUIDE_FLAGS,
+    GUIDE_FOOTER,
+    GUIDE_FRAMEWORK,
+    GUIDE_FRAMEWORK_VERSION,
+    GUIDE_GAP_DISAGREEMENT,
+    GUIDE_GAP_LOW,
+    GUIDE_GAP_MISSING,
+    GUIDE_GAP_NO_EVIDENCE,
+    GUIDE_GAP_NOT_RECEIVED,
+    GUIDE_GAPS_HEADING,
+    GUIDE_GAPS_INTRO,
+    GUIDE_INSTITUTION,
+    GUIDE_INTRO,
+    GUIDE_INVALID,
+    GUIDE_ITEM,
+    GUIDE_MEAN,
+    GUIDE_NO_ANSWER,
+    GUIDE_NO_GAPS,
+    GUIDE_NOT_RECEIVED,
+    GUIDE_NOT_SENT,
+    GUIDE_NOTES,
+    GUIDE_ORGANISATION,
+    GUIDE_OVERALL,
+    GUIDE_OVERALL_DETAIL,
+    GUIDE_PANEL,
+    GUIDE_PROMPT,
+    GUIDE_RECEIVED,
+    GUIDE_ROUND,
+    GUIDE_SCALE_NOTE,
+    GUIDE_SCORE,
+    GUIDE_SCORED,
+    GUIDE_SCORED_COUNT,
+    GUIDE_SCORES_HEADING,
+    GUIDE_TITLE,
+    GUIDE_TO_BE_SET,
+    GUIDE_TOPIC,
+    GUIDE_VISIT,
+    GUIDE_VISIT_DATES,
 )
-GUIDE_FACTS_HEADING = N_("The interview")
-GUIDE_ITEM = N_("Item")
-GUIDE_DETAIL = N_("Details")
-GUIDE_ROUND = N_("Round")
-GUIDE_COUNTRY = N_("Beneficiary state")
-GUIDE_TOPIC = N_("Topic")
-GUIDE_INSTITUTION = N_("Institution")
-GUIDE_FRAMEWORK = N_("Analytical framework")
-GUIDE_FRAMEWORK_VERSION = N_("{title} (version {version})")
-GUIDE_PANEL = N_("Panel")
-GUIDE_EXPERT = N_("{name} ({state}), {institution}")
-GUIDE_COORDINATOR = N_("DGPE coordinator")
-GUIDE_VISIT = N_("Visit")
-GUIDE_VISIT_DATES = N_("From {start} to {end}")
-GUIDE_TO_BE_SET = N_("To be set")
-GUIDE_RECEIVED = N_("Questionnaire received")
-GUIDE_NOT_SENT = N_("Not received")
-GUIDE_SCORES_HEADING = N_("Self-assessed scores")
-GUIDE_OVERALL = N_("Overall score")
-GUIDE_OVERALL_DETAIL = N_("out of 4, from {scored} of the {total} maturity questions")
-GUIDE_DIMENSION = N_("Dimension")
-GUIDE_SCORE = N_("Score (0–4)")
-GUIDE_SCORED = N_("Questions scored")
-GUIDE_SCORED_COUNT = N_("{scored} of {total}")
-GUIDE_CHART_TITLE = N_("Self-assessed scores of {institution} by dimension")
-GUIDE_MEAN = N_("Mean of the {count} institutions that answered")
-GUIDE_CHART_CAPTION = N_("The institution's self-assessed score in each dimension, on the scale from 0 to 4.")
-GUIDE_CHART_CAPTION_MEAN = N_(
-    "The institution's self-assessed score in each dimension, on the scale from 0 to 4, beside the mean of the "
-    "{count} institutions that answered."
-)
-GUIDE_SCALE_NOTE = N_(
-    "A score is the weighted mean of the levels (0 to 4) the institution chose; answers of \"not applicable\" "
-    "and \"insufficient information\" do not score."
-)
-GUIDE_NOT_RECEIVED = N_(
-    "{institution} has not sent its questionnaire: there are no answers or scores to discuss. The questions "
-    "below, with the framework's interview prompts, can guide the interview all the same."
-)
-GUIDE_GAPS_HEADING = N_("Points to raise")
-GUIDE_GAPS_INTRO = N_("These points were flagged for the institution:")
-GUIDE_NO_GAPS = N_("No point was flagged for the institution.")
-GUIDE_GAP_NOT_RECEIVED = N_("The institution has not sent its questionnaire.")
-GUIDE_GAP_MISSING = N_("Question {question} is required but was left unanswered.")
-GUIDE_GAP_LOW = N_("Question {question} is self-assessed at level {level}, a low score.")
-GUIDE_GAP_NO_EVIDENCE = N_("Question {question} claims level {level} without the evidence the framework asks for.")
-GUIDE_GAP_DISAGREEMENT = N_(
-    "On “{element}” the institutions differ widely: {high} scores {high_score} and {low} scores {low_score}."
-)
-GUIDE_DIMENSION_SUMMARY = N_("Score of the dimension: {score} ({scored} of {total} maturity questions scored).")
-GUIDE_ANSWER = N_("Answer")
-GUIDE_EVIDENCE = N_("Evidence / comments")
-GUIDE_FLAGS = N_("Flagged")
-GUIDE_PROMPT = N_("Interview prompt")
-GUIDE_NOTES = N_("Panel notes")
-GUIDE_NO_ANSWER = N_("No answer")
-GUIDE_DOES_NOT_APPLY = N_("Does not apply")
-GUIDE_INVALID = N_("{value} (not a valid answer)")
-GUIDE_EVIDENCE_MISSING = N_("Evidence missing")
+from pipeline.i18n.translation import format_date, format_number, translate
 
 GUIDE_TEMPLATE = TEMPLATES / "interview_guide.docx"
 FOLDER = "guias"
@@ -128,12 +112,12 @@ def answer_text(data: RoundData, inst: InstitutionData, q: Question, lang: str) 
     """The institution's answer as it reads in ``lang``: the option's label, a number, a date, the text."""
     if inst.response is None:
         return translate(GUIDE_NOT_SENT, lang)
-    if inst.statuses.get(q.name) == "not_applicable":
+    answer = inst.answers.get(q.name)
+    if answer is not None and answer.status is AnswerStatus.NOT_APPLICABLE:
         return translate(GUIDE_DOES_NOT_APPLY, lang)
-    value = inst.answers.get(q.name)
+    value = answer.value if answer else None
     if value in (None, "", [], ()):
-        raw = inst.raw.get(q.name)
-        return translate(GUIDE_NO_ANSWER, lang) if raw in (None, "") else translate(GUIDE_INVALID, lang, value=str(raw))
+        return translate(GUIDE_INVALID, lang, value=typed_text(answer.raw)) if answer and answer.given else translate(GUIDE_NO_ANSWER, lang)
     framework = data.framework
     options = {c.name: pick(c.label, lang, framework.default_language) or c.name for c in framework.options(q)}
     if q.type is QuestionType.SELECT_ONE:
@@ -142,19 +126,23 @@ def answer_text(data: RoundData, inst: InstitutionData, q: Question, lang: str) 
         return "\n".join(options.get(str(v), str(v)) for v in (value if isinstance(value, (list, tuple)) else [value]))
     if q.type in (QuestionType.INTEGER, QuestionType.DECIMAL) and isinstance(value, (int, float)):
         return str(format_decimal(value, format="#,##0.##", locale=lang))
-    if q.type is QuestionType.DATE:
-        try:
-            return format_date(dt.date.fromisoformat(str(value)[:10]), lang)
-        except ValueError:
-            return str(value)
+    if q.type is QuestionType.DATE and isinstance(value, dt.date):
+        return format_date(value, lang)
     return str(value)
 
 
 def evidence_text(inst: InstitutionData, q: Question, lang: str) -> str:
-    given = inst.evidence.get(q.name)
-    if given not in (None, ""):
-        return str(given)
-    return translate(GUIDE_EVIDENCE_MISSING, lang) if inst.statuses.get(q.name) == "evidence_missing" else NONE
+    answer = inst.answers.get(q.name)
+    if answer is not None and answer.evidence:
+        return answer.evidence
+    return translate(GUIDE_EVIDENCE_MISSING, lang) if answer is not None and answer.status is AnswerStatus.EVIDENCE_MISSING else NONE
+
+
+def typed_text(raw: object) -> str:
+    """What an official typed, as text; for a multiple choice, each option's cell as 'option: typed'."""
+    if isinstance(raw, tuple):
+        return "; ".join(f"{code}: {value}" for code, value in raw)
+    return str(raw)
 
 
 def _concerns(gap: Gap, institution: str) -> bool:
@@ -181,8 +169,8 @@ def _gap(gap: Gap, data: RoundData, lang: str) -> str:
     return translate(message, lang, question=gap.question, level=gap.detail.get("level", ""))
 
 
-def _facts(workspace: Workspace, data: RoundData, inst: InstitutionData, lang: str) -> list[dict[str, str]]:
-    round_, catalog = data.round, workspace.catalog
+def _facts(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str) -> list[dict[str, str]]:
+    round_ = data.round
 
     def state(code: str) -> str:
         try:
@@ -227,7 +215,7 @@ def _chart(data: RoundData, inst: InstitutionData, lang: str, folder: Path) -> C
                             level_names(lang), lang)
 
 
-def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, lang: str, chart: Chart | None) -> dict[str, Any]:
+def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str, chart: Chart | None) -> dict[str, Any]:
     """The variables ``interview_guide.docx`` is rendered with (``chart`` None when the institution sent nothing)."""
     fw, scores, institution = data.framework, inst.scores, inst.institution
     mine = [g for g in data.gaps if _concerns(g, institution.id)]
@@ -250,7 +238,7 @@ def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, 
         "language": lang,
         "labels": {key: translate(message, lang) for key, message in LABELS.items()},
         "subtitle": f"{institution.name} ({institution.acronym})",
-        "facts": _facts(workspace, data, inst, lang),
+        "facts": _facts(catalog, data, inst, lang),
         "received": scores is not None,
         "overall": _score(scores.overall if scores else None, lang),
         "overall_detail": (translate(GUIDE_OVERALL_DETAIL, lang, scored=scores.overall.scored, total=scores.overall.total)
@@ -264,24 +252,12 @@ def guide_context(workspace: Workspace, data: RoundData, inst: InstitutionData, 
     }
 
 
-def write_guides(workspace: Workspace, round_id: str, lang: str | None = None) -> list[Path]:
-    """Writes one interview guide per institution of the round into outbox/<round>/guias/ and records them.
-
-    ``lang`` None means the round's working language. Returns the files written, in the round's order."""
-    data = load(workspace, round_id)
-    language = normalise_language(lang or data.round.language)
-    folder = workspace.round_outbox(data.round.id) / FOLDER
+def write_guides(catalog: Catalog, data: RoundData, folder: Path, lang: str) -> list[Path]:
+    """Writes one interview guide per institution of the round into ``folder``; returns the files, in the round's order."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="mecigep-charts-") as charts:
         for inst in data.institutions:
-            chart = _chart(data, inst, language, Path(charts)) if inst.scores else None
+            chart = _chart(data, inst, lang, Path(charts)) if inst.scores else None
             target = folder / f"guia-{inst.institution.id}.docx"
-            written.append(render(GUIDE_TEMPLATE, guide_context(workspace, data, inst, language, chart), target))
-    documents = [{"role": "interview_guide", "institution": inst.institution.id, "name": f"{FOLDER}/{path.name}",
-                  "sha256": hashlib.sha256(path.read_bytes()).hexdigest()} for inst, path in zip(data.institutions, written)]
-    with workspace.ledger.transaction():
-        workspace.ledger.record("interviews.guides", data.round.id,
-                                {"language": language, "institutions": [i.institution.id for i in data.institutions],
-                                 "missing": [i.institution.id for i in data.missing], "sources": list(data.sources)},
-                                documents)
+            written.append(render(GUIDE_TEMPLATE, guide_context(catalog, data, inst, lang, chart), target))
     return written

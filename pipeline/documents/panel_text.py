@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
+import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
@@ -52,7 +54,7 @@ from pipeline.documents.wordml import (
     w,
 )
 from pipeline.domain.problems import Problem
-from pipeline.i18n.translation import N_
+from pipeline.i18n.messages.report import PANEL_DOCUMENT_START, PANEL_HEADER_OR_FOOTER, PANEL_PLACEHOLDER_LEFT
 
 __all__ = [
     "BOOKMARK_END", "BOOKMARK_START", "COMMENT_TAGS", "COMMENTS_EXTENDED", "COMMENTS_EXTENDED_TYPE", "ID", "MC", "NAME", "P",
@@ -62,12 +64,14 @@ __all__ = [
     "carry_over", "is_placeholder_text", "panel_sections", "placeholders", "walk",
 ]
 
-PANEL_PLACEHOLDER_LEFT = N_('Under "{section}", "{text}" still waits for the panel\'s text')
-PANEL_HEADER_OR_FOOTER = N_("page header or footer")
-PANEL_DOCUMENT_START = N_("beginning of the document")
 
 PREFIX = "mecigep_panel_"
 _PLACEHOLDER = re.compile("⟦[^⟦⟧]*⟧")
+
+
+def open_document(path: Path) -> Document:
+    """The Word document at ``path``."""
+    return docx.Document(str(path))
 
 
 def is_placeholder_text(text: str) -> bool:

@@ -16,39 +16,31 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from pipeline.documents.render import render
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import LANGUAGES, N_, format_number, translate
-
-# Wording of the receipt. Msgids equal to ones already in the catalogue reuse their translations.
-RECEIPT_ORGANISATION = N_("Organization of American States")
-RECEIPT_DEPARTMENT = N_("Department for Effective Public Management (DGPE)")
-RECEIPT_TITLE = N_("Acknowledgement of receipt")
-RECEIPT_INTRO = N_(
-    "The Department for Effective Public Management (DGPE) of the General Secretariat of the OAS acknowledges "
-    "receipt of the self-assessment questionnaire described below and has accepted it for the review round."
+from pipeline.i18n.messages.receipt import (
+    RECEIPT_CLOSING,
+    RECEIPT_COMPLETION,
+    RECEIPT_COMPLETION_HEADING,
+    RECEIPT_COUNTRY,
+    RECEIPT_DEPARTMENT,
+    RECEIPT_DETAIL,
+    RECEIPT_DETAILS_HEADING,
+    RECEIPT_FILE_NAME,
+    RECEIPT_FOOTER,
+    RECEIPT_INSTITUTION,
+    RECEIPT_INTRO,
+    RECEIPT_ITEM,
+    RECEIPT_NO_WARNINGS,
+    RECEIPT_ORGANISATION,
+    RECEIPT_QUESTIONNAIRE_ID,
+    RECEIPT_RECEIVED_AT,
+    RECEIPT_ROUND,
+    RECEIPT_SHA256,
+    RECEIPT_TITLE,
+    RECEIPT_TOPIC,
+    RECEIPT_WARNINGS_HEADING,
+    RECEIPT_WARNINGS_INTRO,
 )
-RECEIPT_DETAILS_HEADING = N_("The questionnaire received")
-RECEIPT_ITEM = N_("Item")
-RECEIPT_DETAIL = N_("Details")
-RECEIPT_ROUND = N_("Round")
-RECEIPT_COUNTRY = N_("Beneficiary state")
-RECEIPT_TOPIC = N_("Topic")
-RECEIPT_INSTITUTION = N_("Institution")
-RECEIPT_QUESTIONNAIRE_ID = N_("Questionnaire reference")
-RECEIPT_FILE_NAME = N_("File, as received")
-RECEIPT_RECEIVED_AT = N_("Received on")
-RECEIPT_SHA256 = N_("SHA-256 fingerprint of the file")
-RECEIPT_COMPLETION_HEADING = N_("Answers")
-RECEIPT_COMPLETION = N_("Completion")
-RECEIPT_ANSWERED = N_("{answered} of the {required} required questions are answered.")
-RECEIPT_WARNINGS_HEADING = N_("Observations")
-RECEIPT_WARNINGS_INTRO = N_("The questionnaire was accepted with these observations, which the panel may take up in the interviews:")
-RECEIPT_NO_WARNINGS = N_("The questionnaire was accepted without observations.")
-RECEIPT_CLOSING = N_(
-    "Thank you for your institution's answers. They will guide the interviews that the panel of peer experts "
-    "will hold with your institution. Please keep this receipt: the SHA-256 fingerprint identifies exactly the "
-    "file that was received."
-)
-RECEIPT_FOOTER = N_("Produced automatically by MECIGEP, the document pipeline of the OAS/DGPE.")
+from pipeline.i18n.translation import LANGUAGES, format_number, translate
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates_docx"
 RECEIPT_TEMPLATE = TEMPLATES / "receipt.docx"
@@ -98,6 +90,10 @@ class ReceiptContent(BaseModel):
     required: int = Field(ge=0)
     warnings: tuple[str, ...] = ()
     language: str = "es"
+    # The wording, as msgids, for a kind of document other than a questionnaire (notes, a follow-up):
+    subtitle: str = m.Q_TITLE  # placeholder {topic}
+    labels: dict[str, str] = {}  # replaces these of LABELS
+    completion_detail: str = m.RECEIPT_ANSWERED  # placeholders {answered}, {required}
 
     @field_validator("sha256", mode="before")
     @classmethod
@@ -134,8 +130,8 @@ def receipt_context(content: ReceiptContent) -> dict[str, Any]:
     required = format_number(content.required, lang, digits=0)
     return {
         "language": lang,
-        "labels": {key: translate(message, lang) for key, message in LABELS.items()},
-        "subtitle": translate(m.Q_TITLE, lang, topic=content.topic),
+        "labels": {key: translate(message, lang) for key, message in {**LABELS, **content.labels}.items()},
+        "subtitle": translate(content.subtitle, lang, topic=content.topic),
         "round_id": content.round_id,
         "country": content.country,
         "topic": content.topic,
@@ -147,7 +143,7 @@ def receipt_context(content: ReceiptContent) -> dict[str, Any]:
         "answered": answered,
         "required": required,
         "completion": format_percent(completion_ratio(content.answered, content.required), locale=lang),
-        "completion_detail": translate(RECEIPT_ANSWERED, lang, answered=answered, required=required),
+        "completion_detail": translate(content.completion_detail, lang, answered=answered, required=required),
         "warnings": list(content.warnings),
     }
 

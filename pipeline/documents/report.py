@@ -19,21 +19,60 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
-from pipeline.analysis.report_content import Item, Recommendation, ReportContent, build, note_key
+from pipeline.analysis.report_content import Item, Recommendation, ReportContent
 from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
 from pipeline.documents.guide import answer_text, evidence_text, level_names
 from pipeline.documents.panel_text import visible_text
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
+from pipeline.domain.notes import note_key
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
+from pipeline.i18n.messages.report import (
+    REPORT_ANNEX_MISSING,
+    REPORT_ANNEX_RECEIVED,
+    REPORT_APPROVAL_ROWS,
+    REPORT_COVER_ROWS,
+    REPORT_DATES,
+    REPORT_DIMENSION_CAPTION,
+    REPORT_DIMENSION_TITLE,
+    REPORT_DRAFT_MARK,
+    REPORT_DRAFT_VERSION,
+    REPORT_ELEMENT_SCORE,
+    REPORT_FINAL,
+    REPORT_FRAMEWORK,
+    REPORT_MEAN,
+    REPORT_MISSING,
+    REPORT_NO_NOTES,
+    REPORT_NOT_ASSESSED,
+    REPORT_NOT_RECEIVED,
+    REPORT_NOTES_ROWS,
+    REPORT_OVERVIEW_TITLE,
+    REPORT_PANEL_CONCLUSIONS,
+    REPORT_PANEL_FINDINGS,
+    REPORT_PANEL_HEADING,
+    REPORT_PANEL_SUMMARY,
+    REPORT_PANEL_TEXT,
+    REPORT_PRELIMINARY,
+    REPORT_PUBLICATION_ROWS,
+    REPORT_PUBLISHER,
+    REPORT_RECEIVED_ON,
+    REPORT_SCOPE,
+    REPORT_SCOPE_ROWS,
+    REPORT_SCORED,
+    REPORT_SOURCES,
+    REPORT_STAGE,
+    REPORT_STEPS,
+    REPORT_TO_BE_SET,
+    REPORT_USED,
+    REPORT_VISIT_DATES,
+)
 from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
-from pipeline.ledger.workspace import Workspace
-from pipeline.stages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
 
-REPORT_DRAFT_MARK = N_("DRAFT")
 REPORT_LABELS = {
     "organisation": N_("Organization of American States"), "department": N_("Department for Effective Public Management (DGPE)"),
     "mechanism": N_("Inter-American Cooperation Mechanism for Effective Public Management"), "draft_mark": REPORT_DRAFT_MARK,
@@ -70,54 +109,6 @@ REPORT_LABELS = {
     "annex_text": N_("Every answer of each institution's questionnaire, with its evidence, by question id; annex B names the questions each interview note concerns."),
     "notes_text": N_("The interview notes the report draws on, one line per expert, institution and element: the reference cited in sections 4 to 7, the expert's notes file, the questions concerned and what the note was used for."),
 }
-REPORT_STEPS = (
-    (N_("Request."), N_("The beneficiary state asks the DGPE for a review of a topic and names the institutions concerned.")),
-    (N_("Panel."), N_("The DGPE forms a panel of up to three peer experts, officials of other member states with experience in the topic, and names a coordinator who acts as its secretariat.")),
-    (N_("Self-assessment."), N_("Each institution answers the questionnaire of the analytical framework, rating its practices on a maturity scale from 0 to 4 and citing its evidence.")),
-    (N_("Visit and interviews."), N_("The panel visits the country and interviews each institution to check the self-assessment against practice and evidence.")),
-    (N_("Preliminary report."), N_("The panel drafts this report: findings, cooperation needs, reform and innovation challenges and recommendations.")),
-    (N_("Review and approval."), N_("The beneficiary state reviews the preliminary report; the panel and the state agree on the final text, which the state approves.")),
-    (N_("Publication."), N_("The OAS publishes the final report, and the DGPE follows up on the cooperation it calls for.")),
-)
-REPORT_PRELIMINARY = N_("Preliminary report — draft version {version}")
-REPORT_FINAL = N_("Final report")
-REPORT_PANEL_TEXT = N_("Panel text: {what}")
-REPORT_PANEL_SUMMARY = N_("the executive summary — the main findings, needs and recommendations, in one or two pages.")
-REPORT_PANEL_FINDINGS = N_("the panel's findings on “{dimension}”, in the light of the scores above and of the interviews.")
-REPORT_PANEL_CONCLUSIONS = N_("the panel's conclusions.")
-REPORT_PANEL_HEADING = N_("The panel's findings on “{dimension}”")
-REPORT_SCOPE = N_("On {date}, {country} asked the Department for Effective Public Management (DGPE) of the General Secretariat of the OAS for a review of {topic} under MECIGEP. The review covers {count} institutions and uses the analytical framework {framework}.")
-REPORT_SCOPE_ROWS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
-                     "language": N_("Working language"), "contact": N_("Contact of the beneficiary state")}
-REPORT_FRAMEWORK = N_("{title} (version {version})")
-REPORT_STAGE = N_("Stage of the round when this document was produced: {stage}.")
-REPORT_TO_BE_SET = N_("To be set")
-REPORT_NOTES_ROWS = N_("{count} rows of notes")
-REPORT_NO_NOTES = N_("No notes received")
-REPORT_RECEIVED_ON = N_("Received on {date}")
-REPORT_NOT_RECEIVED = N_("Not received")
-REPORT_DATES = {"requested": N_("Request"), "questionnaire_deadline": N_("Questionnaire deadline"), "visit": N_("Visit of the panel"),
-                "report_due": N_("Report due")}
-REPORT_VISIT_DATES = N_("From {start} to {end}")
-REPORT_MISSING = N_("These institutions have not sent their questionnaire and have no score: {names}.")
-REPORT_OVERVIEW_TITLE = N_("Self-assessed scores by dimension and institution")
-REPORT_DIMENSION_TITLE = N_("{dimension}: self-assessed score by institution")
-REPORT_DIMENSION_CAPTION = N_("Scores of the institutions in “{dimension}” on the scale from 0 to 4; an institution without a score did not answer.")
-REPORT_MEAN = N_("Mean of the {count} institutions with a score")
-REPORT_SCORED = N_("{scored} of {total}")
-REPORT_ELEMENT_SCORE = N_("Self-assessed score of the element (mean of the institutions): {score}")
-REPORT_NOT_ASSESSED = N_("Not assessed")
-REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
-REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": N_("Position"), "date": N_("Date of approval"),
-                        "reference": N_("Reference"), "version": N_("Draft approved")}
-REPORT_DRAFT_VERSION = N_("Draft version {version}")
-REPORT_PUBLISHER = N_("General Secretariat of the Organization of American States — Department for Effective Public Management (DGPE)")
-REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": N_("Date of publication"), "round": N_("Round"),
-                           "language": N_("Language"), "sources": N_("Sources")}
-REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
-REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on")}
-REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
-REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
 
 REPORT_TEMPLATE = TEMPLATES / "report_draft.docx"
 CHART_WIDTH = Cm(16)
@@ -145,9 +136,9 @@ def _facts(rows: dict[str, str], messages: Mapping[str, str], lang: str) -> list
     return [{"label": translate(messages[key], lang), "value": value} for key, value in rows.items() if value]
 
 
-def _state(workspace: Workspace, code: str, lang: str) -> str:
+def _state(catalog: Catalog, code: str, lang: str) -> str:
     try:
-        return workspace.catalog.state(code).name(lang)
+        return catalog.state(code).name(lang)
     except UserError:
         return code
 
@@ -223,7 +214,7 @@ def _annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
             for n, i in enumerate(data.institutions, 1)]
 
 
-def report_context(workspace: Workspace, content: ReportContent, version: int, lang: str, folder: Path, final: bool = False,
+def report_context(catalog: Catalog, content: ReportContent, version: int, lang: str, folder: Path, final: bool = False,
                    approval: dict[str, Any] | None = None, today: dt.date | None = None) -> dict[str, Any]:
     """The variables ``report_draft.docx`` is rendered with; charts are drawn into ``folder``.
 
@@ -231,7 +222,7 @@ def report_context(workspace: Workspace, content: ReportContent, version: int, l
     and ``published`` (the date of publication, else ``today``)."""
     data, fw, round_ = content.data, content.data.framework, content.data.round
     approval, today = dict(approval or {}), today or dt.date.today()
-    topic, country = workspace.catalog.topic(round_.topic).name(lang), _state(workspace, round_.country, lang)
+    topic, country = catalog.topic(round_.topic).name(lang), _state(catalog, round_.country, lang)
     framework = translate(REPORT_FRAMEWORK, lang, title=pick(fw.title, lang, fw.default_language), version=fw.version)
     published = _date(approval.get("published") or today, lang)
     cal, contact, coordinator, to_be_set = round_.calendar, round_.contact, round_.panel.coordinator, translate(REPORT_TO_BE_SET, lang)
@@ -254,7 +245,7 @@ def report_context(workspace: Workspace, content: ReportContent, version: int, l
         "steps": [{"number": str(n), "title": translate(title, lang), "text": translate(text, lang)}
                   for n, (title, text) in enumerate(REPORT_STEPS, 1)],
         "stage_text": translate(REPORT_STAGE, lang, stage=m.STAGE_NAMES[round_.stage.value]),
-        "experts": [{"name": e.name, "state": _state(workspace, e.state, lang), "institution": e.institution,
+        "experts": [{"name": e.name, "state": _state(catalog, e.state, lang), "institution": e.institution,
                      "notes": translate(REPORT_NOTES_ROWS, lang, count=content.rows_of(e.email)) if content.rows_of(e.email)
                      else translate(REPORT_NO_NOTES, lang)} for e in round_.panel.experts],
         "coordinator": f"{coordinator.name} <{coordinator.email}>" if coordinator else to_be_set,
@@ -301,15 +292,13 @@ def fill_contents(document: Any) -> None:
     last.append(end)
 
 
-def render_report(workspace: Workspace, round_id: str, version: int, target: Path, lang: str | None = None,
+def render_report(catalog: Catalog, content: ReportContent, version: int, target: Path, lang: str | None = None,
                   final: bool = False, approval: dict[str, Any] | None = None) -> Path:
-    """Renders the round's report (draft ``version``, or the final report) into ``target`` atomically; returns ``target``.
-
-    ``lang`` None means the round's working language; ``approval`` is described at ``report_context``."""
-    content = build(workspace, round_id)
+    """Renders the report of ``content`` (draft ``version``, or the final report) into ``target`` atomically; returns
+    ``target``. ``lang`` None means the round's working language; ``approval`` is described at ``report_context``."""
     language = normalise_language(lang or content.data.round.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        context = report_context(workspace, content, version, language, Path(folder), final, approval)
+        context = report_context(catalog, content, version, language, Path(folder), final, approval)
 
         def finish(document: Any) -> None:
             props = document.core_properties

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Any, Iterable
 
 from docx.document import Document
@@ -23,18 +22,19 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from pipeline.documents.panel_text import walk
 from pipeline.documents.wordml import COMMENTS_EXTENDED, PARA_ID, RUN, W15, P, part_xml, related, run_text, shown, visible_text, w
 from pipeline.domain.problems import Problem
-from pipeline.i18n.translation import N_, Msgid, format_date, translate
-from pipeline.workbooks.review import ReviewLine, write_review_lines
-
-REVIEW_KIND_INSERTION = N_("Insertion")
-REVIEW_KIND_DELETION = N_("Deletion")
-REVIEW_KIND_FORMATTING = N_("Formatting change")
-REVIEW_KIND_MOVED = N_("Moved text")
-REVIEW_KIND_COMMENT = N_("Comment")
-REVIEW_COMMENT_ON = N_('On "{quote}": {text}')
-REVIEW_UNKNOWN_AUTHOR = N_("unknown author")
-REVIEW_CHANGE_UNRESOLVED = N_('{kind} by {author} under "{section}" is still a tracked change: "{quote}"')
-REVIEW_COMMENT_UNRESOLVED = N_('Comment by {author} under "{section}" on "{quote}" is not resolved: "{text}"')
+from pipeline.domain.review import ReviewLine
+from pipeline.i18n.messages.review import (
+    REVIEW_CHANGE_UNRESOLVED,
+    REVIEW_COMMENT_ON,
+    REVIEW_COMMENT_UNRESOLVED,
+    REVIEW_KIND_COMMENT,
+    REVIEW_KIND_DELETION,
+    REVIEW_KIND_FORMATTING,
+    REVIEW_KIND_INSERTION,
+    REVIEW_KIND_MOVED,
+    REVIEW_UNKNOWN_AUTHOR,
+)
+from pipeline.i18n.translation import Msgid, format_date, translate
 
 PARAGRAPH_MARK = "¶"
 
@@ -197,14 +197,12 @@ def _when(value: dt.datetime | None, lang: str) -> str:
     return f"{format_date(value.date(), lang, 'medium')} {value:%H:%M}" if value else ""
 
 
-def write_review_workbook(changes: Iterable[TrackedChange], comments: Iterable[CommentNote], target: Path, lang: str) -> Path:
-    """Writes the review workbook (one line per change and comment, in document order) to ``target``
-    atomically; returns ``target``."""
+def review_lines(changes: Iterable[TrackedChange], comments: Iterable[CommentNote], lang: str) -> list[ReviewLine]:
+    """One line per change and comment, in document order, in words of ``lang``: what the review workbook lists."""
     rows = [(c.paragraph, c.kind.label, c.author, c.date, c.section, c.text) for c in changes]
     rows += [(n.paragraph, REVIEW_KIND_COMMENT, n.author, n.date, n.section,
               translate(REVIEW_COMMENT_ON, lang, quote=_quote(n.commented, 200), text=n.text) if n.commented else n.text)
              for n in comments]
     rows.sort(key=lambda row: row[0])
-    lines = [ReviewLine(_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
-             for _, kind, author, date, section, what in rows]
-    return write_review_lines(target, lines, lang)
+    return [ReviewLine(_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
+            for _, kind, author, date, section, what in rows]

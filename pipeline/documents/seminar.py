@@ -3,7 +3,7 @@
 Cover, contents (headings 1 and 2), the year's figures, an index of the rounds, one section per round (country,
 topic, panel, the panel's executive summary and the interview findings, needs, challenges, recommendations with
 their ids), the findings the rounds share by topic and positive element, and the cross-round charts, each a
-picture with its alternative text. The content comes from ``pipeline.seminar``.
+picture with its alternative text. The content comes from ``analysis/seminar.py``.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from pipeline.analysis.register import REGISTER_PRIORITIES
 from pipeline.analysis.register import display_name as _name
+from pipeline.analysis.seminar import PRIORITIES, SeminarRound, TopicFindings
 from pipeline.documents.charts import (
     GRID,
     HATCHES,
@@ -38,47 +38,40 @@ from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
-from pipeline.documents.report import REPORT_LABELS, REPORT_NOT_ASSESSED, fill_contents
+from pipeline.documents.report import REPORT_LABELS, fill_contents
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
-from pipeline.i18n.translation import N_, format_date, format_number, normalise_language, translate
-from pipeline.ledger.workspace import Workspace
-from pipeline.stages.notes import NOTES_ASSESSMENTS
-from pipeline.stages.seminar import PRIORITIES, SeminarRound, TopicFindings
-
-SEMINAR_LABELS = {
-    "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),
-    "h_common": N_("4. Common findings"), "h_charts": N_("5. Across the rounds"), "h_main_findings": N_("Main findings"),
-    "h_needs": N_("Cooperation needs"), "h_challenges": N_("Reform and innovation challenges"), "h_recommendations": N_("Recommendations"),
-    "round": N_("Round"), "country": N_("Country"), "topic": N_("Topic"), "published": N_("Date of publication"),
-}
-SEMINAR_TITLE = N_("Annual seminar {year}")
-SEMINAR_SUBTITLE = N_("The peer reviews whose final report was published in {year}")
-SEMINAR_KIND = N_("Document for the seminar")
-SEMINAR_INTRO = N_("In {year} the OAS published the final reports of {count} MECIGEP peer reviews. This document brings them together for the annual seminar: a summary of each review, the findings the reviews share by topic and positive element, and charts comparing them. Identifiers such as R-01 are those of each final report, where the recommendation keeps its number.")
-SEMINAR_FACTS = {"rounds": N_("Rounds published"), "countries": N_("Beneficiary states"), "topics": N_("Topics"),
-                 "needs": N_("Cooperation needs"), "recommendations": N_("Recommendations")}
-SEMINAR_INDEX = N_("The rounds of the year, in order of publication; section 3 summarises each.")
-SEMINAR_ROUNDS = N_("For each round: its facts and panel, the main findings (the panel's executive summary, then the interview findings by positive element), the cooperation needs, the challenges and the recommendations.")
-SEMINAR_ROUND_HEADING = N_("3.{number} {country} — {topic}")
-SEMINAR_ROUND_FACTS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
-                       "institutions": N_("Institutions reviewed"), "panel": N_("Panel of peer experts"),
-                       "coordinator": N_("DGPE coordinator"), "published": N_("Date of publication"), "report": N_("Final report"),
-                       "score": N_("Self-assessed score (mean of the institutions, 0–4)")}
-SEMINAR_EXPERT = N_("{name} ({state})")
-SEMINAR_COMMON = N_("The interview findings of the year's rounds, grouped by topic and by positive element of the topic's framework, with each round's self-assessed score of the element.")
-SEMINAR_TOPIC_HEADING = N_("4.{number} {topic}")
-SEMINAR_TOPIC_NOTE = N_("Rounds on this topic: {rounds}.")
-SEMINAR_ELEMENT_HEADING = N_("4.{topic}.{number} {element}")
-SEMINAR_ELEMENT_NOTE = N_("Self-assessed score: {scores}. Findings from {count} of the {total} rounds on the topic.")
-SEMINAR_TOPIC_CHART = N_("{topic}: scores by positive element")
-SEMINAR_TOPIC_CAPTION = N_("Mean self-assessed score of each positive element of {topic}, by country, on the scale from 0 to 4.")
-SEMINAR_CHARTS = N_("Charts comparing the year's rounds: their self-assessed scores and the priority of their recommendations.")
-SEMINAR_SCORE_CHART = N_("Mean self-assessed score of each round")
-SEMINAR_SCORE_CAPTION = N_("Mean of the institutions' overall scores of each round, on the maturity scale from 0 to 4.")
-SEMINAR_PRIORITY_CHART = N_("Recommendations of each round by priority")
-SEMINAR_PRIORITY_CAPTION = N_("Number of recommendations of each round's final report, by priority.")
-SEMINAR_PRIORITY_ALT = N_("Bar chart “{title}”: number of recommendations by priority, for each round. {values}.")
-SEMINAR_HEADER = N_("Annual seminar {year}")
+from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS
+from pipeline.i18n.messages.register import REGISTER_PRIORITIES
+from pipeline.i18n.messages.report import REPORT_NOT_ASSESSED
+from pipeline.i18n.messages.seminar import (
+    SEMINAR_CHARTS,
+    SEMINAR_COMMON,
+    SEMINAR_ELEMENT_HEADING,
+    SEMINAR_ELEMENT_NOTE,
+    SEMINAR_EXPERT,
+    SEMINAR_FACTS,
+    SEMINAR_HEADER,
+    SEMINAR_INDEX,
+    SEMINAR_INTRO,
+    SEMINAR_KIND,
+    SEMINAR_LABELS,
+    SEMINAR_PRIORITY_ALT,
+    SEMINAR_PRIORITY_CAPTION,
+    SEMINAR_PRIORITY_CHART,
+    SEMINAR_ROUND_FACTS,
+    SEMINAR_ROUND_HEADING,
+    SEMINAR_ROUNDS,
+    SEMINAR_SCORE_CAPTION,
+    SEMINAR_SCORE_CHART,
+    SEMINAR_SUBTITLE,
+    SEMINAR_TITLE,
+    SEMINAR_TOPIC_CAPTION,
+    SEMINAR_TOPIC_CHART,
+    SEMINAR_TOPIC_HEADING,
+    SEMINAR_TOPIC_NOTE,
+)
+from pipeline.i18n.translation import format_date, format_number, normalise_language, translate
 
 SEMINAR_TEMPLATE = TEMPLATES / "seminar.docx"
 CHART_WIDTH = Cm(16)
@@ -89,9 +82,9 @@ def _t(message: str, lang: str, **params: Any) -> str:
     return translate(message, lang, **params)
 
 
-def _summary(workspace: Workspace, r: SeminarRound) -> list[str]:
+def _summary(root: Path, r: SeminarRound) -> list[str]:
     """The paragraphs of the panel's executive summary in the final report (none when the file is gone)."""
-    path = workspace.root / r.publication.report if r.publication.report else None
+    path = root / r.publication.report if r.publication.report else None
     if path is None or not path.exists():
         return []
     section = panel_sections(docx.Document(str(path))).get("summary")
@@ -99,8 +92,8 @@ def _summary(workspace: Workspace, r: SeminarRound) -> list[str]:
     return [t for t in texts if t.strip() and not is_placeholder_text(t)]
 
 
-def _round(workspace: Workspace, number: int, r: SeminarRound, lang: str) -> dict[str, Any]:
-    round_, fw, catalog = r.publication.round, r.content.data.framework, workspace.catalog
+def _round(catalog: Catalog, root: Path, number: int, r: SeminarRound, lang: str) -> dict[str, Any]:
+    round_, fw = r.publication.round, r.content.data.framework
     country, topic = _name(catalog.state, round_.country, lang), _name(catalog.topic, round_.topic, lang)
 
     element = functools.partial(_element, fw, lang=lang)
@@ -122,7 +115,7 @@ def _round(workspace: Workspace, number: int, r: SeminarRound, lang: str) -> dic
     return {
         "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=topic),
         "facts": [{"label": _t(SEMINAR_ROUND_FACTS[k], lang), "value": v} for k, v in facts.items() if v],
-        "summary": _summary(workspace, r),
+        "summary": _summary(root, r),
         "findings": [{"element": element(g.element), "institution": acronym(i.note.institution), "assessment": _assessment(i, lang),
                       "trace": i.trace, "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()],
         "needs": items(r.content.needs), "challenges": items(r.content.challenges),
@@ -149,11 +142,11 @@ def _picture(chart: Chart) -> Picture:
     return Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
 
 
-def _common(workspace: Workspace, groups: list[TopicFindings], lang: str, folder: Path) -> list[dict[str, Any]]:
+def _common(catalog: Catalog, groups: list[TopicFindings], lang: str, folder: Path) -> list[dict[str, Any]]:
     common = []
     for t, group in enumerate(groups, 1):
-        topic, fw = _name(workspace.catalog.topic, group.topic, lang), group.rounds[0].content.data.framework
-        countries = {r.id: _name(workspace.catalog.state, r.publication.round.country, lang) for r in group.rounds}
+        topic, fw = _name(catalog.topic, group.topic, lang), group.rounds[0].content.data.framework
+        countries = {r.id: _name(catalog.state, r.publication.round.country, lang) for r in group.rounds}
         label = functools.partial(_element, fw, lang=lang)
         scored = [e for e in group.elements if any(v is not None for _, v in e.scores)]
         chart: Any = ""
@@ -206,8 +199,8 @@ def priority_chart(groups: list[str], series: dict[str, list[int]], title: str, 
     return Chart(path, title, _t(SEMINAR_PRIORITY_ALT, lang, title=title, values=said))
 
 
-def _charts(workspace: Workspace, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
-    names = [f"{_name(workspace.catalog.state, r.publication.round.country, lang)} — {_name(workspace.catalog.topic, r.publication.round.topic, lang)}"
+def _charts(catalog: Catalog, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
+    names = [f"{_name(catalog.state, r.publication.round.country, lang)} — {_name(catalog.topic, r.publication.round.topic, lang)}"
              for r in rounds]
     scores = institutions_compared(names, [r.score for r in rounds], _t(SEMINAR_SCORE_CHART, lang), folder / "scores.png", level_names(lang), lang)
     used = [p for p in PRIORITIES if any(r.priorities()[p] for r in rounds)] or ["high"]
@@ -217,10 +210,9 @@ def _charts(workspace: Workspace, rounds: list[SeminarRound], lang: str, folder:
             {"picture": _picture(priorities), "caption": _t(SEMINAR_PRIORITY_CAPTION, lang)}]
 
 
-def seminar_context(workspace: Workspace, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], lang: str,
+def seminar_context(catalog: Catalog, root: Path, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], lang: str,
                     folder: Path, today: dt.date | None = None) -> dict[str, Any]:
     """The variables ``seminar.docx`` is rendered with; charts are drawn into ``folder``."""
-    catalog = workspace.catalog
     labels = {key: _t(REPORT_LABELS[key], lang) for key in ("organisation", "department", "mechanism", "contents", "toc_hint", "item",
                                                             "detail", "no", "text", "concerns", "id", "recommendation", "priority",
                                                             "no_findings", "no_needs", "no_challenges", "no_recommendations")}
@@ -241,18 +233,18 @@ def seminar_context(workspace: Workspace, year: int, rounds: list[SeminarRound],
                    "topic": _name(catalog.topic, r.publication.round.topic, lang), "published": _date(r.publication.published, lang)}
                   for r in rounds],
         "rounds_text": _t(SEMINAR_ROUNDS, lang),
-        "rounds": [_round(workspace, n, r, lang) for n, r in enumerate(rounds, 1)],
-        "common_text": _t(SEMINAR_COMMON, lang), "common": _common(workspace, groups, lang, folder),
-        "charts_text": _t(SEMINAR_CHARTS, lang), "charts": _charts(workspace, rounds, lang, folder),
+        "rounds": [_round(catalog, root, n, r, lang) for n, r in enumerate(rounds, 1)],
+        "common_text": _t(SEMINAR_COMMON, lang), "common": _common(catalog, groups, lang, folder),
+        "charts_text": _t(SEMINAR_CHARTS, lang), "charts": _charts(catalog, rounds, lang, folder),
     }
 
 
-def render_seminar(workspace: Workspace, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], target: Path,
+def render_seminar(catalog: Catalog, root: Path, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], target: Path,
                    lang: str = "es") -> Path:
     """Renders the seminar document into ``target`` atomically, its contents filled in; returns ``target``."""
     language = normalise_language(lang)
     with tempfile.TemporaryDirectory(prefix="mecigep-seminar-") as folder:
-        context = seminar_context(workspace, year, rounds, groups, language, Path(folder))
+        context = seminar_context(catalog, root, year, rounds, groups, language, Path(folder))
 
         def finish(document: Any) -> None:
             props = document.core_properties

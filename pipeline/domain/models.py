@@ -6,6 +6,7 @@ Frozen pydantic models passed between stages. Rules that need the catalogs
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -93,6 +94,16 @@ class Round(Frozen):
         ]
         ahead = [(name, day) for name, day in dates if day is not None and day >= today]
         return min(ahead, key=lambda item: item[1]) if ahead else None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A published round: when its final report was published (ISO date and time) and where the report is,
+    relative to the workspace ("" when none was recorded)."""
+
+    round: Round
+    published: str
+    report: str
 
 
 def round_id(year: int, country: str, topic: str) -> str:

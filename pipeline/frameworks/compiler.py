@@ -12,17 +12,15 @@ and the framework built here from what they found (``framework_context``). The m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.domain.framework import Dimension, Framework
-from pipeline.domain.problems import Problem, Severity, UserError
+from pipeline.domain.problems import Problem, Severity
 from pipeline.frameworks.choices import read_choices, read_elements
 from pipeline.frameworks.context import CompileContext
+from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings
 from pipeline.frameworks.survey import check_expressions, read_survey
-from pipeline.i18n.messages.frameworks import *  # noqa: F403  (the catalogue, re-exported: callers and tests read it from here)
 from pipeline.i18n.messages.frameworks import FW_EMPTY_GROUP, FW_LOOSE_QUESTIONS, FW_NO_QUESTIONS
-from pipeline.workbooks.xlsform import XLSFormSheets, read_xlsform
 
 
 @dataclass(frozen=True)
@@ -83,12 +81,3 @@ def compile_framework(sheets: XLSFormSheets, file_name: str) -> CompileResult:
     check_expressions(context)
     framework = _build(context)
     return CompileResult(framework, tuple(context.problems))
-
-
-def load_framework(path: Path) -> Framework:
-    """Reads and compiles the framework workbook at ``path``; raises UserError listing every error."""
-    path = Path(path)
-    result = compile_framework(read_xlsform(path), path.name)
-    if result.framework is None:
-        raise UserError.of(result.errors)
-    return result.framework

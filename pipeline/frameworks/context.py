@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.domain.framework import Choice, Labels, Question
 from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.frameworks.rows import Row, Sheet, XLSFormSheets
 from pipeline.i18n.messages.frameworks import (
     FW_BAD_NAME,
     FW_DUPLICATE_COLUMN,
@@ -22,7 +23,6 @@ from pipeline.i18n.messages.frameworks import (
     FW_UNKNOWN_LANGUAGE,
 )
 from pipeline.i18n.translation import LANGUAGES
-from pipeline.workbooks.xlsform import Row, Sheet, XLSFormSheets
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 TRANSLATED = ("label", "hint", "constraint_message", "interview_prompt", "form_title")

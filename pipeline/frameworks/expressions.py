@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, TypeAlias
 
-from pipeline.i18n.translation import N_
-
-EXPR_EMPTY = N_("The expression is empty; write a condition or leave the cell blank.")
-EXPR_UNEXPECTED = N_("Unexpected '{token}' at character {column} of the expression; check for a missing or extra operator, value, comma or parenthesis.")
-EXPR_INCOMPLETE = N_("The expression ends too soon at character {column}; add the value that is missing at the end.")
-EXPR_UNTERMINATED_STRING = N_("The text starting at character {column} has no closing quote; end it with {quote}.")
-EXPR_UNBALANCED = N_("The parenthesis opened at character {column} is never closed; add the missing ')'.")
-EXPR_UNMATCHED_CLOSE = N_("The ')' at character {column} has no matching '('; remove it or add the missing '('.")
-EXPR_BAD_REFERENCE = N_("The reference at character {column} is malformed; write a question name as ${{name}}, using letters, digits, '_', '-' or '.'.")
-EXPR_BARE_NAME = N_("'{name}' at character {column} is not a value or a supported operator; write ${{{name}}} to refer to a question, or put it in quotes if it is text.")
-EXPR_UNKNOWN_FUNCTION = N_("The function {name}() at character {column} is not supported; use selected(), count-selected(), string-length() or not().")
-EXPR_ARGUMENTS = N_("The function {name}() at character {column} takes {expected} argument(s) but was given {given}; correct what is between its parentheses.")
-EXPR_TOO_DEEP = N_("The expression is nested too deeply at character {column} (at most {limit} levels); split it into simpler conditions.")
-EXPR_TOO_LONG = N_("The expression has more than {limit} operators (one too many at character {column}); split it into simpler conditions.")
+from pipeline.i18n.messages.frameworks import (
+    EXPR_ARGUMENTS,
+    EXPR_BAD_REFERENCE,
+    EXPR_BARE_NAME,
+    EXPR_EMPTY,
+    EXPR_INCOMPLETE,
+    EXPR_TOO_DEEP,
+    EXPR_TOO_LONG,
+    EXPR_UNBALANCED,
+    EXPR_UNEXPECTED,
+    EXPR_UNKNOWN_FUNCTION,
+    EXPR_UNMATCHED_CLOSE,
+    EXPR_UNTERMINATED_STRING,
+)
 
 MAX_NESTING = 50  # parentheses, function calls and unary minus inside one another
 MAX_OPERATORS = 300  # binary operators; with MAX_NESTING this bounds the evaluator's recursion

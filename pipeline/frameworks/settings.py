@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.domain.problems import Location
 from pipeline.frameworks.context import NAME, CompileContext, language_of
+from pipeline.frameworks.rows import Row
 from pipeline.i18n.messages.frameworks import (
     FW_BAD_DEFAULT_LANGUAGE,
     FW_BAD_FORM_ID,
@@ -15,7 +16,6 @@ from pipeline.i18n.messages.frameworks import (
     FW_NO_TITLE,
     FW_NO_VERSION,
 )
-from pipeline.workbooks.xlsform import Row
 
 
 def read_settings(c: CompileContext) -> None:

@@ -9,6 +9,7 @@ from pipeline.domain.framework import MATURITY_LEVELS, Question, QuestionType
 from pipeline.domain.problems import Problem
 from pipeline.frameworks.context import CompileContext, DimensionDraft, OpenGroup
 from pipeline.frameworks.expressions import Binary, Call, Current, Expr, ExpressionError, Negate, parse, references
+from pipeline.frameworks.rows import Row, Sheet
 from pipeline.i18n.messages.frameworks import (
     FW_ACKNOWLEDGE,
     FW_BAD_EVIDENCE,
@@ -43,7 +44,6 @@ from pipeline.i18n.messages.frameworks import (
     FW_UNKNOWN_REFERENCE,
     FW_UNKNOWN_TYPE,
 )
-from pipeline.workbooks.xlsform import Row, Sheet
 
 _TYPE = re.compile(r"(?P<kind>select[ _]one[ _]from[ _]file|select[ _]multiple[ _]from[ _]file|select[ _]one[ _]external"
                    r"|select[ _]one|select[ _]multiple|begin[ _]group|end[ _]group|begin[ _]repeat|end[ _]repeat|[\w:-]+)"

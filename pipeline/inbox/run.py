@@ -7,10 +7,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from pipeline.inbox.analysis import warm_up
-from pipeline.inbox.processing import Outcome, process
+from pipeline.inbox.job import Outcome
+from pipeline.inbox.kinds.base import DocumentKind
+from pipeline.inbox.processing import process
 from pipeline.inbox.readiness import Settler, candidates, claim
 from pipeline.ledger.files import remove_leftovers
 from pipeline.ledger.workspace import Workspace
@@ -22,11 +24,14 @@ def work_folder(workspace: Workspace) -> Path:
     return workspace.root / "work"
 
 
-def _process_in_worker(root: Path, claimed: Path, lang: str) -> Outcome | None:
-    return process(Workspace(root), claimed, lang)
+Kinds = Sequence[DocumentKind]
 
 
-def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lang: str,
+def _process_in_worker(root: Path, kinds: Kinds, claimed: Path, lang: str) -> Outcome | None:
+    return process(Workspace(root), claimed, kinds, lang)
+
+
+def process_claimed(workspace: Workspace, kinds: Kinds, claimed: list[Path], workers: int, lang: str,
                     on_outcome: OnOutcome | None = None) -> list[Outcome]:
     """Processes claimed files, in ``workers`` processes when more than one; outcomes in completion order."""
     outcomes = []
@@ -34,14 +39,14 @@ def process_claimed(workspace: Workspace, claimed: list[Path], workers: int, lan
         warm_up(workspace.ledger_path)
     if workers <= 1 or len(claimed) <= 1:
         for path in claimed:
-            outcome = process(workspace, path, lang)
+            outcome = process(workspace, path, kinds, lang)
             if outcome is not None:
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
         return outcomes
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_process_in_worker, workspace.root, path, lang) for path in claimed]
+        futures = [pool.submit(_process_in_worker, workspace.root, kinds, path, lang) for path in claimed]
         for future in futures:
             outcome = future.result()
             if outcome is not None:
@@ -67,10 +72,10 @@ def recover(workspace: Workspace) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.exists() else []
 
 
-def run_once(workspace: Workspace, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
+def run_once(workspace: Workspace, kinds: Kinds, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
              give_up_after: float | None = None) -> list[Outcome]:
     """Processes what is in the inbox now (and what a crash left in work/), waiting for each file to settle."""
-    outcomes = process_claimed(workspace, recover(workspace), workers, lang, on_outcome)
+    outcomes = process_claimed(workspace, kinds, recover(workspace), workers, lang, on_outcome)
     settler = Settler(settle)
     deadline = time.monotonic() + (give_up_after if give_up_after is not None else max(30.0, settle * 20))
     while True:
@@ -79,12 +84,12 @@ def run_once(workspace: Workspace, settle: float, workers: int, lang: str, on_ou
             return outcomes
         ready = settler.ready(waiting)
         claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
-        outcomes += process_claimed(workspace, claimed, workers, lang, on_outcome)
+        outcomes += process_claimed(workspace, kinds, claimed, workers, lang, on_outcome)
         if len(ready) < len(waiting):
             time.sleep(max(settle / 2, 0.01))
 
 
-def ingest(workspace: Workspace, files: Iterable[Path], workers: int, lang: str,
+def ingest(workspace: Workspace, kinds: Kinds, files: Iterable[Path], workers: int, lang: str,
            on_outcome: OnOutcome | None = None) -> list[Outcome]:
     """Processes the given files: those in the inbox are claimed; others are copied in, so the original stays."""
     claimed = []
@@ -101,10 +106,10 @@ def ingest(workspace: Workspace, files: Iterable[Path], workers: int, lang: str,
             tmp.replace(found)
         if found is not None:
             claimed.append(found)
-    return process_claimed(workspace, claimed, workers, lang, on_outcome)
+    return process_claimed(workspace, kinds, claimed, workers, lang, on_outcome)
 
 
-def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
+def watch(workspace: Workspace, kinds: Kinds, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
           interval: float = 10.0, stop: threading.Event | None = None, on_event: Callable[[str], None] | None = None) -> None:
     """Processes the inbox as files arrive, until ``stop`` is set (or forever).
 
@@ -129,14 +134,14 @@ def watch(workspace: Workspace, settle: float, workers: int, lang: str, on_outco
     observer.schedule(Wake(), str(workspace.inbox), recursive=False)
     observer.start()
     try:
-        process_claimed(workspace, recover(workspace), workers, lang, on_outcome)
+        process_claimed(workspace, kinds, recover(workspace), workers, lang, on_outcome)
         settler = Settler(settle)
         while not stop.is_set():
             waiting = candidates(workspace.inbox)
             ready = settler.ready(waiting)
             claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
             try:
-                process_claimed(workspace, claimed, workers, lang, on_outcome)
+                process_claimed(workspace, kinds, claimed, workers, lang, on_outcome)
             except Exception:  # the watcher keeps running; the file stays in work/ for the next start
                 _log_failure(workspace)
             pending = len(waiting) > len(ready)

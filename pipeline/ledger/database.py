@@ -15,114 +15,12 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
+from pipeline.domain.framework import Framework
 from pipeline.domain.models import Round
 from pipeline.ledger import crashpoints
-
-if TYPE_CHECKING:
-    from pipeline.domain.framework import Framework
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS rounds (
-    id TEXT PRIMARY KEY,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    round TEXT,
-    payload TEXT NOT NULL,
-    documents TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_round ON events(round);
-CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
-    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
-    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE TABLE IF NOT EXISTS frameworks (
-    id TEXT NOT NULL,
-    version TEXT NOT NULL,
-    structure_hash TEXT NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (id, version)
-);
-CREATE TABLE IF NOT EXISTS questionnaires (
-    id TEXT PRIMARY KEY,
-    round TEXT NOT NULL,
-    institution TEXT NOT NULL,
-    framework_id TEXT NOT NULL,
-    framework_version TEXT NOT NULL,
-    structure_hash TEXT NOT NULL,
-    language TEXT NOT NULL,
-    file TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    issued TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    received TEXT NOT NULL,
-    kind TEXT,
-    state TEXT NOT NULL,
-    round TEXT,
-    institution TEXT,
-    reason TEXT,
-    stored TEXT,
-    answer TEXT,
-    claim TEXT
-);
-CREATE TABLE IF NOT EXISTS responses (
-    seq INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    round TEXT NOT NULL,
-    institution TEXT NOT NULL,
-    questionnaire TEXT NOT NULL,
-    received TEXT NOT NULL,
-    status TEXT NOT NULL,
-    answered INTEGER NOT NULL,
-    required INTEGER NOT NULL,
-    errors INTEGER NOT NULL,
-    warnings INTEGER NOT NULL,
-    answers TEXT NOT NULL,
-    superseded_by TEXT
-);
-CREATE TABLE IF NOT EXISTS attempts (
-    sha256 TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    count INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS responses_round ON responses(round, institution);
-CREATE TABLE IF NOT EXISTS drafts (
-    round TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    origin TEXT NOT NULL,
-    based_on INTEGER,
-    file TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    created TEXT NOT NULL,
-    PRIMARY KEY (round, version)
-);
-CREATE TABLE IF NOT EXISTS approvals (
-    round TEXT PRIMARY KEY,
-    approved_by TEXT NOT NULL,
-    approved_on TEXT NOT NULL,
-    draft_version INTEGER NOT NULL,
-    draft_sha256 TEXT NOT NULL,
-    recorded TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS catalog_states (
-    code TEXT PRIMARY KEY,
-    participating INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS catalog_topics (
-    id TEXT PRIMARY KEY,
-    names TEXT NOT NULL
-);
-"""
+from pipeline.ledger.schema import migrate
 
 GENESIS = "0" * 64
 
@@ -153,25 +51,44 @@ def _event_hash(seq: int, at: str, kind: str, round_id: str | None, payload: str
 
 
 class Ledger:
-    def __init__(self, path: Path) -> None:
+    """The ledger at ``path``. ``read_only`` opens it for reading only (the inbox's isolated reader does):
+    nothing is created or migrated and any write fails."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        self._depth = 0
+        if read_only:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            return
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
+        migrate(self.db)
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work: committed on success, rolled back on any exception or crash."""
+        """One atomic unit of work: committed on success, rolled back on any exception or crash. Nested
+        transactions join the outer one, so a store's own writes can be part of a larger unit."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.db
+            finally:
+                self._depth -= 1
+            return
         self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self.db
         except BaseException:
+            self._depth = 0
             self.db.execute("ROLLBACK")
             raise
+        self._depth = 0
         crashpoints.reach("ledger-before-commit")
         self.db.execute("COMMIT")
 
@@ -224,13 +141,15 @@ class Ledger:
 
     # Events
 
-    def events(self, round_id: str | None = None, limit: int | None = None) -> list[Event]:
-        """Events oldest first; of one round when ``round_id`` is given; the last ``limit`` when given."""
+    def events(self, round_id: str | None = None, limit: int | None = None, kind: str | None = None) -> list[Event]:
+        """Events oldest first; of one round when ``round_id`` is given, of one kind when ``kind`` is; the last
+        ``limit`` when given."""
         sql = "SELECT seq, at, kind, round, payload, documents, hash FROM events"
         args: list[Any] = []
-        if round_id is not None:
-            sql += " WHERE round = ?"
-            args.append(round_id)
+        where = [f"{column} = ?" for column, value in (("round", round_id), ("kind", kind)) if value is not None]
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+            args += [v for v in (round_id, kind) if v is not None]
         sql += " ORDER BY seq DESC"
         if limit is not None:
             sql += " LIMIT ?"
@@ -260,19 +179,30 @@ class Ledger:
 
     # Frameworks pinned by rounds, and questionnaires issued
 
-    def pin_framework(self, framework: "Framework") -> None:
+    def pin_framework(self, framework: Framework) -> None:
         """Keeps the compiled framework a round was opened with, so later changes to its file do not alter it."""
         self.db.execute(
             "INSERT OR IGNORE INTO frameworks (id, version, structure_hash, data) VALUES (?, ?, ?, ?)",
             (framework.id, framework.version, framework.structure_hash, framework.model_dump_json()),
         )
 
-    def framework(self, framework_id: str, version: str) -> "Framework | None":
+    def framework(self, framework_id: str, version: str) -> Framework | None:
         """The pinned framework; None when no round pinned that id and version."""
-        from pipeline.domain.framework import Framework  # imported here: the command line starts without it
-
         row = self.db.execute("SELECT data FROM frameworks WHERE id = ? AND version = ?", (framework_id, version)).fetchone()
         return Framework.model_validate_json(row[0]) if row else None
+
+    def frameworks(self) -> list[Framework]:
+        """Every pinned framework."""
+        return [Framework.model_validate_json(data) for (data,) in self.db.execute("SELECT data FROM frameworks")]
+
+    def pin(self, round_: Round, framework: Framework) -> Round:
+        """Keeps ``framework`` and makes it the round's, with its event; returns the round as stored."""
+        updated = round_.model_copy(update={"framework_id": framework.id, "framework_version": framework.version})
+        with self.transaction():
+            self.pin_framework(framework)
+            self.save_round(updated, "framework.pinned", {"framework": framework.id, "version": framework.version,
+                                                          "structure_hash": framework.structure_hash})
+        return updated
 
     def record_questionnaire(self, row: dict[str, str]) -> None:
         columns = ("id", "round", "institution", "framework_id", "framework_version", "structure_hash", "language", "file", "sha256", "issued")

@@ -9,6 +9,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import Callable
 
 
 def sha256_of(path: Path) -> str:
@@ -21,6 +22,28 @@ def sha256_of(path: Path) -> str:
 
 def temporary(target: Path) -> Path:
     return target.with_name(f".{target.name}.tmp")
+
+
+def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
+    """Has ``write`` write the file at a temporary name beside ``target``, flushes it to disk, then renames it onto
+    ``target``: readers see the old file or the new one, never half of one. The temporary is removed when
+    ``write`` fails. Returns ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary(target)
+    try:
+        write(tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def replace_with(source: Path, target: Path) -> Path:
+    """A copy of ``source`` written atomically at ``target``; returns ``target``."""
+    return atomic_write(target, lambda tmp: shutil.copyfile(source, tmp))
 
 
 def write_bytes(target: Path, data: bytes) -> Path:

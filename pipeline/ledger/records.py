@@ -1,4 +1,8 @@
-"""What the ledger knows of each file that arrived, and of each questionnaire response."""
+"""What the ledger knows of each file that arrived, and of each questionnaire response.
+
+A response's answers are stored as JSON in the record's own form, and decoded here, once, back into a
+``QuestionnaireAnswers``: dates, times and tuples keep their types (``{"date": "2026-05-01"}``, lists).
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +11,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from pipeline.domain.answers import AnswerRecord, AnswerStatus, QuestionnaireAnswers, Response
+from pipeline.domain.enums import ResponseStatus
+from pipeline.domain.problems import Location
 from pipeline.ledger.database import Ledger
 
 
@@ -16,11 +23,6 @@ class State(str, Enum):
     ARCHIVED = "archived"
     ANSWERED = "answered"
     QUARANTINED = "quarantined"
-
-
-class ResponseStatus(str, Enum):
-    ACCEPTED = "accepted"
-    INCOMPLETE = "incomplete"
 
 
 @dataclass(frozen=True)
@@ -71,20 +73,48 @@ def count_attempt(ledger: Ledger, sha256: str, name: str) -> int:
     return int(ledger.db.execute("SELECT count FROM attempts WHERE sha256 = ?", (sha256,)).fetchone()[0])
 
 
-@dataclass(frozen=True)
-class Response:
-    sha256: str
-    round: str
-    institution: str
-    questionnaire: str
-    received: str
-    status: ResponseStatus
-    answered: int
-    required: int
-    errors: int
-    warnings: int
-    answers: dict[str, Any]
-    superseded_by: str | None = None
+TEMPORAL = {"date": dt.date, "datetime": dt.datetime, "time": dt.time}
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    for name, kind in (("datetime", dt.datetime), ("date", dt.date), ("time", dt.time)):  # datetime first: it is a date
+        if isinstance(value, kind):
+            return {name: value.isoformat()}
+    return value
+
+
+def _decode(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in TEMPORAL:
+        name, text = next(iter(value.items()))
+        return TEMPORAL[name].fromisoformat(text)  # type: ignore[attr-defined]
+    return value
+
+
+def encode_answers(answers: QuestionnaireAnswers) -> str:
+    """The answers as the ledger stores them."""
+    def one(a: AnswerRecord) -> dict[str, object]:
+        where = [a.where.sheet, a.where.cell] if a.where else None
+        return {"s": a.status.value, "v": _encode(a.value), "r": _encode(a.raw), "e": a.evidence, "at": where}
+
+    return json.dumps({"v": 2, "answers": {name: one(a) for name, a in answers.answers.items()},
+                       "respondent": {k: _encode(v) for k, v in answers.respondent.items()}}, ensure_ascii=False)
+
+
+def decode_answers(text: str) -> QuestionnaireAnswers:
+    """The answers a response row holds (see ``encode_answers``)."""
+    data = json.loads(text)
+
+    def one(name: str, a: dict[str, Any]) -> AnswerRecord:
+        at = a.get("at")
+        return AnswerRecord(name, AnswerStatus(a["s"]), _decode(a.get("v")), _decode(a.get("r")),  # type: ignore[arg-type]
+                            a.get("e"), Location(sheet=at[0], cell=at[1]) if at else None)
+
+    return QuestionnaireAnswers({name: one(name, a) for name, a in data.get("answers", {}).items()},
+                                {k: _decode(v) for k, v in data.get("respondent", {}).items()})  # type: ignore[misc]
 
 
 def add_response(ledger: Ledger, response: Response) -> None:
@@ -98,7 +128,7 @@ def add_response(ledger: Ledger, response: Response) -> None:
         "errors, warnings, answers) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (response.sha256, response.round, response.institution, response.questionnaire, response.received,
          response.status.value, response.answered, response.required, response.errors, response.warnings,
-         json.dumps(response.answers, ensure_ascii=False, default=str)),
+         encode_answers(response.answers)),
     )
 
 
@@ -109,7 +139,7 @@ def responses(ledger: Ledger, round_id: str, current_only: bool = True) -> list[
     if current_only:
         sql += " AND superseded_by IS NULL"
     rows = ledger.db.execute(sql + " ORDER BY seq", (round_id,)).fetchall()
-    return [Response(r[0], r[1], r[2], r[3], r[4], ResponseStatus(r[5]), r[6], r[7], r[8], r[9], json.loads(r[10]), r[11]) for r in rows]
+    return [Response(r[0], r[1], r[2], r[3], r[4], ResponseStatus(r[5]), r[6], r[7], r[8], r[9], decode_answers(r[10]), r[11]) for r in rows]
 
 
 def now() -> str:

@@ -9,11 +9,11 @@ from typing import Callable
 from pipeline.domain.models import Institution, Round, Stage
 from pipeline.domain.problems import UserError
 from pipeline.domain.rules import move
-from pipeline.frameworks.library import pinned
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import normalise_language
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import rounds
+from pipeline.stages.frameworks import pinned
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire
 
 OPEN_STAGES = (Stage.REQUESTED, Stage.QUESTIONNAIRE_OPEN)

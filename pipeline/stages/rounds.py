@@ -10,6 +10,7 @@ from pipeline.domain.problems import UserError, raise_if_errors
 from pipeline.domain.rules import check_panel, check_round, move
 from pipeline.i18n import messages as m
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.frameworks import pinned
 
 
 def get(workspace: Workspace, round_id: str) -> Round:
@@ -32,7 +33,6 @@ def open_round(workspace: Workspace, round_: Round, source: dict[str, str] | Non
 
 def _pin_framework(workspace: Workspace, round_: Round) -> Round:
     """The round with the current version of its topic's framework pinned; unchanged when the topic has none yet."""
-    from pipeline.frameworks.library import pinned
 
     try:
         return pinned(workspace, round_)[0]

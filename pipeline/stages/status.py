@@ -3,9 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
+from pipeline.documents.status_page import render_status_page
+from pipeline.domain.enums import ReturnState
+from pipeline.domain.models import Stage
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import format_date, normalise_language, translate
 from pipeline.ledger import records
+from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.rounds import get
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,7 @@ class InstitutionStatus:
     institution: str
     acronym: str
     name: str
-    status: str  # accepted, incomplete or missing
+    status: ReturnState
     received: int  # how many files it sent
     answered: int
     required: int
@@ -49,7 +57,7 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
     """One row per round, in id order."""
     rows = []
     for round_ in workspace.ledger.rounds():
-        finished = round_.stage.value in ("published", "withdrawn")
+        finished = round_.stage in (Stage.PUBLISHED, Stage.WITHDRAWN)
         upcoming = None if finished else round_.next_deadline(today)  # a finished round has no deadline left
         current = {r.institution for r in records.responses(workspace.ledger, round_.id)}
         rows.append(
@@ -70,7 +78,6 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
 
 def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]:
     """Per institution of the round: what it sent and where its current response stands."""
-    from pipeline.stages.rounds import get
 
     round_ = get(workspace, round_id)
     history = records.responses(workspace.ledger, round_.id, current_only=False)
@@ -80,7 +87,7 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
         current = next((r for r in sent if r.superseded_by is None), None)
         rows.append(InstitutionStatus(
             institution=inst.id, acronym=inst.acronym, name=inst.name,
-            status=current.status.value if current else "missing",
+            status=ReturnState(current.status.value) if current else ReturnState.MISSING,
             received=len(sent),
             answered=current.answered if current else 0,
             required=current.required if current else 0,
@@ -89,3 +96,48 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
         ))
     return rows
 
+
+STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: m.LABEL_INCOMPLETE, ReturnState.MISSING: m.LABEL_MISSING}
+
+
+def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None) -> Path:
+    """Writes outbox/status.html atomically; returns its path."""
+    lang = normalise_language(lang)
+    today = today or dt.date.today()
+    t = lambda message, **params: translate(message, lang, **params)  # noqa: E731
+    catalog = workspace.catalog
+    rounds = []
+    for row in overview(workspace, today):
+        rounds.append({
+            "id": row.round_id,
+            "country": catalog.states[row.country].name(lang) if row.country in catalog.states else row.country,
+            "topic": catalog.topics[row.topic].name(lang) if row.topic in catalog.topics else row.topic,
+            "stage": t(m.STAGE_NAMES[row.stage]),
+            "deadline": f"{format_date(row.deadline, lang)} ({t(m.DEADLINE_NAMES[row.deadline_name])})" if row.deadline_name else "—",
+            "days": row.days,
+            "returned": row.returned,
+            "expected": row.expected,
+            "institutions": [
+                {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
+                 "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
+                 "last": i.last[:16].replace("T", " ") if i.last else "—"}
+                for i in institutions(workspace, row.round_id)
+            ],
+        })
+    events = [
+        {"seq": e.seq, "at": e.at[:16].replace("T", " "), "round": e.round or "", "kind": e.kind,
+         "details": ", ".join(f"{k}: {v}" for k, v in e.payload.items())}
+        for e in reversed(workspace.ledger.events(limit=30))
+    ]
+    labels = {
+        "title": t(m.PAGE_TITLE),
+        "updated": t(m.PAGE_GENERATED, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        "rounds": t(m.PAGE_ROUNDS), "returns": t(m.PAGE_RETURNS), "events": t(m.PAGE_EVENTS), "no_events": t(m.PAGE_NO_EVENTS),
+        "round_headers": [t(h) for h in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE,
+                                         m.LABEL_DAYS, m.LABEL_RETURNS)],
+        "institution_headers": [t(h) for h in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED,
+                                               m.LABEL_ANSWERED, m.LABEL_LAST)],
+        "event_headers": ["#", t(m.WHEN_HEADER), t(m.LABEL_ROUND), t(m.EVENTS_HEADER), t(m.DETAILS_HEADER)],
+    }
+    html = render_status_page(lang, labels, rounds, events)
+    return write_bytes(workspace.outbox / "status.html", html.encode("utf-8"))

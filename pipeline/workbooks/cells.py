@@ -12,6 +12,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.domain.raw import text_of
+
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
@@ -57,15 +59,6 @@ def named_cells(wb: Workbook, name: str) -> list[Cell] | None:
         else:
             cells.append(found)
     return cells
-
-
-def text_of(value: Any) -> str:
-    """A cell value as trimmed text; None is empty."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 DATE_PATTERNS = (

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -20,11 +19,9 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
 from pipeline.workbooks.cells import WRAP, style_header
 from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
-
-if TYPE_CHECKING:
-    from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
 
 WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11}
 FORMATS = {"score": "0.00", "percent": "0.0%"}

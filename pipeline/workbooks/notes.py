@@ -5,7 +5,7 @@ expert's name and e-mail on top and one row per institution interviewed × posit
 framework; a hidden lists sheet holding the dropdowns' values; a very hidden ``_mecigep`` metadata sheet
 (repeated as ``mecigep_*`` custom properties). Every input cell has a defined name — ``expert_name``,
 ``expert_email`` and ``n_<row key>_<field>`` — so an inserted row or a renamed sheet does not matter.
-``read_notes`` reads them back, values as stored. The wording lives in ``pipeline.notes`` (``NOTES_*``).
+``read_notes`` reads them back, values as stored. The wording is in ``i18n/messages/notes.py``.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -25,17 +25,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.domain.notes import CHOICES, FIELDS, RowSpec, row_specs
 from pipeline.domain.problems import Location
+from pipeline.domain.raw import RawNotes, RawValue, text_of
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input, text_of
+from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
-from pipeline.workbooks.response import RawValue, _identity
+from pipeline.workbooks.response import _identity
 from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically
 
 KIND = "interview_notes"
-FIELDS = ("finding", "assessment", "need", "challenge", "recommendation", "priority", "questions")
-CHOICES = {"assessment": ("confirmed", "partly", "not_confirmed"), "priority": ("high", "medium", "low")}
 EXPERT_FIELDS = ("expert_name", "expert_email")
 HEADER_ROW = 5  # rows 1-4: title, expert's name, expert's e-mail, guidance
 FIRST_ROW = HEADER_ROW + 1
@@ -44,31 +44,6 @@ WIDTHS = dict(zip("ABCDEFGHI", (22, 36, 42, 17, 30, 30, 40, 12, 18)))
 QUESTIONS_FONT = InlineFont(rFont="Calibri", color="7F7F7F", sz=9)
 NEW_INSTITUTION = Side(style="medium", color="1F4E79")
 _NAME = re.compile(r"^n_(.+)_(" + "|".join(FIELDS) + r")$")
-
-
-@dataclass(frozen=True)
-class RowSpec:
-    """One row of notes: its key (in its cells' defined names), the institution's id and the element's."""
-
-    key: str
-    institution: str
-    element: str
-
-
-def row_specs(institutions: Sequence[str], elements: Sequence[str]) -> list[RowSpec]:
-    """The rows for ``institutions`` × ``elements``, in order, each with a distinct key."""
-    slug = lambda text: re.sub(r"[^A-Za-z0-9_]", "_", text)  # noqa: E731
-    specs: list[RowSpec] = []
-    seen: set[str] = set()
-    for institution in institutions:
-        for element in elements:
-            key = base = f"{slug(institution)}_{slug(element)}"
-            number = 2
-            while key in seen:
-                key, number = f"{base}_{number}", number + 1
-            seen.add(key)
-            specs.append(RowSpec(key, institution, element))
-    return specs
 
 
 def cell_name(key: str, field_: str) -> str:
@@ -123,9 +98,7 @@ class NotesPrefill:
 
 class _Writer:
     def __init__(self, identity: NotesIdentity, cover: NotesCover, prefill: NotesPrefill | None) -> None:
-        from pipeline.stages import notes  # the wording; imported late, as that module imports this one
-
-        self.n, self.id, self.cover = notes, identity, cover
+        self.id, self.cover = identity, cover
         self.prefill = prefill or NotesPrefill()
         self.wb = Workbook()
         self.ranges: dict[str, str] = {}
@@ -141,7 +114,7 @@ class _Writer:
         first.title = self.t(m.Q_SHEET_INSTRUCTIONS)
         self.lists()
         self.instructions(first)
-        self.notes(self.wb.create_sheet(self.t(self.n.NOTES_SHEET_NOTES)))
+        self.notes(self.wb.create_sheet(self.t(m.NOTES_SHEET_NOTES)))
         if self.prefill.problems or self.prefill.general:
             self.problems_sheet()
         self.metadata()
@@ -155,7 +128,7 @@ class _Writer:
         sheet.sheet_state = "hidden"
         row = 1
         for list_, codes in CHOICES.items():
-            labels = self.n.NOTES_ASSESSMENTS if list_ == "assessment" else self.n.NOTES_PRIORITIES
+            labels = m.NOTES_ASSESSMENTS if list_ == "assessment" else m.NOTES_PRIORITIES
             for offset, code in enumerate(codes):
                 put_text(sheet.cell(row + offset, 1), self.t(labels[code]))
                 put_text(sheet.cell(row + offset, 2), code)
@@ -173,7 +146,7 @@ class _Writer:
         sheet.row_dimensions[row].height = 15 * max(1, sum(math.ceil(max(1, len(line)) / 110) for line in text.split("\n")))
 
     def instructions(self, sheet: Worksheet) -> None:
-        n, cover = self.n, self.cover
+        n, cover = m, self.cover
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 28, 95
         put_text(sheet["A1"], self.t(n.NOTES_TITLE, topic=cover.topic))
         sheet["A1"].font = TITLE_FONT
@@ -201,7 +174,7 @@ class _Writer:
         fit_to_width(sheet)
 
     def notes(self, sheet: Worksheet) -> None:
-        n = self.n
+        n = m
         for letter, width in WIDTHS.items():
             sheet.column_dimensions[letter].width = width
         sheet.merge_cells("A1:I1")
@@ -242,7 +215,7 @@ class _Writer:
         """One institution × element: the two locked cells saying which, then the named input cells."""
         institution = self.institutions[spec.institution]
         label, questions = self.elements[spec.element]
-        listed = "\n" + self.t(self.n.NOTES_ELEMENT_QUESTIONS, questions=", ".join(questions)) if questions else ""
+        listed = "\n" + self.t(m.NOTES_ELEMENT_QUESTIONS, questions=", ".join(questions)) if questions else ""
         put_text(sheet.cell(row, 1), institution)
         sheet.cell(row, 2).value = CellRichText(label, TextBlock(QUESTIONS_FONT, listed)) if listed else label
         for col in (1, 2):
@@ -274,7 +247,7 @@ class _Writer:
     def problems_sheet(self) -> None:
         sheet = self.wb.create_sheet(self.t(m.Q_SHEET_PROBLEMS), 1)
         sheet.sheet_properties.tabColor = "C00000"
-        put_text(sheet["A1"], self.t(self.n.NOTES_WHERE))
+        put_text(sheet["A1"], self.t(m.NOTES_WHERE))
         put_text(sheet["B1"], self.t(m.Q_HEADER_FIX))
         style_header(sheet[1])
         rows = [("", s) for s in self.prefill.general] + self.marked
@@ -295,7 +268,7 @@ class _Writer:
             self.wb.custom_doc_props.append(StringProperty(name=f"mecigep_{key}", value=value))
         sheet.sheet_state = "veryHidden"
         sheet.protection.sheet = True
-        self.wb.properties.title = self.t(self.n.NOTES_TITLE, topic=self.cover.topic)
+        self.wb.properties.title = self.t(m.NOTES_TITLE, topic=self.cover.topic)
         self.wb.properties.subject = f"{self.id.round_id} / {self.id.expert or 'panel'}"
         self.wb.properties.creator = "MECIGEP"
 
@@ -303,17 +276,6 @@ class _Writer:
 def write_notes(path: Path, identity: NotesIdentity, cover: NotesCover, prefill: NotesPrefill | None = None) -> Path:
     """Writes the notes workbook (or, with ``prefill``, its feedback copy) to ``path`` atomically; returns ``path``."""
     return save_atomically(_Writer(identity, cover, prefill).write(), path)
-
-
-@dataclass(frozen=True)
-class RawNotes:
-    """Everything read from a returned notes workbook, not yet interpreted: the identity, the expert's
-    cells (``expert_name``, ``expert_email``) and each row's cells by row key and field."""
-
-    identity: dict[str, str]
-    expert: dict[str, RawValue] = field(default_factory=dict)
-    rows: dict[str, dict[str, RawValue]] = field(default_factory=dict)
-    file: str = ""
 
 
 def read_notes(path: Path) -> RawNotes:

@@ -1,31 +1,25 @@
-"""The cooperation register workbook (``registro-cooperacion.xlsx``), and the instructions sheet of a follow-up.
+"""The cooperation register workbook (``registro-cooperacion.xlsx``).
 
-``pipeline.register`` decides the rows, labels and counts; this module lays them out: the register as one
+``analysis/register.py`` decides the rows, labels and counts; this module lays them out: the register as one
 filterable Excel table (frozen header, banded rows, the final report as a link), the summary sheet with its count
 tables, each beside a native bar chart. Every string is written as text, never as a formula, whatever it starts
 with; the file is saved under a temporary name and renamed.
-
-``rewrite_instructions`` gives a workbook made by ``write_questionnaire`` (the follow-up of recommendations,
-``pipeline.followup``) the instructions sheet of what it really is, keeping everything else of the workbook.
 """
 from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.analysis.register import RegisterView, Summary
 from pipeline.workbooks.cells import TITLE_FONT, WRAP, style_header
 from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
-
-if TYPE_CHECKING:
-    from pipeline.analysis.register import RegisterView, Summary
 
 WIDTHS = {"code": 13, "name": 20, "short": 14, "text": 46, "date": 12, "link": 30}
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -133,39 +127,4 @@ def write_register_workbook(path: Path, view: RegisterView) -> Path:
     _summary(workbook.create_sheet(view.summary_sheet[:31]), view)
     workbook.properties.title = view.title
     workbook.properties.creator = "MECIGEP"
-    return save_atomically(workbook, path)
-
-
-def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], paragraphs: list[str],
-                         list_title: str, items: list[str]) -> Path:
-    """Replaces the first sheet of the questionnaire workbook at ``path`` with ``title``, ``facts`` (label, value),
-    ``paragraphs`` and a titled list of ``items``; the other sheets, names, lists and properties stay as they are."""
-    workbook = load_workbook(path)
-    sheet = workbook.worksheets[0]
-    for merged in list(sheet.merged_cells.ranges):
-        sheet.unmerge_cells(str(merged))
-    sheet.delete_rows(1, sheet.max_row)
-    for row in list(sheet.row_dimensions):
-        sheet.row_dimensions[row].height = None
-    put_value(sheet["A1"], title)
-    sheet["A1"].font = TITLE_FONT
-    row = 3
-    for label, value in facts:
-        put_value(sheet.cell(row, 1), label)
-        sheet.cell(row, 1).font = Font(bold=True)
-        put_value(sheet.cell(row, 2), value)
-        sheet.cell(row, 2).alignment = WRAP
-        row += 1
-    row += 1
-    texts = [(text, None) for text in paragraphs] + [(None, None), (list_title, Font(bold=True, color="1F4E79"))]
-    texts += [(item, None) for item in items]
-    for text, font in texts:
-        if text:
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-            put_value(sheet.cell(row, 1), text)
-            sheet.cell(row, 1).alignment = WRAP
-            sheet.cell(row, 1).font = font or Font()
-            sheet.row_dimensions[row].height = LINE * max(1, math.ceil(len(text) / 115))
-        row += 1
-    workbook.properties.title = title
     return save_atomically(workbook, path)

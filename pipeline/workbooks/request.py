@@ -20,9 +20,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.models import Calendar, Contact, Expert, Institution, Panel, Round, institution_id, round_id
 from pipeline.domain.problems import Location, Problem, UserError, raise_if_errors
+from pipeline.domain.raw import text_of
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import LANGUAGES, normalise_language, translate
-from pipeline.workbooks.cells import TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input, text_of
+from pipeline.workbooks.cells import TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input
 from pipeline.workbooks.sheets import fit_to_width, save_atomically
 from pipeline.workbooks.sniff import FileKind, sniff
 

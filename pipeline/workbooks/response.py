@@ -4,12 +4,11 @@ The one place that reads the shape ``questionnaire.py`` writes. Each answer is f
 defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``), so inserted
 rows, moved columns and renamed sheets do not matter; when a name was deleted, the question id is
 looked up in column A of any sheet and the answer taken from column D of that row (E for evidence).
-Values are kept exactly as the cell holds them; ``pipeline.responses`` turns them into answers.
+Values are kept exactly as the cell holds them; ``analysis/normalise.py`` turns them into answers.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -18,36 +17,12 @@ from openpyxl.workbook.workbook import Workbook
 
 from pipeline.domain.framework import Framework, QuestionType
 from pipeline.domain.problems import Location
+from pipeline.domain.raw import RawResponse, RawValue
 from pipeline.workbooks.formulas import cell_name
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
 
 PROPERTY_PREFIX = "mecigep_"
 RESPONDENT_FIELDS = ("resp_name", "resp_position", "resp_institution", "resp_email", "resp_date")
-WINDOWS_1900 = dt.date(1899, 12, 30)
-
-
-@dataclass(frozen=True)
-class RawValue:
-    """A cell's value as stored (None when empty) and where it is."""
-
-    value: object
-    where: Location
-
-
-@dataclass(frozen=True)
-class RawResponse:
-    """Everything read from a returned questionnaire, not yet interpreted.
-
-    ``answers`` is keyed by question name, and for a select_multiple also by ``<question>__<option>``
-    (one yes/no cell per option); ``evidence`` is keyed by question name. ``epoch`` is day zero of the
-    workbook's date system (30 Dec 1899 for the 1900 system, 1 Jan 1904 for the 1904 one)."""
-
-    identity: dict[str, str]
-    respondent: dict[str, RawValue] = field(default_factory=dict)
-    answers: dict[str, RawValue] = field(default_factory=dict)
-    evidence: dict[str, RawValue] = field(default_factory=dict)
-    epoch: dt.date = WINDOWS_1900
-    file: str = ""
 
 
 def open_workbook(path: Path) -> Workbook:

@@ -2,52 +2,42 @@
 
 The one place that knows its shape. One sheet, in the round's language, with a line per change or
 comment (number, kind, who, when, where, what) and two columns left open for the panel (its answer and
-a decision chosen from a dropdown); a hidden lists sheet holds the decisions. ``documents.review``
+a decision chosen from a dropdown); a hidden lists sheet holds the decisions. ``documents/review.py``
 finds the changes and comments and puts them in words.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.i18n.translation import N_, translate
+from pipeline.domain.review import ReviewLine
+from pipeline.i18n.messages.review import (
+    REVIEW_ACCEPTED,
+    REVIEW_DISCUSSED,
+    REVIEW_HEADER_ANSWER,
+    REVIEW_HEADER_DECISION,
+    REVIEW_HEADER_KIND,
+    REVIEW_HEADER_NUMBER,
+    REVIEW_HEADER_WHAT,
+    REVIEW_HEADER_WHEN,
+    REVIEW_HEADER_WHERE,
+    REVIEW_HEADER_WHO,
+    REVIEW_REJECTED,
+    REVIEW_SHEET,
+)
+from pipeline.i18n.translation import translate
 from pipeline.workbooks.cells import BOX, UNLOCKED, WRAP, style_header
 from pipeline.workbooks.sheets import fit_to_width, put_text, save_atomically
-
-REVIEW_SHEET = N_("Review")
-REVIEW_HEADER_NUMBER = N_("No.")
-REVIEW_HEADER_KIND = N_("Kind")
-REVIEW_HEADER_WHO = N_("Who")
-REVIEW_HEADER_WHEN = N_("When")
-REVIEW_HEADER_WHERE = N_("Where (section)")
-REVIEW_HEADER_WHAT = N_("What")
-REVIEW_HEADER_ANSWER = N_("Panel's answer")
-REVIEW_HEADER_DECISION = N_("Decision")
-REVIEW_ACCEPTED = N_("accepted")
-REVIEW_REJECTED = N_("rejected")
-REVIEW_DISCUSSED = N_("discussed")
 
 LISTS_SHEET = "_lists"
 HEADERS = (REVIEW_HEADER_NUMBER, REVIEW_HEADER_KIND, REVIEW_HEADER_WHO, REVIEW_HEADER_WHEN, REVIEW_HEADER_WHERE,
            REVIEW_HEADER_WHAT, REVIEW_HEADER_ANSWER, REVIEW_HEADER_DECISION)
 DECISIONS = (REVIEW_ACCEPTED, REVIEW_REJECTED, REVIEW_DISCUSSED)
 WIDTHS = dict(zip("ABCDEFGH", (6, 16, 20, 18, 30, 60, 50, 14)))
-
-
-@dataclass(frozen=True)
-class ReviewLine:
-    """One change or comment, every field already in words of the workbook's language."""
-
-    kind: str
-    who: str
-    when: str  # empty when the date is unknown
-    where: str  # the section it falls under
-    what: str
 
 
 def write_review_lines(target: Path, lines: Sequence[ReviewLine], lang: str) -> Path:

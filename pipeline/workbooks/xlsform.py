@@ -1,5 +1,5 @@
 """Reads the sheets of an XLSForm workbook (``survey``, ``choices``, ``settings`` and the
-MECIGEP ``elements`` sheet) as plain rows of text, for ``framework_compiler``.
+MECIGEP ``elements`` sheet) as plain rows of text (``frameworks/rows.py``), for the framework compiler.
 
 Like pyxform's xls2json_backends: the first non-blank row of a sheet is its header; headers
 are matched lower-cased and stripped (the text as written is kept to report the column);
@@ -9,72 +9,25 @@ keeps its true 1-based number. Nothing here judges the content.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.domain.problems import Location, UserError
-from pipeline.i18n.translation import N_
-from pipeline.workbooks.cells import text_of
+from pipeline.domain.raw import text_of
+from pipeline.frameworks.rows import Row, Sheet, XLSFormSheets, header_key
+from pipeline.i18n.messages.frameworks import (
+    XLSFORM_DAMAGED,
+    XLSFORM_EMPTY,
+    XLSFORM_LEGACY,
+    XLSFORM_MISSING,
+    XLSFORM_NOT_XLSX,
+)
 from pipeline.workbooks.sniff import FileKind, sniff
-
-XLSFORM_MISSING = N_("There is no file {file}; check the name and the folder.")
-XLSFORM_EMPTY = N_("The file {file} is empty; save the framework from Excel or LibreOffice as an .xlsx workbook.")
-XLSFORM_LEGACY = N_("The file {file} is an old .xls workbook or a password-protected one; save it as .xlsx without a password.")
-XLSFORM_NOT_XLSX = N_("The file {file} is not an Excel workbook (.xlsx), it looks like {kind}; save the framework from Excel or LibreOffice as .xlsx.")
-XLSFORM_DAMAGED = N_("The file {file} is a damaged workbook or another kind of zip file; open it in Excel or LibreOffice and save it again as .xlsx.")
 
 SHEETS = ("survey", "choices", "settings", "elements")
 _KINDS = {FileKind.TEXT: "text (CSV)", FileKind.PDF: "a PDF", FileKind.UNKNOWN: "an unknown format"}
-
-
-def header_key(text: str) -> str:
-    """The key a header is matched by: lower-case, with the parts around '::' stripped."""
-    return "::".join(part.strip() for part in text.split("::")).lower()
-
-
-@dataclass(frozen=True)
-class Row:
-    """One non-blank row: its 1-based number and its cells keyed by header key (empty cells left out)."""
-
-    number: int
-    values: dict[str, str]
-
-    def get(self, key: str) -> str:
-        """The trimmed text under the column ``key``; empty when the cell or the column is missing."""
-        return self.values.get(key, "")
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """A sheet's title as written, its header row, headers (key -> text as written) and rows."""
-
-    title: str
-    header_row: int = 1
-    headers: dict[str, str] = field(default_factory=dict)
-    duplicates: tuple[str, ...] = ()  # header texts whose key an earlier column already has
-    rows: tuple[Row, ...] = ()
-
-    def has(self, key: str) -> bool:
-        """Whether the sheet has a column with the header key ``key``."""
-        return key in self.headers
-
-    def column(self, key: str) -> str:
-        """The header text of ``key`` as written, else ``key`` itself (to report a column)."""
-        return self.headers.get(key, key)
-
-
-@dataclass(frozen=True)
-class XLSFormSheets:
-    """The sheets an XLSForm framework is made of; None for a sheet the workbook lacks."""
-
-    survey: Sheet | None = None
-    choices: Sheet | None = None
-    settings: Sheet | None = None
-    elements: Sheet | None = None
-    sheet_names: tuple[str, ...] = ()  # every sheet of the workbook, as written
 
 
 def _read_sheet(title: str, rows: list[tuple[object, ...]]) -> Sheet:

@@ -4,10 +4,12 @@ import datetime as dt
 import pytest
 
 from pipeline.analysis import validation as v
-from pipeline.analysis.normalise import RESP_NOT_A_NUMBER, Answer, Normalised, normalise
+from pipeline.analysis.normalise import Answer, Normalised, normalise
 from pipeline.analysis.validation import AnswerStatus, answer_model, validate
 from pipeline.domain.framework import Framework
 from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.i18n import messages as m
+from pipeline.i18n.messages.answers import RESP_NOT_A_NUMBER
 from pipeline.i18n.translation import translate
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire
 from pipeline.workbooks.response import read_answers
@@ -72,7 +74,7 @@ def test_the_questionnaire_as_an_official_fills_it_is_complete(questionnaire, fr
 def test_a_required_question_left_empty_is_named_with_its_cell(questionnaire, framework, tmp_path):
     result = returned(questionnaire, framework, tmp_path, {"q_plan": "1 – Nivel 1 en español", "q_tools__reports": YES})
     [missing] = result.errors
-    assert (missing.message, missing.params["question"]) == (v.VAL_MISSING, "law")
+    assert (missing.message, missing.params["question"]) == (m.VAL_MISSING, "law")
     assert missing.where == Location("filled.xlsx", SHEET1, "D5")
     assert "law" in missing.render("es") and "D5" in missing.render("en")
     assert result.statuses["law"] is AnswerStatus.MISSING and result.statuses["law_year"] is AnswerStatus.NOT_APPLICABLE
@@ -88,7 +90,7 @@ def test_a_required_question_without_a_cell_is_still_named():
 def test_an_answer_to_a_question_that_does_not_apply_is_a_warning(framework):
     result = validate(response({**COMPLETE, "law_year": 1995}), framework)
     [warning] = result.problems
-    assert (warning.message, warning.severity, warning.where) == (v.VAL_NOT_APPLICABLE, Severity.WARNING, at("D7"))
+    assert (warning.message, warning.severity, warning.where) == (m.VAL_NOT_APPLICABLE, Severity.WARNING, at("D7"))
     assert result.warnings == (warning,) and result.errors == () and result.complete
     assert result.statuses["law_year"] is AnswerStatus.NOT_APPLICABLE
     assert "law_year" in warning.render("en") and "ignored" in warning.render("en")
@@ -97,7 +99,7 @@ def test_an_answer_to_a_question_that_does_not_apply_is_a_warning(framework):
 def test_a_value_that_breaks_the_constraint_is_an_error_with_the_value(framework):
     result = validate(response({**COMPLETE, "law": "yes", "law_year": 1900}, {"law": "Ley 1"}), framework, "en")
     [error] = result.errors
-    assert (error.message, error.params["value"], error.where) == (v.VAL_CONSTRAINT, 1900, at("D7"))
+    assert (error.message, error.params["value"], error.where) == (m.VAL_CONSTRAINT, 1900, at("D7"))
     assert "1900" in error.render("en") and result.statuses["law_year"] is AnswerStatus.INVALID
     assert not result.complete and result.answered == 3
 
@@ -107,7 +109,7 @@ def test_the_constraint_message_of_the_framework_is_used_in_the_respondents_lang
                                                                 "en": "the year must be between 1950 and 2030."})
     answers = response({**COMPLETE, "law": "yes", "law_year": 1900}, {"law": "Ley 1"})
     [english] = validate(answers, strict, "en").errors
-    assert english.message == v.VAL_CONSTRAINT_EXPLAINED
+    assert english.message == m.VAL_CONSTRAINT_EXPLAINED
     assert "the year must be between 1950 and 2030" in english.render("en") and "1900" in english.render("en")
     [spanish] = validate(answers, strict).errors  # the response's own language by default
     assert spanish.params["reason"] == "el año debe estar entre 1950 y 2030"
@@ -142,7 +144,7 @@ def test_evidence_asked_and_left_empty_is_named_at_the_evidence_cell(questionnai
     result = returned(questionnaire, framework, tmp_path, {"q_plan": "3 – Nivel 3 en español", "q_law": "Sí",
                                                            "q_law_year": 2001, "q_tools__audits": NO, "e_plan": "Plan 2040"})
     [error] = result.errors
-    assert (error.message, error.params["question"], error.params["value"]) == (v.VAL_EVIDENCE_MISSING, "law", "yes")
+    assert (error.message, error.params["question"], error.params["value"]) == (m.VAL_EVIDENCE_MISSING, "law", "yes")
     assert error.where == Location("filled.xlsx", SHEET1, "E5")
     assert result.statuses["law"] is AnswerStatus.EVIDENCE_MISSING and result.statuses["plan"] is AnswerStatus.ANSWERED
     assert result.answered == 3 and not result.complete
@@ -151,7 +153,7 @@ def test_evidence_asked_and_left_empty_is_named_at_the_evidence_cell(questionnai
 def test_evidence_is_asked_from_the_level_set_by_the_framework_and_without_a_cell_the_answer_cell_is_named(framework):
     assert validate(response({**COMPLETE, "plan": "1"}), framework).complete
     [error] = validate(response({**COMPLETE, "plan": "2"}), framework).errors
-    assert (error.message, error.where) == (v.VAL_EVIDENCE_MISSING, at("D4"))
+    assert (error.message, error.where) == (m.VAL_EVIDENCE_MISSING, at("D4"))
     [error] = validate(response({**COMPLETE, "plan": "4"}, {"plan": "  "}), framework).errors
     assert error.where == at("E4")
 
@@ -160,9 +162,9 @@ def test_types_and_options_are_checked_by_the_model_in_our_own_words(framework):
     result = validate(response({"plan": "7", "law": "no", "tools": ("reports", "drones"), "budget_share": "12,5",
                                 "last_review": "ayer", "obstacles": 3}), framework, "en")
     found = {(p.message, p.params["question"], p.where.cell) for p in result.errors}
-    assert found == {(v.VAL_NOT_AN_OPTION, "plan", "D4"), (v.VAL_NOT_AN_OPTION, "tools", "D6"),
-                     (v.VAL_WRONG_TYPE, "budget_share", "D7"), (v.VAL_WRONG_TYPE, "last_review", "D8"),
-                     (v.VAL_WRONG_TYPE, "obstacles", "D9")}
+    assert found == {(m.VAL_NOT_AN_OPTION, "plan", "D4"), (m.VAL_NOT_AN_OPTION, "tools", "D6"),
+                     (m.VAL_WRONG_TYPE, "budget_share", "D7"), (m.VAL_WRONG_TYPE, "last_review", "D8"),
+                     (m.VAL_WRONG_TYPE, "obstacles", "D9")}
     texts = [p.render("en") for p in result.errors]
     assert not any("Input should" in t or "literal" in t for t in texts)
     plan = next(t for t, p in zip(texts, result.errors) if p.params["question"] == "plan")
@@ -175,7 +177,7 @@ def test_types_and_options_are_checked_by_the_model_in_our_own_words(framework):
 def test_a_whole_number_is_a_decimal_but_a_decimal_is_not_a_whole_number(framework):
     assert validate(response({**COMPLETE, "budget_share": 12}), framework).complete
     [error] = validate(response({**COMPLETE, "law": "yes", "law_year": 1995.5}, {"law": "Ley"}), framework).errors
-    assert (error.message, error.params["question"]) == (v.VAL_WRONG_TYPE, "law_year")
+    assert (error.message, error.params["question"]) == (m.VAL_WRONG_TYPE, "law_year")
     assert error.render("en").endswith("Write a whole number instead.")
 
 
@@ -183,9 +185,9 @@ def test_the_problems_of_reading_are_kept_and_every_problem_is_collected(questio
     result = returned(questionnaire, framework, tmp_path, {"q_plan": "4 – Nivel 4 en español", "q_law": "Sí",
                                                            "q_law_year": "mil novecientos", "q_budget_share": 250})
     found = {(p.message, p.where.cell, p.where.sheet) for p in result.errors}
-    assert found == {(v.VAL_EVIDENCE_MISSING, "E4", SHEET1), (v.VAL_EVIDENCE_MISSING, "E5", SHEET1),
-                     (RESP_NOT_A_NUMBER, "D6", SHEET1), (v.VAL_MISSING, "D6:D8", SHEET2),
-                     (v.VAL_CONSTRAINT, "D9", SHEET2)}
+    assert found == {(m.VAL_EVIDENCE_MISSING, "E4", SHEET1), (m.VAL_EVIDENCE_MISSING, "E5", SHEET1),
+                     (RESP_NOT_A_NUMBER, "D6", SHEET1), (m.VAL_MISSING, "D6:D8", SHEET2),
+                     (m.VAL_CONSTRAINT, "D9", SHEET2)}
     assert result.statuses["law_year"] is AnswerStatus.INVALID and result.statuses["tools"] is AnswerStatus.MISSING
     assert (result.required, result.answered, result.completion) == (4, 0, 0.0)
 
@@ -209,7 +211,7 @@ def test_the_pydantic_model_is_built_once_per_framework_structure(framework, mon
 def test_a_rule_that_cannot_be_evaluated_is_a_warning_not_a_crash(framework):
     broken = variant(framework, "law_year", relevant="${law} = ", constraint=". >>> 3")
     result = validate(response({**COMPLETE, "law_year": 1995}), broken)
-    assert {p.message for p in result.problems} == {v.VAL_RULE_NOT_CHECKED}
+    assert {p.message for p in result.problems} == {m.VAL_RULE_NOT_CHECKED}
     assert result.statuses["law_year"] is AnswerStatus.ANSWERED
 
 
@@ -230,7 +232,7 @@ def test_the_reader_problems_are_part_of_the_validation(framework):
 
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
 def test_every_message_can_be_shown_in_every_language(lang):
-    params = {"question": "q", "value": "v", "options": ("a", "b"), "expected": v.VAL_KIND_DATE, "reason": "r"}
+    params = {"question": "q", "value": "v", "options": ("a", "b"), "expected": m.VAL_KIND_DATE, "reason": "r"}
     messages = [getattr(v, name) for name in dir(v) if name.startswith("VAL_") and not name.startswith("VAL_KIND_")]
     assert len(messages) == 8
     for message in messages:

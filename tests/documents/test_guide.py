@@ -7,22 +7,17 @@ import pytest
 from docx.oxml.ns import qn
 
 from pipeline.demo.answers import complete_answers
-from pipeline.documents.guide import (
-    GUIDE_GAP_LOW,
-    GUIDE_GAP_NO_EVIDENCE,
-    GUIDE_GAP_NOT_RECEIVED,
-    GUIDE_NOT_RECEIVED,
-    GUIDE_TEMPLATE,
-    guide_context,
-    write_guides,
-)
+from pipeline.documents.guide import GUIDE_TEMPLATE, guide_context
 from pipeline.documents.render import render, template_variables
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Calendar, Institution
-from pipeline.frameworks.library import available
+from pipeline.i18n.messages.guide import GUIDE_GAP_LOW, GUIDE_GAP_NO_EVIDENCE, GUIDE_GAP_NOT_RECEIVED, GUIDE_NOT_RECEIVED
 from pipeline.i18n.translation import format_number, translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.frameworks import available
+from pipeline.stages.interviews import write_interview_guides
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.round_data import load
 from pipeline.stages.rounds import open_round
@@ -54,8 +49,8 @@ def guides(tmp_path_factory):
     pcm_answers = {**complete_answers(framework), **low, "q_pl_11": label(framework, "pl_11", "4")}
     pcm_answers.pop("e_pl_11")
     fill(pcm, pcm_answers, workspace.inbox / "pcm.xlsx")
-    assert {o.institution for o in run_once(workspace, settle=0.05, workers=1, lang="es")} == {"mef", "pcm"}
-    paths = write_guides(workspace, ROUND)
+    assert {o.institution for o in run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es")} == {"mef", "pcm"}
+    paths = write_interview_guides(workspace, ROUND)
     return {"workspace": workspace, "framework": framework, "paths": {p.stem.removeprefix("guia-"): p for p in paths}}
 
 
@@ -152,14 +147,14 @@ def test_the_template_asks_only_for_what_the_context_gives(guides):
     data = load(workspace, ROUND)
     needed = template_variables(GUIDE_TEMPLATE)
     for institution in data.institutions:
-        assert needed <= set(guide_context(workspace, data, institution, "es", None))
+        assert needed <= set(guide_context(workspace.catalog, data, institution, "es", None))
 
 
 def test_a_guide_in_english_reads_in_english(guides, tmp_path):
     workspace, framework = guides["workspace"], guides["framework"]
     data = load(workspace, ROUND)
     mef = next(i for i in data.institutions if i.institution.id == "mef")
-    target = render(GUIDE_TEMPLATE, guide_context(workspace, data, mef, "en", None), tmp_path / "en.docx")
+    target = render(GUIDE_TEMPLATE, guide_context(workspace.catalog, data, mef, "en", None), tmp_path / "en.docx")
     found = texts(target)
     assert label(framework, "pl_01", "3", "en") in found and pick(framework.question("pl_01").prompt, "en") in found
     assert "Interview guide" in found and "Peru" in "\n".join(found)

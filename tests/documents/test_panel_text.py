@@ -6,15 +6,9 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from pipeline.documents.panel_text import (
-    PANEL_HEADER_OR_FOOTER,
-    PANEL_PLACEHOLDER_LEFT,
-    carry_over,
-    panel_sections,
-    placeholders,
-    visible_text,
-)
+from pipeline.documents.panel_text import carry_over, panel_sections, placeholders, visible_text
 from pipeline.documents.review import comments, tracked_changes
+from pipeline.i18n.messages.report import PANEL_HEADER_OR_FOOTER, PANEL_PLACEHOLDER_LEFT
 from tests.support.office import soffice
 from tests.support.word import (
     add_link,

@@ -11,17 +11,9 @@ from docx.oxml.ns import qn
 from jinja2.exceptions import SecurityError, UndefinedError
 from pydantic import BaseModel, ValidationError
 
-from pipeline.documents.receipt import (
-    RECEIPT_NO_WARNINGS,
-    RECEIPT_RECEIVED_AT,
-    RECEIPT_TEMPLATE,
-    RECEIPT_WARNINGS_INTRO,
-    ReceiptContent,
-    completion_ratio,
-    receipt_context,
-    write_receipt,
-)
+from pipeline.documents.receipt import RECEIPT_TEMPLATE, ReceiptContent, completion_ratio, receipt_context, write_receipt
 from pipeline.documents.render import clean, render, template_variables
+from pipeline.i18n.messages.receipt import RECEIPT_NO_WARNINGS, RECEIPT_RECEIVED_AT, RECEIPT_WARNINGS_INTRO
 from pipeline.i18n.translation import LANGUAGES, translate
 
 SHA = "3f" * 32

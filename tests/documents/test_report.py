@@ -12,27 +12,24 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline.analysis.report_content import build
 from pipeline.demo.answers import complete_answers
 from pipeline.documents.panel_text import panel_sections, visible_text
 from pipeline.documents.render import template_variables
-from pipeline.documents.report import (
-    REPORT_DRAFT_MARK,
-    REPORT_FINAL,
-    REPORT_LABELS,
-    REPORT_PRELIMINARY,
-    REPORT_TEMPLATE,
-    render_report,
-    report_context,
-)
+from pipeline.documents.report import REPORT_LABELS, REPORT_TEMPLATE, report_context
+from pipeline.documents.report import render_report as render
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Calendar, Institution
-from pipeline.frameworks.library import available
+from pipeline.domain.notes import ROW_COLUMNS, NoteRow
+from pipeline.i18n.messages.report import REPORT_DRAFT_MARK, REPORT_FINAL, REPORT_PRELIMINARY
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
+from pipeline.ledger import notes as stored_notes
+from pipeline.ledger import recommendations as stored_recommendations
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import notes as n
+from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
+from pipeline.stages.report import content_of
 from pipeline.stages.round_data import load
 from pipeline.stages.rounds import open_round
 from tests.conftest import a_round
@@ -45,12 +42,17 @@ LONG = ("Hallazgo extenso sobre la vinculación del plan con el presupuesto. " *
 CHL, MEX = "chl@example.org", "mex@example.org"
 
 
+def render_report(workspace, round_id, version, target, **options):
+    """The round's report as the pipeline renders it, from the round as it stands (new recommendations numbered)."""
+    return render(workspace.catalog, content_of(workspace, round_id), version, target, **options)
+
+
 def label(key, lang="es"):
     return translate(REPORT_LABELS[key], lang)
 
 
 def note(expert, institution, element, **fields):
-    row = {c: "" for c in n.ROW_COLUMNS}
+    row = {c: "" for c in ROW_COLUMNS}
     row.update(round=ROUND, expert=expert, expert_name=f"Expert {expert[:3].upper()}", notes_id=f"{ROUND}.notes.{expert[:3]}.1",
                institution=institution, element=element, received="2026-06-15T10:00:00+00:00", **fields)
     return row
@@ -58,14 +60,8 @@ def note(expert, institution, element, **fields):
 
 def store_notes(workspace, expert, rows, sha):
     """Stores an expert's accepted notes file as ``answer_notes`` does: the expert's earlier rows are superseded."""
-    db = workspace.ledger.db
-    db.executescript(n.SCHEMA)
     with workspace.ledger.transaction():
-        db.execute("UPDATE notes SET superseded_by = ? WHERE round = ? AND expert = ? AND superseded_by IS NULL", (sha, ROUND, expert))
-        for row in rows:
-            values = {**row, "sha256": sha}
-            db.execute(f"INSERT INTO notes ({', '.join(n.ROW_COLUMNS)}) VALUES ({', '.join('?' * len(n.ROW_COLUMNS))})",
-                       [values[c] for c in n.ROW_COLUMNS])
+        stored_notes.store_rows(workspace.ledger, [NoteRow(**{**row, "sha256": sha}) for row in rows])
 
 
 CHL_ROWS = [
@@ -95,7 +91,7 @@ def report(tmp_path_factory):
     framework = available(workspace)["planning"].framework
     fill(mef, complete_answers(framework), workspace.inbox / "mef.xlsx")
     fill(pcm, {**complete_answers(framework), "e_pl_08": "Informe anual & <anexo>"}, workspace.inbox / "pcm.xlsx")
-    assert {o.institution for o in run_once(workspace, settle=0.05, workers=1, lang="es")} == {"mef", "pcm"}
+    assert {o.institution for o in run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es")} == {"mef", "pcm"}
     store_notes(workspace, CHL, CHL_ROWS, "a" * 64)
     store_notes(workspace, MEX, MEX_ROWS, "b" * 64)
     draft = render_report(workspace, ROUND, 1, root / "out" / "draft-1.docx")
@@ -247,7 +243,7 @@ def test_recommendations_keep_their_ids_when_notes_change(report):
     assert third == {"R-01": "Institucionalizar y publicar la consulta pública del plan.",
                      "R-02": "Crear un clasificador presupuestal por objetivos.", "R-03": "Publicar el seguimiento trimestral.",
                      "R-04": "Integrar a CEPLAN en la revisión."}
-    stored = workspace.ledger.db.execute("SELECT id, text FROM recommendations WHERE round = ? ORDER BY id", (ROUND,)).fetchall()
+    stored = sorted(stored_recommendations.texts(workspace.ledger, ROUND).items())
     assert stored[0] == ("R-01", "Institucionalizar y publicar la consulta pública del plan.") and len(stored) == 4
     store_notes(workspace, CHL, CHL_ROWS, "a" * 64 + "x")  # back to the first notes: the ids stay as they were
     assert recommendations(render_report(workspace, ROUND, 4, root / "out" / "draft-4.docx")) == first
@@ -274,8 +270,8 @@ def test_annexes_trace_findings_to_answers_and_notes(report):
 
 
 def test_the_template_asks_only_for_what_the_context_gives(report, tmp_path):
-    content = build(report["workspace"], ROUND)
-    context = report_context(report["workspace"], content, 1, "en", tmp_path)
+    content = content_of(report["workspace"], ROUND)
+    context = report_context(report["workspace"].catalog, content, 1, "en", tmp_path)
     assert template_variables(REPORT_TEMPLATE) <= set(context)
 
 

@@ -9,6 +9,7 @@ from pipeline.cli.app import main
 from pipeline.domain.models import Institution
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
@@ -37,7 +38,7 @@ def busy_workspace(workspace):
     open_round(workspace, a_round(id="2026-CRI-service_quality", country="CRI", topic="service_quality"))
     mef, _ = emit(workspace, "2026-PER-planning")
     shutil.copyfile(mef, workspace.inbox / "mef.xlsx")
-    run_once(workspace, settle=0.0, workers=1, lang="es")
+    run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
     return workspace
 
 

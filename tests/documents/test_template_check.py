@@ -13,6 +13,7 @@ from pipeline.cli.template import check
 from pipeline.documents import template_check as tc
 from pipeline.documents.receipt import TEMPLATES, ReceiptContent, receipt_context
 from pipeline.domain.problems import Location, Severity, UserError
+from pipeline.i18n import messages as m
 
 SHIPPED = sorted(TEMPLATES.glob("*.docx"))
 BODY = "word/document.xml"
@@ -45,7 +46,7 @@ def only(problems, message):
 
 def test_a_tag_split_over_two_runs_is_named_with_its_paragraph_and_heading(tmp_path):
     path = template(tmp_path, "split.docx", "Hello {{ name }}.", ("Dear {{ na", "me }}, welcome"))
-    problem = only(tc.check_template(path, {"title", "name"}), tc.TEMPLATE_SPLIT_TAG)
+    problem = only(tc.check_template(path, {"title", "name"}), m.TEMPLATE_SPLIT_TAG)
     assert (problem.where, problem.params, problem.severity) == (at("split.docx", 4), {"tag": "{{ name }}", "heading": "Results"},
                                                                  Severity.ERROR)
     assert "{{ name }}" in problem.render("en") and "in one go" in problem.render("en")
@@ -58,7 +59,7 @@ def test_a_split_tag_in_a_header_names_the_header_part(tmp_path):
     paragraph.add_run("{%")
     paragraph.add_run(" if title %}x{% endif %}")
     document.save(str(path))
-    problem = only(tc.check_template(path, {"title"}), tc.TEMPLATE_SPLIT_TAG)
+    problem = only(tc.check_template(path, {"title"}), m.TEMPLATE_SPLIT_TAG)
     assert (problem.where.sheet, problem.where.row, problem.params["tag"]) == ("word/header1.xml", 1, "{% if title %}")
     assert problem.params["heading"] == "—"
 
@@ -74,9 +75,9 @@ def test_curly_quotes_in_a_tag_are_a_warning_and_an_error_once_straightened_they
     path = template(tmp_path, "quotes.docx", "{{ labels[“title”] }} is fine", "{{ 'it’s' }}")
     problems = tc.check_template(path, {"title", "labels"})
     assert [(p.message, p.where, p.severity) for p in problems] == [
-        (tc.TEMPLATE_CURLY_QUOTES, at("quotes.docx", 3), Severity.WARNING),
-        (tc.TEMPLATE_CURLY_QUOTES, at("quotes.docx", 4), Severity.WARNING),
-        (tc.TEMPLATE_SYNTAX, at("quotes.docx", 4), Severity.ERROR)]
+        (m.TEMPLATE_CURLY_QUOTES, at("quotes.docx", 3), Severity.WARNING),
+        (m.TEMPLATE_CURLY_QUOTES, at("quotes.docx", 4), Severity.WARNING),
+        (m.TEMPLATE_SYNTAX, at("quotes.docx", 4), Severity.ERROR)]
     assert problems[0].params == {"tag": "{{ labels[“title”] }}", "heading": "Results"}
 
 
@@ -84,8 +85,8 @@ def test_each_variable_the_context_lacks_is_a_problem_where_first_used(tmp_path)
     path = template(tmp_path, "unknown.docx", "{{ name }}", "{% if nmae %}{{ labels.x }}{% endif %}", "{{ nmae }}")
     problems = tc.check_template(path, {"title", "name"})
     assert [(p.message, p.params["name"], p.where) for p in problems] == [
-        (tc.TEMPLATE_UNKNOWN_VARIABLE, "labels", at("unknown.docx", 4)),
-        (tc.TEMPLATE_UNKNOWN_VARIABLE, "nmae", at("unknown.docx", 4))]
+        (m.TEMPLATE_UNKNOWN_VARIABLE, "labels", at("unknown.docx", 4)),
+        (m.TEMPLATE_UNKNOWN_VARIABLE, "nmae", at("unknown.docx", 4))]
     assert problems[1].params["tag"] == "{% if nmae %}" and problems[1].params["known"] == ["name", "title"]
 
 
@@ -95,21 +96,21 @@ def test_without_a_context_variables_are_not_checked(tmp_path):
 
 def test_a_tag_that_is_not_jinja_is_located(tmp_path):
     path = template(tmp_path, "syntax.docx", "{{ name }}", "Total: {{ total | }}", "{{ name }}")
-    problem = only(tc.check_template(path, {"title", "name", "total"}), tc.TEMPLATE_SYNTAX)
+    problem = only(tc.check_template(path, {"title", "name", "total"}), m.TEMPLATE_SYNTAX)
     assert problem.where == at("syntax.docx", 4)
     assert problem.params["text"] == "“Total: {{ total | }}”" and problem.params["heading"] == "Results"
 
 
 def test_a_block_left_open_is_reported_at_the_end_of_the_part(tmp_path):
     path = template(tmp_path, "open.docx", "{%p if name %}", "{{ name }}", "Last paragraph")
-    problem = only(tc.check_template(path, {"title", "name"}), tc.TEMPLATE_SYNTAX)
+    problem = only(tc.check_template(path, {"title", "name"}), m.TEMPLATE_SYNTAX)
     # Jinja notices the missing endif at the last tag of the part, and names it.
     assert problem.where == at("open.docx", 4) and "endif" in problem.params["error"]
 
 
 def test_a_tag_that_does_not_end_in_its_paragraph(tmp_path):
     path = template(tmp_path, "unclosed.docx", "Dear {{ name", "}} welcome")
-    problem = only(tc.check_template(path, {"title", "name"}), tc.TEMPLATE_UNCLOSED_TAG)
+    problem = only(tc.check_template(path, {"title", "name"}), m.TEMPLATE_UNCLOSED_TAG)
     assert (problem.where, problem.params["tag"]) == (at("unclosed.docx", 3), "{{ name")
 
 
@@ -129,7 +130,7 @@ def toc(path: Path, update_fields: bool) -> Path:
 
 def test_a_table_of_contents_without_update_fields_is_a_warning(tmp_path):
     path = toc(template(tmp_path, "toc.docx", "{{ title }}"), update_fields=False)
-    problem = only(tc.check_template(path, {"title"}), tc.TEMPLATE_TOC_NOT_UPDATED)
+    problem = only(tc.check_template(path, {"title"}), m.TEMPLATE_TOC_NOT_UPDATED)
     assert (problem.where, problem.severity, problem.params) == (at("toc.docx", 2), Severity.WARNING, {"heading": "{{ title }}"})
 
 
@@ -140,7 +141,7 @@ def test_a_table_of_contents_with_update_fields_is_fine(tmp_path):
 def test_a_file_that_is_not_a_word_document(tmp_path):
     path = tmp_path / "notes.docx"
     path.write_text("not a zip")
-    assert [(p.message, p.where) for p in tc.check_template(path)] == [(tc.TEMPLATE_NOT_DOCX, Location(file="notes.docx"))]
+    assert [(p.message, p.where) for p in tc.check_template(path)] == [(m.TEMPLATE_NOT_DOCX, Location(file="notes.docx"))]
 
 
 def test_known_contexts_are_the_keys_the_code_builds():
@@ -167,14 +168,14 @@ def test_the_command_checks_a_renamed_copy_like_the_template_it_replaces(tmp_pat
     assert "receipt v2.docx" in capsys.readouterr().out
     with pytest.raises(UserError) as raised:
         check(template(tmp_path, "my receipt.docx", ("{{ sha", "256 }}"), "{{ nope }}"), like="receipt.docx")
-    assert [p.message for p in raised.value.problems] == [tc.TEMPLATE_SPLIT_TAG, tc.TEMPLATE_UNKNOWN_VARIABLE,
-                                                          tc.TEMPLATE_UNKNOWN_VARIABLE]
+    assert [p.message for p in raised.value.problems] == [m.TEMPLATE_SPLIT_TAG, m.TEMPLATE_UNKNOWN_VARIABLE,
+                                                          m.TEMPLATE_UNKNOWN_VARIABLE]
     assert {p.params["name"] for p in raised.value.problems[1:]} == {"nope", "title"}
 
 
 def test_the_command_refuses_an_unknown_like_and_notes_an_unknown_name(tmp_path, capsys):
     with pytest.raises(UserError) as raised:
         check(TEMPLATES / "receipt.docx", like="letter.docx")
-    assert raised.value.message == tc.TEMPLATE_UNKNOWN_LIKE
+    assert raised.value.message == m.TEMPLATE_UNKNOWN_LIKE
     check(template(tmp_path, "letter.docx", "{{ anything }}"))
     assert "--like" in capsys.readouterr().err

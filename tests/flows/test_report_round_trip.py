@@ -8,14 +8,18 @@ import openpyxl
 import pytest
 
 from pipeline.demo.build import build
-from pipeline.documents.panel_text import PANEL_PLACEHOLDER_LEFT, panel_sections
+from pipeline.documents.panel_text import panel_sections
 from pipeline.documents.properties import read_custom_properties
-from pipeline.documents.review import REVIEW_CHANGE_UNRESOLVED, REVIEW_COMMENT_UNRESOLVED
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import UserError
+from pipeline.i18n.messages.report import PANEL_PLACEHOLDER_LEFT
+from pipeline.i18n.messages.review import REVIEW_CHANGE_UNRESOLVED, REVIEW_COMMENT_UNRESOLVED
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
+from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages.report import approve, current, write_draft, write_final, write_review
+from pipeline.stages.publication import write_final
+from pipeline.stages.report import approve, write_draft, write_review
 from tests.support import libreoffice
 
 ROUND = "2026-PER-planning"
@@ -32,7 +36,7 @@ def demo(tmp_path_factory):
 
 def drop(workspace, path, name):
     shutil.copyfile(path, workspace.inbox / name)
-    return run_once(workspace, settle=0.0, workers=1, lang="es")
+    return run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
 
 
 def fill_every_placeholder(count):
@@ -64,7 +68,8 @@ def test_the_panels_draft_goes_through_review_approval_and_publication(demo, tmp
     kinds = [p.message for p in refused.value.problems]
     assert REVIEW_CHANGE_UNRESOLVED in kinds and REVIEW_COMMENT_UNRESOLVED in kinds
     assert PANEL_PLACEHOLDER_LEFT not in kinds
-    review, changes, comments, version = write_review(workspace, ROUND, "es")
+    made = write_review(workspace, ROUND, "es")
+    review, changes, comments, version = made.path, made.changes, made.comments, made.version
     assert (changes, comments, version) >= (1, 1, 2)
     listed = " ".join(str(c.value) for row in openpyxl.load_workbook(review).active.iter_rows() for c in row if c.value)
     assert "Se sugiere un cronograma." in listed and "Rosa Quispe" in listed

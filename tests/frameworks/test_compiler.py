@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-import pipeline.frameworks.compiler as fc
 from pipeline.domain.framework import QuestionType
 from pipeline.domain.problems import Location, Problem, Severity, UserError
-from pipeline.frameworks.compiler import CompileResult, compile_framework, load_framework
-from pipeline.frameworks.expressions import EXPR_BARE_NAME, EXPR_UNBALANCED
+from pipeline.frameworks.compiler import CompileResult, compile_framework
+from pipeline.i18n import messages as m
+from pipeline.i18n.messages.frameworks import EXPR_BARE_NAME, EXPR_UNBALANCED
+from pipeline.stages.frameworks import load_framework
 from pipeline.workbooks import xlsform as xf
 from pipeline.workbooks.xlsform import read_xlsform
 
@@ -106,9 +107,9 @@ def test_it_finds_its_sheets_whatever_their_case(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"type,name,label\ntext,q1,Name\n", xf.XLSFORM_NOT_XLSX),
-    (b"", xf.XLSFORM_EMPTY),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, xf.XLSFORM_LEGACY),
+    (b"type,name,label\ntext,q1,Name\n", m.XLSFORM_NOT_XLSX),
+    (b"", m.XLSFORM_EMPTY),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, m.XLSFORM_LEGACY),
 ])
 def test_it_refuses_a_file_that_is_not_an_xlsx_whatever_its_name(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "framework.xlsx"
@@ -124,13 +125,13 @@ def test_it_refuses_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
         archive.writestr("readme.txt", "not a workbook")
     with pytest.raises(UserError) as raised:
         read_xlsform(tmp_path / "framework.xlsx")
-    assert raised.value.message == xf.XLSFORM_DAMAGED
+    assert raised.value.message == m.XLSFORM_DAMAGED
 
 
 def test_it_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UserError) as raised:
         load_framework(tmp_path / "nowhere.xlsx")
-    assert raised.value.message == xf.XLSFORM_MISSING
+    assert raised.value.message == m.XLSFORM_MISSING
 
 
 # A small form
@@ -168,7 +169,7 @@ def test_a_question_outside_any_group_goes_into_a_dimension_named_after_the_form
     assert [(d.name, [q.name for q in d.questions]) for d in result.framework.dimensions] == [
         ("demo", ["q0", "q2"]), ("d1", ["q1"])]
     assert result.framework.dimensions[0].label == {"es": "Demostración"}
-    warning = one(result, fc.FW_LOOSE_QUESTIONS)
+    warning = one(result, m.FW_LOOSE_QUESTIONS)
     assert (warning.severity, warning.where, warning.params) == (Severity.WARNING, at(2, "type"), {"count": 2, "dimension": "demo"})
 
 
@@ -183,7 +184,7 @@ def test_nested_groups_are_flattened_into_their_dimension_with_a_warning(tmp_pat
                                         ["end_group"], ["text", "q2", "Age", "Edad"]))
     assert result.framework is not None
     assert [[q.name for q in d.questions] for d in result.framework.dimensions] == [["q1", "q2"]]
-    warning = one(result, fc.FW_NESTED_GROUP)
+    warning = one(result, m.FW_NESTED_GROUP)
     assert (warning.severity, warning.where, warning.params) == (Severity.WARNING, at(3, "type"), {"name": "inner", "parent": "d1"})
 
 
@@ -201,19 +202,19 @@ def test_a_group_relevant_applies_to_each_of_its_questions(tmp_path: Path) -> No
 def test_it_refuses_an_end_group_that_closes_no_group(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"]) + [["end_group"]])
     assert result.framework is None
-    assert one(result, fc.FW_END_WITHOUT_BEGIN).where == at(5, "type")
+    assert one(result, m.FW_END_WITHOUT_BEGIN).where == at(5, "type")
 
 
 def test_it_refuses_a_group_that_is_never_closed_at_the_row_it_begins(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"])[:-1])
-    problem = one(result, fc.FW_GROUP_NOT_ENDED)
+    problem = one(result, m.FW_GROUP_NOT_ENDED)
     assert (problem.where, problem.params) == (at(2, "type"), {"name": "d1"})
 
 
 def test_a_group_with_no_questions_is_left_out_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"]) + [["begin_group", "d2", "Empty", "Vacío"], ["end_group"]])
     assert result.framework is not None and len(result.framework.dimensions) == 1
-    assert one(result, fc.FW_EMPTY_GROUP).severity is Severity.WARNING
+    assert one(result, m.FW_EMPTY_GROUP).severity is Severity.WARNING
 
 
 # Types
@@ -222,19 +223,19 @@ def test_it_refuses_a_repeat_with_its_row_and_column(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["begin_repeat", "institutions", "Institution", "Institución"],
                                         ["text", "q1", "Name", "Nombre"], ["end_repeat"]))
     assert result.framework is None
-    first, last = found(result, fc.FW_REPEAT)
+    first, last = found(result, m.FW_REPEAT)
     assert (first.where, first.params, first.severity) == (at(3, "type"), {"type": "begin_repeat"}, Severity.ERROR)
     assert last.where == at(5, "type")
     assert "list the institutions' items as separate questions" in first.render("en")
 
 
 @pytest.mark.parametrize("kind, message", [
-    ("begin repeat", fc.FW_REPEAT), ("calculate", fc.FW_CALCULATE), ("select_one_from_file places.csv", fc.FW_FROM_FILE),
-    ("select_multiple_from_file places.csv", fc.FW_FROM_FILE), ("select_one_external places", fc.FW_FROM_FILE),
-    ("rank yes_no", fc.FW_RANK), ("range", fc.FW_RANGE), ("geopoint", fc.FW_GEO), ("geotrace", fc.FW_GEO),
-    ("geoshape", fc.FW_GEO), ("image", fc.FW_MEDIA), ("audio", fc.FW_MEDIA), ("video", fc.FW_MEDIA), ("file", fc.FW_MEDIA),
-    ("barcode", fc.FW_MEDIA), ("time", fc.FW_TIME), ("datetime", fc.FW_TIME), ("acknowledge", fc.FW_ACKNOWLEDGE),
-    ("hidden", fc.FW_HIDDEN), ("xml-external", fc.FW_HIDDEN), ("number", fc.FW_UNKNOWN_TYPE), ("integer x", fc.FW_UNKNOWN_TYPE),
+    ("begin repeat", m.FW_REPEAT), ("calculate", m.FW_CALCULATE), ("select_one_from_file places.csv", m.FW_FROM_FILE),
+    ("select_multiple_from_file places.csv", m.FW_FROM_FILE), ("select_one_external places", m.FW_FROM_FILE),
+    ("rank yes_no", m.FW_RANK), ("range", m.FW_RANGE), ("geopoint", m.FW_GEO), ("geotrace", m.FW_GEO),
+    ("geoshape", m.FW_GEO), ("image", m.FW_MEDIA), ("audio", m.FW_MEDIA), ("video", m.FW_MEDIA), ("file", m.FW_MEDIA),
+    ("barcode", m.FW_MEDIA), ("time", m.FW_TIME), ("datetime", m.FW_TIME), ("acknowledge", m.FW_ACKNOWLEDGE),
+    ("hidden", m.FW_HIDDEN), ("xml-external", m.FW_HIDDEN), ("number", m.FW_UNKNOWN_TYPE), ("integer x", m.FW_UNKNOWN_TYPE),
 ])
 def test_it_refuses_types_frameworks_do_not_support_saying_what_to_use(tmp_path: Path, kind: str, message: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], [kind, "q2", "Other", "Otro"]))
@@ -244,14 +245,14 @@ def test_it_refuses_types_frameworks_do_not_support_saying_what_to_use(tmp_path:
 
 def test_the_message_for_times_says_to_use_date(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["time", "q1", "When?", "¿Cuándo?"]))
-    assert one(result, fc.FW_TIME).render("en").endswith("use date.")
+    assert one(result, m.FW_TIME).render("en").endswith("use date.")
 
 
 @pytest.mark.parametrize("kind", ["start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit"])
 def test_it_ignores_metadata_fields_with_a_warning(tmp_path: Path, kind: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"]) + [[kind, kind]])
     assert result.framework is not None and [q.name for q in result.framework.questions] == ["q1"]
-    warning = one(result, fc.FW_METADATA)
+    warning = one(result, m.FW_METADATA)
     assert (warning.severity, warning.where) == (Severity.WARNING, at(5, "type"))
 
 
@@ -267,8 +268,8 @@ def test_it_accepts_the_question_types_of_a_framework(tmp_path: Path, kind: str,
     assert result.framework is not None and result.framework.question("q1").type is expected  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("kind, message", [("select_one", fc.FW_SELECT_LIST), ("select_one a b", fc.FW_SELECT_LIST),
-                                           ("select_one yes_no or_other", fc.FW_OR_OTHER), ("select_multiple nowhere", fc.FW_UNKNOWN_LIST)])
+@pytest.mark.parametrize("kind, message", [("select_one", m.FW_SELECT_LIST), ("select_one a b", m.FW_SELECT_LIST),
+                                           ("select_one yes_no or_other", m.FW_OR_OTHER), ("select_multiple nowhere", m.FW_UNKNOWN_LIST)])
 def test_a_select_must_name_one_list_of_the_choices_sheet(tmp_path: Path, kind: str, message: str) -> None:
     result = compiled(tmp_path, grouped([kind, "q1", "Pick", "Elija"]))
     assert one(result, message).where == at(3, "type") and result.framework is None
@@ -276,13 +277,13 @@ def test_a_select_must_name_one_list_of_the_choices_sheet(tmp_path: Path, kind: 
 
 def test_a_row_with_a_name_but_no_type_is_refused(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], [None, "q2", "Age", "Edad"]))
-    assert one(result, fc.FW_NO_TYPE).where == at(4, "type")
+    assert one(result, m.FW_NO_TYPE).where == at(4, "type")
 
 
 # Columns
 
-@pytest.mark.parametrize("column, message", [("calculation", fc.FW_CALCULATION), ("choice_filter", fc.FW_CHOICE_FILTER),
-                                             ("repeat_count", fc.FW_REPEAT_COUNT), ("trigger", fc.FW_TRIGGER)])
+@pytest.mark.parametrize("column, message", [("calculation", m.FW_CALCULATION), ("choice_filter", m.FW_CHOICE_FILTER),
+                                             ("repeat_count", m.FW_REPEAT_COUNT), ("trigger", m.FW_TRIGGER)])
 def test_it_refuses_columns_frameworks_do_not_support_when_they_have_a_value(tmp_path: Path, column: str, message: str) -> None:
     head = HEAD + [column]
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", ""], ["integer", "q2", "Age", "Edad", "${q1}"], head=head))
@@ -296,18 +297,18 @@ def test_it_ignores_harmless_columns(tmp_path: Path) -> None:
 
 def test_it_refuses_a_column_written_twice(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", "Name"], head=HEAD + ["Label::English (en)"]))
-    assert one(result, fc.FW_DUPLICATE_COLUMN).where == at(1, "Label::English (en)")
+    assert one(result, m.FW_DUPLICATE_COLUMN).where == at(1, "Label::English (en)")
 
 
 def test_it_refuses_a_survey_without_type_or_name_columns(tmp_path: Path) -> None:
     result = compiled(tmp_path, [["type", "label"], ["text", "Name"]])
-    assert one(result, fc.FW_MISSING_COLUMN).params == {"sheet": "survey", "column": "name"}
+    assert one(result, m.FW_MISSING_COLUMN).params == {"sheet": "survey", "column": "name"}
 
 
 def test_it_refuses_a_workbook_without_a_survey_sheet(tmp_path: Path) -> None:
     path = build(tmp_path, [["x"]])
     result = compile_framework(xf.XLSFormSheets(sheet_names=("Sheet1",)), path.name)
-    assert one(result, fc.FW_NO_SURVEY).params == {"sheets": "Sheet1"}
+    assert one(result, m.FW_NO_SURVEY).params == {"sheets": "Sheet1"}
 
 
 @pytest.mark.parametrize("header, language", [
@@ -332,7 +333,7 @@ def test_a_plain_label_column_is_in_the_default_language(tmp_path: Path) -> None
 def test_a_column_in_another_language_is_ignored_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", "Suti"], head=HEAD + ["label::Quechua (qu)"]))
     assert result.framework is not None and result.framework.languages == ("es", "en")
-    warning = one(result, fc.FW_UNKNOWN_LANGUAGE)
+    warning = one(result, m.FW_UNKNOWN_LANGUAGE)
     assert (warning.severity, warning.where) == (Severity.WARNING, at(1, "label::Quechua (qu)"))
 
 
@@ -351,7 +352,7 @@ def test_it_warns_for_each_label_missing_in_a_language_naming_the_language(tmp_p
     elements = [["name", "label::English (en)", "label::Español (es)"], ["e1", None, "Elemento"]]
     result = compiled(tmp_path, survey, choices=choices, elements=elements)
     assert result.framework is not None
-    assert [(w.where, w.params) for w in found(result, fc.FW_MISSING_TRANSLATION)] == [
+    assert [(w.where, w.params) for w in found(result, m.FW_MISSING_TRANSLATION)] == [
         (at(2, "label::English (en)", "elements"), {"name": "e1", "languages": "en"}),
         (at(3, "label::Español (es)"), {"name": "q1", "languages": "es"}),
         (at(3, "label::English (en)", "choices"), {"name": "no", "languages": "en"}),
@@ -361,8 +362,8 @@ def test_it_warns_for_each_label_missing_in_a_language_naming_the_language(tmp_p
 
 # Names and labels
 
-@pytest.mark.parametrize("name, message", [(None, fc.FW_NO_NAME), ("2q", fc.FW_BAD_NAME), ("q one", fc.FW_BAD_NAME),
-                                           ("año", fc.FW_BAD_NAME), ("d1", fc.FW_DUPLICATE_NAME), ("q1", fc.FW_DUPLICATE_NAME)])
+@pytest.mark.parametrize("name, message", [(None, m.FW_NO_NAME), ("2q", m.FW_BAD_NAME), ("q one", m.FW_BAD_NAME),
+                                           ("año", m.FW_BAD_NAME), ("d1", m.FW_DUPLICATE_NAME), ("q1", m.FW_DUPLICATE_NAME)])
 def test_names_are_required_valid_and_unique_across_the_form(tmp_path: Path, name: str | None, message: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], ["text", name, "Age", "Edad"]))
     assert one(result, message).where == at(4, "name") and result.framework is None
@@ -370,7 +371,7 @@ def test_names_are_required_valid_and_unique_across_the_form(tmp_path: Path, nam
 
 def test_the_duplicate_name_message_points_to_the_first_row(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], ["text", "q1", "Age", "Edad"]))
-    assert one(result, fc.FW_DUPLICATE_NAME).params == {"name": "q1", "first": 3}
+    assert one(result, m.FW_DUPLICATE_NAME).params == {"name": "q1", "first": 3}
 
 
 def test_names_may_use_dots_and_dashes(tmp_path: Path) -> None:
@@ -379,7 +380,7 @@ def test_names_may_use_dots_and_dashes(tmp_path: Path) -> None:
 
 def test_a_question_needs_a_label_in_some_language(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", None, None]))
-    assert one(result, fc.FW_NO_LABEL).where == at(3, "label") and result.framework is None
+    assert one(result, m.FW_NO_LABEL).where == at(3, "label") and result.framework is None
 
 
 # Choices
@@ -389,11 +390,11 @@ def test_choice_names_are_unique_within_a_list_and_need_a_label(tmp_path: Path) 
                          ["other", "yes", "Yes", "Sí"], ["yes_no", "not sure", "Not sure", "No sé"], ["yes_no", None, "x", "x"],
                          [None, "orphan", "Orphan", "Huérfano"]]
     result = compiled(tmp_path, grouped(["select_one yes_no", "q1", "Plan?", "¿Plan?"]), choices=choices)
-    assert one(result, fc.FW_DUPLICATE_CHOICE).params == {"name": "yes", "list": "yes_no", "first": 2}
-    assert one(result, fc.FW_NO_LABEL).where == at(5, "label", "choices")
-    assert one(result, fc.FW_CHOICE_BAD_NAME).where == at(7, "name", "choices")
-    assert one(result, fc.FW_CHOICE_NO_NAME).where == at(8, "name", "choices")
-    assert one(result, fc.FW_CHOICE_NO_LIST).where == at(9, "list_name", "choices")
+    assert one(result, m.FW_DUPLICATE_CHOICE).params == {"name": "yes", "list": "yes_no", "first": 2}
+    assert one(result, m.FW_NO_LABEL).where == at(5, "label", "choices")
+    assert one(result, m.FW_CHOICE_BAD_NAME).where == at(7, "name", "choices")
+    assert one(result, m.FW_CHOICE_NO_NAME).where == at(8, "name", "choices")
+    assert one(result, m.FW_CHOICE_NO_LIST).where == at(9, "list_name", "choices")
 
 
 def test_unused_lists_of_choices_are_fine(tmp_path: Path) -> None:
@@ -413,7 +414,7 @@ def test_required_reads_yes_or_no(tmp_path: Path, value: Any, expected: bool) ->
 
 def test_it_refuses_a_required_value_it_cannot_read(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", "${q0} = 1"], head=HEAD + ["required"]))
-    assert one(result, fc.FW_BAD_REQUIRED).where == at(3, "required")
+    assert one(result, m.FW_BAD_REQUIRED).where == at(3, "required")
 
 
 def test_weight_is_a_number_of_zero_or_more_and_one_by_default(tmp_path: Path) -> None:
@@ -422,7 +423,7 @@ def test_weight_is_a_number_of_zero_or_more_and_one_by_default(tmp_path: Path) -
                                     ["text", "q4", "D", "D", 0], head=head)).framework
     assert fw is not None and [q.weight for q in fw.questions] == [1.0, 2.0, 0.5, 0.0]
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A", -1], ["text", "q2", "B", "B", "heavy"], head=head))
-    assert [p.where for p in found(result, fc.FW_BAD_WEIGHT)] == [at(3, "weight"), at(4, "weight")]
+    assert [p.where for p in found(result, m.FW_BAD_WEIGHT)] == [at(3, "weight"), at(4, "weight")]
 
 
 def test_evidence_is_no_yes_or_the_maturity_level_from_which_it_is_asked(tmp_path: Path) -> None:
@@ -433,8 +434,8 @@ def test_evidence_is_no_yes_or_the_maturity_level_from_which_it_is_asked(tmp_pat
     assert fw is not None and [q.evidence for q in fw.questions] == ["2", "yes", "no", "no"]
     result = compiled(tmp_path, grouped(["select_one levels", "q1", "A", "A", 7], ["select_one yes_no", "q2", "B", "B", 2], head=head),
                       choices=choices)
-    assert one(result, fc.FW_BAD_EVIDENCE).where == at(3, "evidence")
-    warning = one(result, fc.FW_EVIDENCE_LEVEL)
+    assert one(result, m.FW_BAD_EVIDENCE).where == at(3, "evidence")
+    warning = one(result, m.FW_EVIDENCE_LEVEL)
     assert (warning.severity, warning.where) == (Severity.WARNING, at(4, "evidence"))
 
 
@@ -454,7 +455,7 @@ def test_a_question_keeps_its_element_hint_constraint_message_and_interview_prom
 def test_an_element_not_on_the_elements_sheet_is_kept_with_one_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A", "e9"], ["text", "q2", "B", "B", "e9"], head=HEAD + ["element"]))
     assert result.framework is not None and [q.element for q in result.framework.questions] == ["e9", "e9"]
-    warning = one(result, fc.FW_UNKNOWN_ELEMENT)
+    warning = one(result, m.FW_UNKNOWN_ELEMENT)
     assert (warning.severity, warning.where, warning.params) == (Severity.WARNING, at(3, "element"), {"element": "e9"})
 
 
@@ -473,14 +474,14 @@ def test_every_reference_must_be_a_question_of_the_form(tmp_path: Path) -> None:
     head = HEAD + ["relevant"]
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A", "${q2} != ''"], ["integer", "q2", "B", "B", "${q9} > 1 or ${d1} = 1"],
                                         head=head))
-    assert [(p.where, p.params) for p in found(result, fc.FW_UNKNOWN_REFERENCE)] == [
+    assert [(p.where, p.params) for p in found(result, m.FW_UNKNOWN_REFERENCE)] == [
         (at(4, "relevant"), {"name": "d1"}), (at(4, "relevant"), {"name": "q9"})]
-    assert "${q9}" in found(result, fc.FW_UNKNOWN_REFERENCE)[1].render("en")
+    assert "${q9}" in found(result, m.FW_UNKNOWN_REFERENCE)[1].render("en")
 
 
 def test_a_relevant_cannot_use_the_questions_own_answer(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["integer", "q1", "A", "A", "not(. > 0)", ". > 0"], head=HEAD + ["relevant", "constraint"]))
-    assert one(result, fc.FW_DOT_IN_RELEVANT).where == at(3, "relevant")
+    assert one(result, m.FW_DOT_IN_RELEVANT).where == at(3, "relevant")
 
 
 # Settings and elements
@@ -498,27 +499,27 @@ def test_without_a_form_id_the_framework_is_named_after_the_file_with_a_warning(
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["version"], ["1"]])
     assert result.framework is not None and result.framework.id == "demo"
     assert result.framework.title == {"es": "demo"}
-    assert one(result, fc.FW_NO_FORM_ID).where == at(2, "form_id", "settings")
-    assert one(result, fc.FW_NO_TITLE).severity is Severity.WARNING
+    assert one(result, m.FW_NO_FORM_ID).where == at(2, "form_id", "settings")
+    assert one(result, m.FW_NO_TITLE).severity is Severity.WARNING
 
 
 def test_frameworks_are_versioned(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["form_id"], ["demo"]])
-    problem = one(result, fc.FW_NO_VERSION)
+    problem = one(result, m.FW_NO_VERSION)
     assert (problem.where, problem.severity, result.framework) == (at(2, "version", "settings"), Severity.ERROR, None)
     assert "add a version" in problem.render("en")
-    assert one(compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=None), fc.FW_NO_VERSION).where == at(None, "version", "settings")
+    assert one(compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=None), m.FW_NO_VERSION).where == at(None, "version", "settings")
 
 
 def test_a_default_language_that_is_not_a_working_language_is_warned_about(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["version", "default_language"], ["1", "Quechua (qu)"]])
-    assert one(result, fc.FW_BAD_DEFAULT_LANGUAGE).params == {"value": "Quechua (qu)"}
+    assert one(result, m.FW_BAD_DEFAULT_LANGUAGE).params == {"value": "Quechua (qu)"}
     assert result.framework is not None and result.framework.default_language == "es"
 
 
 def test_a_default_language_without_labels_gives_way_to_one_that_has_them(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["version", "default_language"], ["1", "Português (pt)"]])
-    assert one(result, fc.FW_DEFAULT_LANGUAGE_UNUSED).params == {"language": "pt", "used": "es"}
+    assert one(result, m.FW_DEFAULT_LANGUAGE_UNUSED).params == {"language": "pt", "used": "es"}
     assert result.framework is not None and result.framework.languages == ("es", "en")
 
 
@@ -526,9 +527,9 @@ def test_elements_need_unique_names_and_a_label(tmp_path: Path) -> None:
     elements = [["name", "label::English (en)", "label::Español (es)"], ["e1", "One", "Uno"], ["e1", "Again", "Otra"],
                 ["e2", None, None], [None, "Three", "Tres"]]
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), elements=elements)
-    assert one(result, fc.FW_DUPLICATE_NAME).where == at(3, "name", "elements")
-    assert one(result, fc.FW_NO_LABEL).where == at(4, "label", "elements")
-    assert one(result, fc.FW_NO_NAME).where == at(5, "name", "elements")
+    assert one(result, m.FW_DUPLICATE_NAME).where == at(3, "name", "elements")
+    assert one(result, m.FW_NO_LABEL).where == at(4, "label", "elements")
+    assert one(result, m.FW_NO_NAME).where == at(5, "name", "elements")
 
 
 # The whole
@@ -539,8 +540,8 @@ def test_it_collects_every_problem_before_deciding(tmp_path: Path) -> None:
                      ["select_one nowhere", "q1", "B", "B"], ["end_group"], head=head)
     result = compiled(tmp_path, survey, settings=[["form_id"], ["demo"]])
     messages = {p.message for p in result.errors}
-    assert {fc.FW_NO_VERSION, fc.FW_UNKNOWN_REFERENCE, fc.FW_BAD_WEIGHT, fc.FW_CALCULATION, fc.FW_GEO, fc.FW_UNKNOWN_LIST,
-            fc.FW_DUPLICATE_NAME, fc.FW_END_WITHOUT_BEGIN} <= messages
+    assert {m.FW_NO_VERSION, m.FW_UNKNOWN_REFERENCE, m.FW_BAD_WEIGHT, m.FW_CALCULATION, m.FW_GEO, m.FW_UNKNOWN_LIST,
+            m.FW_DUPLICATE_NAME, m.FW_END_WITHOUT_BEGIN} <= messages
     with pytest.raises(UserError) as raised:
         load_framework(build(tmp_path, survey, settings=[["form_id"], ["demo"]]))
     assert {p.message for p in raised.value.problems} == messages
@@ -553,7 +554,7 @@ def test_load_framework_returns_the_framework_when_there_are_only_warnings(tmp_p
 
 
 def test_every_message_says_what_is_wrong_and_then_what_to_do() -> None:
-    messages = {k: v for k, v in vars(fc).items() if k.startswith("FW_")}
+    messages = {k: v for k, v in vars(m).items() if k.startswith("FW_")}
     assert len(messages) >= 40
     for key, message in messages.items():
         assert "; " in message and message.endswith(".") and message[0].isupper() or message[0] in "'${", key

@@ -22,6 +22,7 @@ from pipeline.frameworks.expressions import (
     references,
     truthy,
 )
+from pipeline.i18n import messages as m
 
 
 def refused(text: str) -> ExpressionError:
@@ -145,19 +146,19 @@ def test_references_lists_every_question_name_used_once():
 def test_it_refuses_an_empty_or_blank_expression():
     for text in ("", "   \t"):
         error = refused(text)
-        assert (error.message, error.position) == (ex.EXPR_EMPTY, 0)
+        assert (error.message, error.position) == (m.EXPR_EMPTY, 0)
 
 
 def test_it_refuses_an_unknown_function_with_its_position():
     error = refused("${a} > today()")
-    assert error.message == ex.EXPR_UNKNOWN_FUNCTION
+    assert error.message == m.EXPR_UNKNOWN_FUNCTION
     assert error.position == 7
     assert error.params["name"] == "today"
 
 
 def test_it_refuses_a_function_called_with_the_wrong_number_of_arguments():
     error = refused("1 + selected(${q})")
-    assert (error.message, error.position) == (ex.EXPR_ARGUMENTS, 4)
+    assert (error.message, error.position) == (m.EXPR_ARGUMENTS, 4)
     assert {"name": "selected", "expected": 2, "given": 1}.items() <= error.params.items()
     assert refused("not()").params["given"] == 0
     assert refused("string-length(1, 2)").params["given"] == 2
@@ -165,24 +166,24 @@ def test_it_refuses_a_function_called_with_the_wrong_number_of_arguments():
 
 def test_it_refuses_an_unterminated_string_at_its_opening_quote():
     error = refused("${a} = 'yes")
-    assert (error.message, error.position, error.params["quote"]) == (ex.EXPR_UNTERMINATED_STRING, 7, "'")
+    assert (error.message, error.position, error.params["quote"]) == (m.EXPR_UNTERMINATED_STRING, 7, "'")
     assert refused('"no').params["quote"] == '"'
 
 
 def test_it_refuses_an_unclosed_parenthesis_at_the_parenthesis():
     error = refused("1 + (2 * (3)")
-    assert (error.message, error.position) == (ex.EXPR_UNBALANCED, 4)
-    assert (refused("not(${a}").message, refused("not(${a}").position) == (ex.EXPR_UNBALANCED, 3)
+    assert (error.message, error.position) == (m.EXPR_UNBALANCED, 4)
+    assert (refused("not(${a}").message, refused("not(${a}").position) == (m.EXPR_UNBALANCED, 3)
 
 
 def test_it_refuses_a_closing_parenthesis_without_an_opening_one():
     error = refused("(1) + 2)")
-    assert (error.message, error.position) == (ex.EXPR_UNMATCHED_CLOSE, 7)
+    assert (error.message, error.position) == (m.EXPR_UNMATCHED_CLOSE, 7)
 
 
 def test_it_refuses_an_expression_that_stops_after_an_operator():
     error = refused("${a} >=")
-    assert (error.message, error.position) == (ex.EXPR_INCOMPLETE, 7)
+    assert (error.message, error.position) == (m.EXPR_INCOMPLETE, 7)
 
 
 @pytest.mark.parametrize("text, token, position", [
@@ -200,25 +201,25 @@ def test_it_refuses_an_expression_that_stops_after_an_operator():
 ])
 def test_it_refuses_an_unexpected_token_with_the_token_and_its_position(text, token, position):
     error = refused(text)
-    assert (error.message, error.params["token"], error.position) == (ex.EXPR_UNEXPECTED, token, position)
+    assert (error.message, error.params["token"], error.position) == (m.EXPR_UNEXPECTED, token, position)
 
 
 @pytest.mark.parametrize("text", ["${a", "${}", "${a b}", "$a", "${1a}"])
 def test_it_refuses_a_malformed_reference(text):
     error = refused(text)
-    assert (error.message, error.position) == (ex.EXPR_BAD_REFERENCE, 0)
+    assert (error.message, error.position) == (m.EXPR_BAD_REFERENCE, 0)
 
 
 def test_it_refuses_a_bare_name_and_suggests_the_reference_syntax():
     error = refused("age > 18")
-    assert (error.message, error.position, error.params["name"]) == (ex.EXPR_BARE_NAME, 0, "age")
+    assert (error.message, error.position, error.params["name"]) == (m.EXPR_BARE_NAME, 0, "age")
     assert "${age}" in str(error)
 
 
 def test_the_error_text_is_the_message_formatted_with_its_params_and_a_one_based_column():
     error = refused("1 + foo(2)")
     assert error.params["column"] == error.position + 1 == 5
-    assert str(error) == ex.EXPR_UNKNOWN_FUNCTION.format(**error.params)
+    assert str(error) == m.EXPR_UNKNOWN_FUNCTION.format(**error.params)
     assert isinstance(error, ValueError)
 
 
@@ -256,12 +257,12 @@ def test_it_refuses_python_and_other_foreign_syntax(text):
 
 def test_it_refuses_the_import_hook_as_an_unknown_function_at_position_zero():
     error = refused("__import__('os')")
-    assert (error.message, error.position, error.params["name"]) == (ex.EXPR_UNKNOWN_FUNCTION, 0, "__import__")
+    assert (error.message, error.position, error.params["name"]) == (m.EXPR_UNKNOWN_FUNCTION, 0, "__import__")
 
 
 def test_it_refuses_ten_thousand_nested_parentheses_without_recursion_error():
     error = refused("(" * 10_000 + "1" + ")" * 10_000)
-    assert error.message == ex.EXPR_TOO_DEEP
+    assert error.message == m.EXPR_TOO_DEEP
     assert error.position == ex.MAX_NESTING
     assert error.params["limit"] == ex.MAX_NESTING
 
@@ -273,14 +274,14 @@ def test_it_refuses_ten_thousand_nested_parentheses_without_recursion_error():
     "1" + " + (1" * 10_000 + ")" * 10_000,
 ])
 def test_it_refuses_other_deep_nestings_cleanly(text):
-    assert refused(text).message == ex.EXPR_TOO_DEEP
+    assert refused(text).message == m.EXPR_TOO_DEEP
 
 
 def test_it_refuses_too_long_a_chain_of_operators_but_evaluates_the_longest_allowed():
     longest = " + ".join(["1"] * (ex.MAX_OPERATORS + 1))
     assert evaluate(longest, {}) == ex.MAX_OPERATORS + 1
     error = refused(longest + " + 1")
-    assert (error.message, error.params["limit"]) == (ex.EXPR_TOO_LONG, ex.MAX_OPERATORS)
+    assert (error.message, error.params["limit"]) == (m.EXPR_TOO_LONG, ex.MAX_OPERATORS)
     assert error.position == len(longest) + 1
 
 

@@ -9,11 +9,11 @@ import pytest
 
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.models import Institution
-from pipeline.frameworks.library import available
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
 from pipeline.ledger.records import State
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from tests.conftest import a_round

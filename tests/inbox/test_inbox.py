@@ -7,13 +7,14 @@ from docx import Document as WordDocument
 
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.models import Institution
-from pipeline.frameworks.library import available
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import ingest, run_once
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
 from pipeline.ledger.records import ResponseStatus
+from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
@@ -43,7 +44,7 @@ def drop(workspace, source, name):
 
 
 def run(workspace):
-    return run_once(workspace, settle=0.05, workers=1, lang="es")
+    return run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es")
 
 
 def test_a_complete_questionnaire_is_archived_recorded_and_receipted(workspace, issued):
@@ -85,7 +86,7 @@ def test_an_incomplete_questionnaire_gets_a_feedback_workbook_with_the_cells_to_
     listed = [(r[0].value, r[1].value) for r in problems_sheet.iter_rows(min_row=2)]
     assert (missing.parent.title, missing.coordinate) in listed and (wrong.parent.title, wrong.coordinate) in listed
     [response] = records.responses(workspace.ledger, "2026-PER-planning")
-    assert response.status is ResponseStatus.INCOMPLETE and response.answers["answers"]["pl_01"] == "3"
+    assert response.status is ResponseStatus.INCOMPLETE and response.answers.value("pl_01") == "3"
 
 
 def test_a_corrected_resubmission_supersedes_the_first_and_keeps_its_history(workspace, issued):
@@ -195,7 +196,7 @@ def test_hostile_files_are_told_apart(workspace, tmp_path):
 def test_lock_and_temporary_files_are_never_taken(workspace):
     for name in ("~$mef.xlsx", ".~lock.mef.xlsx#", "mef.xlsx.tmp", "descarga.part", ".oculto.xlsx"):
         (workspace.inbox / name).write_bytes(b"PK\x03\x04 partial")
-    assert run_once(workspace, settle=0.05, workers=1, lang="es", give_up_after=0.5) == []
+    assert run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es", give_up_after=0.5) == []
     assert len(list(workspace.inbox.iterdir())) == 5
 
 
@@ -211,7 +212,7 @@ def test_a_round_request_dropped_in_the_inbox_opens_its_round(workspace, tmp_pat
 
 def test_ingest_leaves_the_given_file_where_it_was(workspace, issued):
     filled = fill(issued["mef"], complete_answers(issued["framework"]), workspace.root / "elsewhere.xlsx")
-    [outcome] = ingest(workspace, [filled], workers=1, lang="es")
+    [outcome] = ingest(workspace, REGISTRY, [filled], workers=1, lang="es")
     assert outcome.result == "accepted" and filled.exists()
 
 
@@ -219,7 +220,7 @@ def test_a_burst_is_processed_with_two_workers_each_file_once(workspace, issued)
     answers = complete_answers(issued["framework"])
     for n in range(12):
         fill(issued["mef"] if n % 2 else issued["pcm"], {**answers, "q_pl_29": f"Versión {n}"}, workspace.inbox / f"r{n}.xlsx")
-    outcomes = run_once(workspace, settle=0.05, workers=2, lang="es")
+    outcomes = run_once(workspace, REGISTRY, settle=0.05, workers=2, lang="es")
     assert sorted(o.result for o in outcomes) == ["accepted"] * 12
     assert len(records.responses(workspace.ledger, "2026-PER-planning", current_only=False)) == 12
     assert workspace.ledger.verify().broken_at is None

@@ -3,6 +3,7 @@ import shutil
 import threading
 import time
 
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import watch
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
@@ -23,7 +24,7 @@ def test_the_watcher_takes_files_present_at_start_and_arriving_later(workspace):
     [issued] = emit(workspace, "2026-PER-planning")
     shutil.copyfile(issued, workspace.inbox / "present.xlsx")
     outcomes, events, stop = [], [], threading.Event()
-    thread = threading.Thread(target=watch, args=(workspace, 0.1, 1, "es", outcomes.append),
+    thread = threading.Thread(target=watch, args=(workspace, REGISTRY, 0.1, 1, "es", outcomes.append),
                               kwargs={"interval": 0.5, "stop": stop, "on_event": events.append}, daemon=True)
     thread.start()
     try:

@@ -5,13 +5,16 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from pipeline.analysis import consolidation as c
+from pipeline.analysis.scoring import GapKind
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Institution
-from pipeline.frameworks.library import available
+from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
+from pipeline.stages.frameworks import available
+from pipeline.stages.interviews import consolidate
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
@@ -56,9 +59,9 @@ def consolidated(tmp_path_factory):
     cell = named_cells(wb, "q_pl_29")[0]
     cell.value, cell.data_type = FORMULA, "s"  # typed as text, as an official's cell formatted as text keeps it
     wb.save(workspace.inbox / "pcm.xlsx")
-    outcomes = run_once(workspace, settle=0.05, workers=1, lang="es")
+    outcomes = run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es")
     assert sorted(o.result for o in outcomes) == ["accepted", "incomplete"], [o.render("en") for o in outcomes]
-    path = c.consolidate(workspace, ROUND)
+    path = consolidate(workspace, ROUND).path
     return {"workspace": workspace, "path": path, "framework": framework, "wb": openpyxl.load_workbook(path)}
 
 
@@ -89,8 +92,8 @@ def test_it_is_written_in_the_outbox_under_its_fixed_name_and_recorded_with_its_
 
 def test_the_sheets_are_named_in_the_rounds_language_and_hold_filtered_styled_tables(consolidated):
     wb = consolidated["wb"]
-    for message in (c.CONS_SHEET_LONG, c.CONS_SHEET_WIDE, c.CONS_SHEET_SCORES, c.CONS_SHEET_METHOD, c.CONS_SHEET_GAPS,
-                    c.CONS_SHEET_CHARTS):
+    for message in (m.CONS_SHEET_LONG, m.CONS_SHEET_WIDE, m.CONS_SHEET_SCORES, m.CONS_SHEET_METHOD, m.CONS_SHEET_GAPS,
+                    m.CONS_SHEET_CHARTS):
         assert translate(message, "es") in wb.sheetnames
     tables = [t for ws in wb.worksheets for t in ws.tables.values()]
     assert len(tables) == 7 and all(t.autoFilter is not None and t.tableStyleInfo.name for t in tables)
@@ -98,26 +101,26 @@ def test_the_sheets_are_named_in_the_rounds_language_and_hold_filtered_styled_ta
 
 def test_the_long_table_has_one_row_per_institution_and_question_with_a_filter_and_a_frozen_header(consolidated):
     wb, framework = consolidated["wb"], consolidated["framework"]
-    ws = sheet(wb, c.CONS_SHEET_LONG)
+    ws = sheet(wb, m.CONS_SHEET_LONG)
     table = ws.tables["Answers"]
     assert table.autoFilter is not None and table.tableStyleInfo.name and ws.freeze_panes == "A2"
     rows = table_rows(ws, "Answers")
     answerable = [q for q in framework.questions if q.answerable]
     assert len(rows) == 3 * len(answerable)
-    header = {k: translate(v, "es") for k, v in (("inst", c.CONS_INSTITUTION), ("id", c.CONS_ID), ("raw", c.CONS_RAW),
-                                                 ("answer", c.CONS_ANSWER), ("level", c.CONS_LEVEL), ("status", c.CONS_STATUS))}
+    header = {k: translate(v, "es") for k, v in (("inst", m.CONS_INSTITUTION), ("id", m.CONS_ID), ("raw", m.CONS_RAW),
+                                                 ("answer", m.CONS_ANSWER), ("level", m.CONS_LEVEL), ("status", m.CONS_STATUS))}
     mef_09 = next(r for r in rows if r[header["inst"]] == "MEF" and r[header["id"]] == "pl_09")
     assert mef_09[header["level"]] == 1 and mef_09[header["raw"]] == level_label(framework, "pl_09", "1")
     assert mef_09[header["answer"]] == level_label(framework, "pl_09", "1")
     pcm_02 = next(r for r in rows if r[header["inst"]] == "PCM" and r[header["id"]] == "pl_02")
-    assert pcm_02[header["status"]] == translate(c.CONS_STATUSES["missing"], "es") and pcm_02[header["answer"]] is None
+    assert pcm_02[header["status"]] == translate(m.CONS_STATUSES["missing"], "es") and pcm_02[header["answer"]] is None
     sunat = [r for r in rows if r[header["inst"]] == "SUNAT"]
-    assert len(sunat) == len(answerable) and {r[header["status"]] for r in sunat} == {translate(c.CONS_NOT_RECEIVED, "es")}
+    assert len(sunat) == len(answerable) and {r[header["status"]] for r in sunat} == {translate(m.CONS_NOT_RECEIVED, "es")}
 
 
 def test_a_formula_typed_as_an_answer_stays_inert_text_in_the_long_and_the_wide_sheets(consolidated):
     wb = consolidated["wb"]
-    for message, table in ((c.CONS_SHEET_LONG, "Answers"), (c.CONS_SHEET_WIDE, "AnswersByQuestion")):
+    for message, table in ((m.CONS_SHEET_LONG, "Answers"), (m.CONS_SHEET_WIDE, "AnswersByQuestion")):
         found = [cell for cell in cells_of(sheet(wb, message), table) if cell.value == FORMULA]
         assert found and all(cell.data_type == "s" for cell in found), message
     with zipfile.ZipFile(consolidated["path"]) as z:
@@ -125,62 +128,62 @@ def test_a_formula_typed_as_an_answer_stays_inert_text_in_the_long_and_the_wide_
 
 
 def test_the_wide_table_has_a_column_per_institution_the_missing_one_included(consolidated):
-    ws = sheet(consolidated["wb"], c.CONS_SHEET_WIDE)
+    ws = sheet(consolidated["wb"], m.CONS_SHEET_WIDE)
     assert ws.tables["AnswersByQuestion"].autoFilter is not None
     rows = table_rows(ws, "AnswersByQuestion")
-    sunat = translate(c.CONS_NOT_RECEIVED_HEADER, "es", institution="SUNAT")
+    sunat = translate(m.CONS_NOT_RECEIVED_HEADER, "es", institution="SUNAT")
     assert {"MEF", "PCM", sunat} <= set(rows[0])
-    pl_01 = next(r for r in rows if r[translate(c.CONS_ID, "es")] == "pl_01")
+    pl_01 = next(r for r in rows if r[translate(m.CONS_ID, "es")] == "pl_01")
     assert pl_01["MEF"] == level_label(consolidated["framework"], "pl_01", "3") and pl_01[sunat] is None
 
 
 def test_the_scores_match_a_weighted_mean_computed_by_hand(consolidated):
-    ws = sheet(consolidated["wb"], c.CONS_SHEET_SCORES)
-    by_dimension = {r[translate(c.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByDimension")}
+    ws = sheet(consolidated["wb"], m.CONS_SHEET_SCORES)
+    by_dimension = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByDimension")}
     assert by_dimension["pl_d2"]["MEF"] == pytest.approx(MEF_D2) == 1.5
-    assert by_dimension["pl_d2"][translate(c.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
+    assert by_dimension["pl_d2"][translate(m.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
     assert by_dimension["pl_d2"]["PCM"] == 3.0  # every level 3
-    by_element = {r[translate(c.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByElement")}
+    by_element = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByElement")}
     assert by_element["pl_e1"]["MEF"] == pytest.approx(MEF_E1)
-    assert by_element["pl_e1"][translate(c.CONS_ROUND_MEAN, "es")] == pytest.approx((MEF_E1 + 3) / 2)
-    overall = {r[translate(c.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
-    assert overall["SUNAT"][translate(c.CONS_STATUS, "es")] == translate(c.CONS_NOT_RECEIVED, "es")
-    assert overall["SUNAT"][translate(c.CONS_SCORE, "es")] is None and overall["PCM"][translate(c.CONS_SCORE, "es")] == 3.0
+    assert by_element["pl_e1"][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx((MEF_E1 + 3) / 2)
+    overall = {r[translate(m.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
+    assert overall["SUNAT"][translate(m.CONS_STATUS, "es")] == translate(m.CONS_NOT_RECEIVED, "es")
+    assert overall["SUNAT"][translate(m.CONS_SCORE, "es")] is None and overall["PCM"][translate(m.CONS_SCORE, "es")] == 3.0
 
 
 def test_the_method_sheet_explains_the_scoring_and_lists_each_questions_weight(consolidated):
-    ws = sheet(consolidated["wb"], c.CONS_SHEET_METHOD)
+    ws = sheet(consolidated["wb"], m.CONS_SHEET_METHOD)
     text = " ".join(str(cell.value) for row in ws.iter_rows(max_row=8) for cell in row if cell.value)
-    assert translate(c.CONS_METHOD[0], "es") in text
-    rows = {r[translate(c.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
-    assert rows["pl_09"][translate(c.CONS_WEIGHT, "es")] == 2
-    assert rows["pl_09"][translate(c.CONS_SCORES, "es")] == translate(c.CONS_YES, "es")
-    assert rows["pl_29"][translate(c.CONS_SCORES, "es")] == translate(c.CONS_NO, "es")
+    assert translate(m.CONS_METHOD[0], "es") in text
+    rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
+    assert rows["pl_09"][translate(m.CONS_WEIGHT, "es")] == 2
+    assert rows["pl_09"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
+    assert rows["pl_29"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_NO, "es")
 
 
 def test_the_gaps_name_the_missing_answer_the_silent_institution_and_the_disagreement(consolidated):
-    ws = sheet(consolidated["wb"], c.CONS_SHEET_GAPS)
+    ws = sheet(consolidated["wb"], m.CONS_SHEET_GAPS)
     rows = table_rows(ws, "Gaps")
-    kind, inst, q_id = (translate(m, "es") for m in (c.CONS_KIND, c.CONS_INSTITUTION, c.CONS_ID))
+    kind, inst, q_id = (translate(m, "es") for m in (m.CONS_KIND, m.CONS_INSTITUTION, m.CONS_ID))
     gaps = {(r[kind], r[inst], r[q_id]) for r in rows}
-    k = {key: translate(message, "es") for key, message in c.CONS_GAP_KINDS.items()}
-    assert (k[c.GapKind.MISSING], "PCM", "pl_02") in gaps
-    assert (k[c.GapKind.NOT_RECEIVED], "SUNAT", None) in gaps
-    assert (k[c.GapKind.LOW], "MEF", "pl_09") in gaps
-    [disagreement] = [r for r in rows if r[kind] == k[c.GapKind.DISAGREEMENT]]
-    detail = disagreement[translate(c.CONS_DETAIL, "es")]
+    k = {key: translate(message, "es") for key, message in m.CONS_GAP_KINDS.items()}
+    assert (k[GapKind.MISSING], "PCM", "pl_02") in gaps
+    assert (k[GapKind.NOT_RECEIVED], "SUNAT", None) in gaps
+    assert (k[GapKind.LOW], "MEF", "pl_09") in gaps
+    [disagreement] = [r for r in rows if r[kind] == k[GapKind.DISAGREEMENT]]
+    detail = disagreement[translate(m.CONS_DETAIL, "es")]
     assert "PCM" in detail and "MEF" in detail and "3,00" in detail and "0,00" in detail
 
 
 def test_it_draws_titled_bar_charts_of_the_scores(consolidated):
     wb = openpyxl.load_workbook(consolidated["path"])
-    charts = sheet(wb, c.CONS_SHEET_CHARTS)._charts
+    charts = sheet(wb, m.CONS_SHEET_CHARTS)._charts
     assert len(charts) == 2
     with zipfile.ZipFile(consolidated["path"]) as z:
         first, second = (ElementTree.fromstring(z.read(f"xl/charts/chart{n}.xml")) for n in (1, 2))
     text = "".join(first.itertext())
     assert first.find(f".//{C}barChart") is not None and second.find(f".//{C}barChart") is not None
-    assert translate(c.CONS_CHART_DIMENSIONS, "es") in text and translate(c.CONS_AXIS_SCORE, "es") in text
+    assert translate(m.CONS_CHART_DIMENSIONS, "es") in text and translate(m.CONS_AXIS_SCORE, "es") in text
     assert len(first.findall(f".//{C}ser")) == 3  # MEF, PCM and SUNAT (not received)
     assert len(second.findall(f".//{C}ser")) == 4  # and the round's mean
 
@@ -199,22 +202,22 @@ def test_the_command_writes_it_in_the_rounds_language_and_says_what_it_found(con
     monkeypatch.setattr(STATE, "lang", "es")
     monkeypatch.setattr(STATE, "lang_explicit", False)
     consolidate(ROUND)
-    gaps = len(table_rows(sheet(openpyxl.load_workbook(consolidated["path"]), c.CONS_SHEET_GAPS), "Gaps"))
-    expected = translate(c.CONS_WRITTEN, "es", path=str(consolidated["path"]), received=2, missing=1, gaps=gaps)
+    gaps = len(table_rows(sheet(openpyxl.load_workbook(consolidated["path"]), m.CONS_SHEET_GAPS), "Gaps"))
+    expected = translate(m.CONS_WRITTEN, "es", path=str(consolidated["path"]), received=2, missing=1, gaps=gaps)
     assert capsys.readouterr().out.strip() == expected
 
 
 def test_it_can_be_made_in_another_language(consolidated, tmp_path):
-    path = c.consolidate(consolidated["workspace"], ROUND, "en")
-    assert translate(c.CONS_SHEET_SCORES, "en") in openpyxl.load_workbook(path).sheetnames
+    path = consolidate(consolidated["workspace"], ROUND, "en").path
+    assert translate(m.CONS_SHEET_SCORES, "en") in openpyxl.load_workbook(path).sheetnames
 
 
 def test_a_round_nobody_answered_yet_lists_every_institution_as_not_received(workspace):
     open_round(workspace, a_round())
-    wb = openpyxl.load_workbook(c.consolidate(workspace, ROUND))
-    not_received = translate(c.CONS_NOT_RECEIVED, "es")
-    [overall] = table_rows(sheet(wb, c.CONS_SHEET_SCORES), "OverallScores")
-    assert overall[translate(c.CONS_STATUS, "es")] == not_received
-    [gap] = table_rows(sheet(wb, c.CONS_SHEET_GAPS), "Gaps")
-    assert (gap[translate(c.CONS_KIND, "es")], gap[translate(c.CONS_INSTITUTION, "es")]) == (not_received, "MEF")
-    assert translate(c.CONS_NOT_RECEIVED_HEADER, "es", institution="MEF") in table_rows(sheet(wb, c.CONS_SHEET_WIDE), "AnswersByQuestion")[0]
+    wb = openpyxl.load_workbook(consolidate(workspace, ROUND).path)
+    not_received = translate(m.CONS_NOT_RECEIVED, "es")
+    [overall] = table_rows(sheet(wb, m.CONS_SHEET_SCORES), "OverallScores")
+    assert overall[translate(m.CONS_STATUS, "es")] == not_received
+    [gap] = table_rows(sheet(wb, m.CONS_SHEET_GAPS), "Gaps")
+    assert (gap[translate(m.CONS_KIND, "es")], gap[translate(m.CONS_INSTITUTION, "es")]) == (not_received, "MEF")
+    assert translate(m.CONS_NOT_RECEIVED_HEADER, "es", institution="MEF") in table_rows(sheet(wb, m.CONS_SHEET_WIDE), "AnswersByQuestion")[0]

@@ -6,11 +6,13 @@ import docx
 import openpyxl
 import pytest
 
-from pipeline.analysis.register import register_rows
+from pipeline.analysis.followup import STATUS_LIST
 from pipeline.domain.problems import UserError
+from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
-from pipeline.stages import followup as f
+from pipeline.stages import publication as f
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.response import read_identity
@@ -22,7 +24,7 @@ from tests.support.filling import fill
 
 def status(code):
     """What the status list shows, in the workbook's language (Spanish)."""
-    return translate(f.FOLLOWUP_STATUSES[code], "es")
+    return translate(m.FOLLOWUP_STATUSES[code], "es")
 
 
 GOOD = {"q_r01_status": status("implemented"), "q_r01_actions": "Ley 31 aprobada en 2027.", "q_r01_evidence": "https://example.gob.pe/ley31",
@@ -39,7 +41,7 @@ def emitted(tmp_path_factory):
 def ingest(workspace, source, name, answers=None):
     target = workspace.inbox / name
     fill(source, answers, target) if answers is not None else shutil.copyfile(source, target)
-    return run_once(workspace, settle=0.0, workers=1, lang="es")
+    return run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
 
 
 def test_the_follow_up_lists_each_recommendation_by_its_stable_id(emitted):
@@ -57,8 +59,8 @@ def test_the_follow_up_lists_each_recommendation_by_its_stable_id(emitted):
     assert issued["framework_version"] == dt.date.today().isoformat()
     framework = workspace.ledger.framework(issued["framework_id"], issued["framework_version"])
     assert [d.label["en"] for d in framework.dimensions] == ["Recommendations"]
-    assert [c.name for c in framework.choices[f.STATUS_LIST]] == ["not_started", "in_progress", "implemented", "no_longer_relevant"]
-    title = translate(f.FOLLOWUP_TITLE, "es", topic="")
+    assert [c.name for c in framework.choices[STATUS_LIST]] == ["not_started", "in_progress", "implemented", "no_longer_relevant"]
+    title = translate(m.FOLLOWUP_TITLE, "es", topic="")
     assert wb.worksheets[0]["A1"].value.startswith(title)  # its own instructions, not the self-assessment's
 
 
@@ -66,19 +68,19 @@ def test_only_a_published_round_is_followed_up(workspace):
     open_round(workspace, a_round())
     with pytest.raises(UserError) as refused:
         f.emit_followup(workspace, "2026-PER-planning")
-    assert refused.value.message == f.FOLLOWUP_NOT_PUBLISHED
+    assert refused.value.message == m.FOLLOWUP_NOT_PUBLISHED
 
 
 def test_a_wrong_follow_up_gets_a_feedback_workbook_and_records_nothing(emitted, tmp_path):
     workspace = emitted["workspace"]
     wrong = {"q_r01_status": status("implemented"), "q_r02_status": "Quizás", "resp_name": "Rosa Quispe"}
     [outcome] = ingest(workspace, emitted["path"], "seguimiento mal.xlsx", wrong)
-    assert (outcome.result, outcome.message) == ("incomplete", f.FOLLOWUP_INCOMPLETE)
+    assert (outcome.result, outcome.message) == ("incomplete", m.FOLLOWUP_INCOMPLETE)
     feedback = openpyxl.load_workbook(workspace.root / outcome.answer)
     comments = {n: (named_cells(feedback, n)[0].comment.text if named_cells(feedback, n)[0].comment else None)
                 for n in ("q_r01_actions", "q_r02_status", "q_r03_status", "q_r01_evidence")}
     assert "R-01" in comments["q_r01_actions"] and "Quizás" in comments["q_r02_status"] and "R-03" in comments["q_r03_status"]
-    assert comments["q_r01_evidence"] == translate(f.FOLLOWUP_EVIDENCE_ASKED, "es", id="R-01")  # asked, not required
+    assert comments["q_r01_evidence"] == translate(m.FOLLOWUP_EVIDENCE_ASKED, "es", id="R-01")  # asked, not required
     assert named_cells(feedback, "q_r02_status")[0].value == "Quizás"  # what was typed comes back
     assert read_identity(workspace.root / outcome.answer)["kind"] == "followup"
     assert f.recommendation_status(workspace) == {}
@@ -97,7 +99,7 @@ def test_a_right_follow_up_is_recorded_answered_and_shows_in_the_register(emitte
     assert statuses[(PERU, "R-03")][-1].evidence == "La ley cambió & <se> derogó." and statuses[(PERU, "R-03")][-1].actions == ""
     assert f.followup_summary(workspace, PERU) == {"not_started": 0, "in_progress": 1, "implemented": 1, "no_longer_relevant": 1, "none": 0}
     assert f.followup_summary(workspace, COSTA_RICA)["none"] == 1
-    rows = {(r.round, r.recommendation): r for r in register_rows(workspace, "es") if r.kind == "recommendation"}
+    rows = {(r.round, r.recommendation): r for r in f.register_rows_of(workspace, "es") if r.kind == "recommendation"}
     assert rows[(PERU, "R-01")].status == "implemented" and rows[(PERU, "R-01")].status_date == dt.date.today().isoformat()
     assert rows[(COSTA_RICA, "R-01")].status == "none" and rows[(COSTA_RICA, "R-01")].status_date == ""
 
@@ -111,7 +113,7 @@ def test_a_changed_follow_up_is_quarantined(emitted, tmp_path):
     wb.save(changed)
     [outcome] = ingest(workspace, changed, "cambiado.xlsx")
     assert outcome.result == "quarantined"
-    assert outcome.params["reason"] == translate(f.FOLLOWUP_FOREIGN, "es", followup=f"{PERU}.followup.1")
+    assert outcome.params["reason"] == translate(m.FOLLOWUP_FOREIGN, "es", followup=f"{PERU}.followup.1")
 
 
 @pytest.mark.skipif(not libreoffice.available(), reason="LibreOffice with Python-UNO is not installed")

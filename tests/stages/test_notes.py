@@ -8,18 +8,21 @@ import openpyxl
 import pytest
 from docx import Document as WordDocument
 
+from pipeline.analysis.notes import validate_notes
 from pipeline.domain.models import Calendar, Institution, Panel, Stage
+from pipeline.domain.notes import FIELDS, row_specs
 from pipeline.domain.problems import Severity, UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
+from pipeline.inbox.kinds.notes import cell_of
 from pipeline.inbox.run import run_once
 from pipeline.ledger import records
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import notes as n
-from pipeline.stages.notes import emit_notes, merged_notes, validate_notes
+from pipeline.stages.interviews import emit_notes, merged_notes
 from pipeline.stages.rounds import open_round, set_stage
 from pipeline.workbooks.cells import named_cells
-from pipeline.workbooks.notes import FIELDS, cell_name, read_notes, row_specs
+from pipeline.workbooks.notes import cell_name, read_notes
 from tests.conftest import a_round
 from tests.support.filling import fill
 from tests.support.office import libreoffice_convert, soffice
@@ -55,12 +58,12 @@ def issued(workspace):
 def good_answers(finding="Existe un plan al 2050, aprobado por ley."):
     return {
         name("mef", "pl_e1", "finding"): finding,
-        name("mef", "pl_e1", "assessment"): label(n.NOTES_ASSESSMENTS, "partly"),
+        name("mef", "pl_e1", "assessment"): label(m.NOTES_ASSESSMENTS, "partly"),
         name("mef", "pl_e1", "need"): "Pasantía en un centro de planeamiento de la región.",
         name("mef", "pl_e1", "recommendation"): "Institucionalizar la consulta pública del plan.",
-        name("mef", "pl_e1", "priority"): label(n.NOTES_PRIORITIES, "high"),
+        name("mef", "pl_e1", "priority"): label(m.NOTES_PRIORITIES, "high"),
         name("pcm", "pl_e4", "finding"): "El presupuesto no se vincula con el plan.",
-        name("pcm", "pl_e4", "assessment"): label(n.NOTES_ASSESSMENTS, "not_confirmed"),
+        name("pcm", "pl_e4", "assessment"): label(m.NOTES_ASSESSMENTS, "not_confirmed"),
         name("pcm", "pl_e4", "questions"): "pl_16, pl_17",
     }
 
@@ -68,7 +71,7 @@ def good_answers(finding="Existe un plan al 2050, aprobado por ley."):
 def run(workspace, *files):
     for number, path in enumerate(files):
         shutil.copyfile(path, workspace.inbox / f"{number}-{path.name}")
-    return run_once(workspace, settle=0.05, workers=1, lang="es")
+    return run_once(workspace, REGISTRY, settle=0.05, workers=1, lang="es")
 
 
 def test_one_protected_workbook_per_expert_with_a_row_per_institution_and_element(workspace, issued):
@@ -137,7 +140,7 @@ def test_wrong_notes_get_a_feedback_workbook_with_each_cell_highlighted_and_comm
 def test_the_experts_notes_are_merged_each_attributed_and_a_later_file_replaces_the_earlier(workspace, issued):
     chl = fill(issued["chl"], good_answers(), workspace.root / "chl.xlsx")
     mex = fill(issued["mex"], {name("pcm", "pl_e4", "finding"): "Hay un piloto de presupuesto por resultados.",
-                               name("pcm", "pl_e4", "assessment"): label(n.NOTES_ASSESSMENTS, "confirmed")},
+                               name("pcm", "pl_e4", "assessment"): label(m.NOTES_ASSESSMENTS, "confirmed")},
                workspace.root / "mex.xlsx")
     assert [o.result for o in run(workspace, chl, mex)] == ["accepted", "accepted"]
     merged = merged_notes(workspace, ROUND)
@@ -170,7 +173,7 @@ def test_tampered_or_foreign_notes_are_quarantined(workspace, issued):
         wb.save(target)
     outcomes = run(workspace, tampered, foreign)
     assert [o.result for o in outcomes] == ["quarantined", "quarantined"]
-    assert translate(n.NOTES_TAMPERED, "es", notes=f"{ROUND}.notes.chl.1", field="expert") in outcomes[0].render("es")
+    assert translate(m.NOTES_TAMPERED, "es", notes=f"{ROUND}.notes.chl.1", field="expert") in outcomes[0].render("es")
     assert f"{ROUND}.notes.chl.9" in outcomes[1].render("es")
     assert merged_notes(workspace, ROUND) == []
 
@@ -184,7 +187,7 @@ def test_a_panel_without_experts_gets_one_workbook_and_each_note_goes_to_the_ema
     [unsigned] = run(workspace, fill(panel, answers, workspace.root / "a.xlsx"))
     assert unsigned.result == "incomplete"
     email = named_cells(openpyxl.load_workbook(workspace.root / unsigned.answer), "expert_email")[0]
-    assert email.comment.text == translate(n.NOTES_EMAIL_MISSING, "es")
+    assert email.comment.text == translate(m.NOTES_EMAIL_MISSING, "es")
     [signed] = run(workspace, fill(panel, {**answers, "expert_email": "Ana@Example.org"}, workspace.root / "b.xlsx"))
     assert signed.result == "accepted" and [r.expert for r in merged_notes(workspace, ROUND)] == ["ana@example.org"]
 
@@ -196,10 +199,10 @@ def test_validation_collects_every_problem_and_takes_labels_in_any_language(work
                name("mef", "pl_e3", "priority"): "urgente", name("mef", "pl_e3", "questions"): "pl_99"}
     raw = read_notes(fill(issued["chl"], answers, tmp_path / "x.xlsx"))
     problems = validate_notes(raw, row_specs(["mef", "pcm"], ELEMENTS), questions={"pl_16", "pl_17"})
-    cells = sorted((p.params.get("cell"), p.severity) for p in problems)
+    cells = sorted((cell_of(p), p.severity) for p in problems)
     assert cells == sorted([("expert_email", Severity.ERROR), (name("mef", "pl_e2", "priority"), Severity.ERROR),
                             (name("mef", "pl_e3", "priority"), Severity.ERROR), (name("mef", "pl_e3", "questions"), Severity.WARNING)])
-    wrong = next(p for p in problems if p.params.get("cell") == name("mef", "pl_e3", "priority"))
+    wrong = next(p for p in problems if cell_of(p) == name("mef", "pl_e3", "priority"))
     assert wrong.where.cell == named_cells(openpyxl.load_workbook(tmp_path / "x.xlsx"), name("mef", "pl_e3", "priority"))[0].coordinate
 
 
@@ -207,7 +210,7 @@ def test_notes_are_not_emitted_before_the_questionnaire_is_out(workspace):
     open_round(workspace, a_round())
     with pytest.raises(UserError) as refused:
         emit_notes(workspace, ROUND)
-    assert refused.value.message == n.NOTES_ROUND_CLOSED
+    assert refused.value.message == m.NOTES_ROUND_CLOSED
 
 
 def _content(path):

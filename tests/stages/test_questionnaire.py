@@ -6,8 +6,8 @@ import pytest
 from pipeline.cli.app import main
 from pipeline.domain.models import Institution, Stage
 from pipeline.domain.problems import UserError
-from pipeline.frameworks.library import SHIPPED, available
 from pipeline.i18n import messages as m
+from pipeline.stages.frameworks import SHIPPED, available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells

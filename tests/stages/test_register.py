@@ -15,28 +15,24 @@ import docx
 import openpyxl
 import pytest
 
-from pipeline.analysis.register import (
-    REGISTER_BY,
-    REGISTER_NO_ROUNDS,
-    publications,
-    published_content,
-    register_rows,
-    write_register,
-)
 from pipeline.cli.context import STATE
 from pipeline.demo.answers import complete_answers
 from pipeline.documents.panel_text import panel_sections
 from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round
 from pipeline.domain.problems import UserError
-from pipeline.frameworks.library import pinned
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
+from pipeline.i18n.messages.notes import NOTES_PRIORITIES
+from pipeline.i18n.messages.register import REGISTER_BY, REGISTER_NO_ROUNDS
 from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages import publication
 from pipeline.stages import report as reports
-from pipeline.stages.followup import FOLLOWUP_STATUSES
+from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import prepare
-from pipeline.stages.notes import NOTES_PRIORITIES
+from pipeline.stages.publication import publications, published_content, register_rows_of, write_register
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import get, open_round
 from pipeline.workbooks.cells import named_cells
@@ -103,9 +99,9 @@ def _publish(workspace: Workspace, round_id: str) -> None:
     for section in [s for s in panel_sections(document).values() if s.is_placeholder]:
         write_panel_text(document, section.id, f"Texto del panel ({section.id}) sobre {round_id}.", "Segundo párrafo.")
     document.save(str(workspace.inbox / f"borrador-{round_id}.docx"))
-    assert [o.result for o in run_once(workspace, settle=0.0, workers=1, lang="es")] == ["draft"]
+    assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
     reports.approve(workspace, round_id, "Ministra", dt.date.today())
-    reports.write_final(workspace, round_id)
+    publication.write_final(workspace, round_id)
 
 
 def _build(root: Path) -> Path:
@@ -117,8 +113,8 @@ def _build(root: Path) -> Path:
             fill(path, complete_answers(framework), workspace.inbox / f"q-{round_.id}-{n}.xlsx")
     for round_id in ROUNDS:
         _notes(workspace, round_id)
-    assert {o.result for o in run_once(workspace, settle=0.0, workers=1, lang="es")} == {"accepted"}
-    with mock.patch.object(reports, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):  # no LibreOffice: fast
+    assert {o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")} == {"accepted"}
+    with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):  # no LibreOffice: fast
         for round_id in ROUNDS:
             _publish(workspace, round_id)
     workspace.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -140,7 +136,7 @@ def published(tmp_path_factory):
 
 
 def test_the_register_has_a_row_per_need_and_recommendation_of_each_published_round(published):
-    rows = register_rows(published, "es")
+    rows = register_rows_of(published, "es")
     assert [(r.round, r.kind, r.recommendation) for r in rows] == [
         (PERU, "need", ""), (PERU, "need", ""), (PERU, "recommendation", "R-01"), (PERU, "recommendation", "R-02"),
         (PERU, "recommendation", "R-03"), (COSTA_RICA, "need", ""), (COSTA_RICA, "recommendation", "R-01")]
@@ -154,7 +150,8 @@ def test_the_register_has_a_row_per_need_and_recommendation_of_each_published_ro
 
 
 def test_the_register_workbook_is_a_filterable_table_with_text_kept_as_text(published):
-    path, rows = write_register(published, lang="es")
+    made = write_register(published, lang="es")
+    path, rows = made.path, made.rows
     assert path == published.outbox / "registro-cooperacion.xlsx" and not list(path.parent.glob(".*tmp"))
     wb = openpyxl.load_workbook(path)
     sheet = wb.worksheets[0]
@@ -171,7 +168,7 @@ def test_the_register_workbook_is_a_filterable_table_with_text_kept_as_text(publ
 
 
 def test_the_summary_sheet_counts_by_topic_country_priority_and_status_with_native_charts(published, tmp_path):
-    path, _ = write_register(published, tmp_path / "otro" / "registro.xlsx", "es")
+    path = write_register(published, tmp_path / "otro" / "registro.xlsx", "es").path
     wb = openpyxl.load_workbook(path)
     summary = wb.worksheets[1]
     assert set(summary.tables) == {"By_topic", "By_country", "By_priority", "By_status"}

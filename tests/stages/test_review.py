@@ -6,16 +6,10 @@ import openpyxl
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from pipeline.documents.panel_text import PANEL_DOCUMENT_START
-from pipeline.documents.review import (
-    REVIEW_CHANGE_UNRESOLVED,
-    REVIEW_COMMENT_UNRESOLVED,
-    ChangeKind,
-    comments,
-    tracked_changes,
-    unresolved,
-    write_review_workbook,
-)
+from pipeline.documents.review import ChangeKind, comments, review_lines, tracked_changes, unresolved
+from pipeline.i18n.messages.report import PANEL_DOCUMENT_START
+from pipeline.i18n.messages.review import REVIEW_CHANGE_UNRESOLVED, REVIEW_COMMENT_UNRESOLVED
+from pipeline.workbooks.review import write_review_lines
 from tests.support.word import comment, delete, draft, insert, reopen, resolve, write_panel_text
 
 SECTIONS = [("summary", "Summary", 1), ("findings_a", "Findings on A", 2), ("conclusions", "Conclusions", 1)]
@@ -75,7 +69,7 @@ def test_the_review_workbook_lists_changes_and_comments(tmp_path: Path):
     document = reviewed_draft()
     summary = next(p for p in document.paragraphs if p.text.startswith("Planning"))
     insert(summary, "=HYPERLINK(\"http://x\")")  # people's text stays text
-    target = write_review_workbook(tracked_changes(document), comments(document), tmp_path / "out" / "review.xlsx", "es")
+    target = write_review_lines(tmp_path / "out" / "review.xlsx", review_lines(tracked_changes(document), comments(document), "es"), "es")
 
     assert target.exists() and not list(target.parent.glob(".*"))
     wb = openpyxl.load_workbook(target)

@@ -8,12 +8,14 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from pipeline.analysis.seminar import common_findings
 from pipeline.documents.report import REPORT_LABELS
-from pipeline.documents.seminar import SEMINAR_LABELS, SEMINAR_TEMPLATE, seminar_context
+from pipeline.documents.seminar import SEMINAR_TEMPLATE, seminar_context
 from pipeline.documents.template_check import check_template, known_contexts
 from pipeline.domain.problems import UserError
+from pipeline.i18n.messages.seminar import SEMINAR_LABELS, SEMINAR_NO_ROUNDS
 from pipeline.i18n.translation import translate
-from pipeline.stages.seminar import SEMINAR_NO_ROUNDS, common_findings, write_seminar, year_rounds
+from pipeline.stages.seminar import write_seminar, year_rounds
 from tests.stages.test_register import COSTA_RICA, FORMULA, PERU, published_workspace
 
 YEAR = dt.date.today().year  # the rounds were published today
@@ -22,7 +24,8 @@ YEAR = dt.date.today().year  # the rounds were published today
 @pytest.fixture(scope="module")
 def seminar(tmp_path_factory):
     workspace = published_workspace(tmp_path_factory)
-    path, rounds = write_seminar(workspace, YEAR)
+    made = write_seminar(workspace, YEAR)
+    path, rounds = made.path, list(made.rounds)
     return {"workspace": workspace, "path": path, "rounds": rounds, "document": docx.Document(str(path))}
 
 
@@ -107,6 +110,6 @@ def test_a_year_without_published_round_is_said_in_one_sentence(seminar):
 def test_the_template_checks_clean_against_the_context(seminar, tmp_path):
     assert [p.render("en") for p in check_template(SEMINAR_TEMPLATE, known_contexts().get("seminar.docx"))] == []
     rounds = year_rounds(seminar["workspace"], YEAR)
-    context = seminar_context(seminar["workspace"], YEAR, rounds, common_findings(rounds), "es", tmp_path)
+    context = seminar_context(seminar["workspace"].catalog, seminar["workspace"].root, YEAR, rounds, common_findings(rounds), "es", tmp_path)
     assert known_contexts()["seminar.docx"] == set(context)
     assert context["labels"]["contents"] == translate(REPORT_LABELS["contents"], "es")

@@ -4,18 +4,16 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from pipeline.analysis.normalise import (
+from pipeline.analysis.normalise import date, normalise, number
+from pipeline.domain.problems import Location, Severity
+from pipeline.i18n import messages as m
+from pipeline.i18n.messages.answers import (
     RESP_NOT_A_DATE,
     RESP_NOT_A_NUMBER,
     RESP_NOT_WHOLE,
     RESP_NOT_YES_NO,
     RESP_UNKNOWN_CHOICE,
-    date,
-    normalise,
-    number,
 )
-from pipeline.domain.problems import Location, Severity
-from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire

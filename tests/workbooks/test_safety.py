@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 
+from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.workbooks import safety
 from pipeline.workbooks.safety import Format, Limits, Refusal, inspect
@@ -103,7 +104,7 @@ def test_an_encrypted_workbook_is_told_apart_from_a_damaged_one(tmp_path, build)
     found = inspect(build(tmp_path, "locked.xlsx", ["EncryptionInfo", "EncryptedPackage"]))
     assert (found.format, found.refusal) == (Format.ENCRYPTED_OFFICE, Refusal.ENCRYPTED)
     assert "remove the password" in message(found) and "File > Info > Protect Workbook" in message(found)
-    assert found.refusal.message != safety.MSG_TRUNCATED
+    assert found.refusal.message != m.MSG_TRUNCATED
 
 
 @pytest.mark.parametrize("build", [h.compound_file, h.fake_ole2])

@@ -4,5 +4,18 @@ Each is an English msgid translated through ``i18n/locale/<lang>/LC_MESSAGES/mec
 are ``str.format`` fields. Modules read them as ``m.NAME`` (``from pipeline.i18n import messages as m``);
 tests compare errors with these constants.
 """
+from pipeline.i18n.messages.answers import *  # noqa: F403
+from pipeline.i18n.messages.charts import *  # noqa: F403
 from pipeline.i18n.messages.common import *  # noqa: F403
+from pipeline.i18n.messages.consolidation import *  # noqa: F403
+from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
+from pipeline.i18n.messages.guide import *  # noqa: F403
+from pipeline.i18n.messages.inbox import *  # noqa: F403
+from pipeline.i18n.messages.notes import *  # noqa: F403
+from pipeline.i18n.messages.receipt import *  # noqa: F403
+from pipeline.i18n.messages.register import *  # noqa: F403
+from pipeline.i18n.messages.report import *  # noqa: F403
+from pipeline.i18n.messages.review import *  # noqa: F403
+from pipeline.i18n.messages.seminar import *  # noqa: F403
+from pipeline.i18n.messages.templates import *  # noqa: F403

@@ -1,7 +1,6 @@
-"""Every message the framework compiler can give, in one catalogue.
+"""Messages of the framework compiler, the XLSForm reader and the expression parser.
 
-Each says what is wrong and then, after '; ', what to do; ``Problem`` gives it its sheet, row and
-column. Tests assert against these entries (``framework_compiler`` re-exports them).
+Each says what is wrong and then, after '; ', what to do; ``Problem`` gives it its sheet, row and column.
 """
 from __future__ import annotations
 
@@ -61,4 +60,22 @@ FW_BAD_DEFAULT_LANGUAGE = N_("The default_language '{value}' is not a working la
 FW_DEFAULT_LANGUAGE_UNUSED = N_("The default language is {language} but no label column is in it, so {used} is used instead; add label columns in {language} or change default_language.")
 FW_UNKNOWN_ELEMENT = N_("The element '{element}' is not on the 'elements' sheet; add it there with its label, or correct the name.")
 
-__all__ = [name for name in dir() if name.startswith("FW_")]
+
+XLSFORM_MISSING = N_("There is no file {file}; check the name and the folder.")
+XLSFORM_EMPTY = N_("The file {file} is empty; save the framework from Excel or LibreOffice as an .xlsx workbook.")
+XLSFORM_LEGACY = N_("The file {file} is an old .xls workbook or a password-protected one; save it as .xlsx without a password.")
+XLSFORM_NOT_XLSX = N_("The file {file} is not an Excel workbook (.xlsx), it looks like {kind}; save the framework from Excel or LibreOffice as .xlsx.")
+XLSFORM_DAMAGED = N_("The file {file} is a damaged workbook or another kind of zip file; open it in Excel or LibreOffice and save it again as .xlsx.")
+
+EXPR_EMPTY = N_("The expression is empty; write a condition or leave the cell blank.")
+EXPR_UNEXPECTED = N_("Unexpected '{token}' at character {column} of the expression; check for a missing or extra operator, value, comma or parenthesis.")
+EXPR_INCOMPLETE = N_("The expression ends too soon at character {column}; add the value that is missing at the end.")
+EXPR_UNTERMINATED_STRING = N_("The text starting at character {column} has no closing quote; end it with {quote}.")
+EXPR_UNBALANCED = N_("The parenthesis opened at character {column} is never closed; add the missing ')'.")
+EXPR_UNMATCHED_CLOSE = N_("The ')' at character {column} has no matching '('; remove it or add the missing '('.")
+EXPR_BAD_REFERENCE = N_("The reference at character {column} is malformed; write a question name as ${{name}}, using letters, digits, '_', '-' or '.'.")
+EXPR_BARE_NAME = N_("'{name}' at character {column} is not a value or a supported operator; write ${{{name}}} to refer to a question, or put it in quotes if it is text.")
+EXPR_UNKNOWN_FUNCTION = N_("The function {name}() at character {column} is not supported; use selected(), count-selected(), string-length() or not().")
+EXPR_ARGUMENTS = N_("The function {name}() at character {column} takes {expected} argument(s) but was given {given}; correct what is between its parentheses.")
+EXPR_TOO_DEEP = N_("The expression is nested too deeply at character {column} (at most {limit} levels); split it into simpler conditions.")
+EXPR_TOO_LONG = N_("The expression has more than {limit} operators (one too many at character {column}); split it into simpler conditions.")

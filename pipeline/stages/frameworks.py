@@ -9,11 +9,26 @@ from pathlib import Path
 from pipeline.domain.framework import Framework
 from pipeline.domain.models import Round
 from pipeline.domain.problems import UserError
-from pipeline.frameworks.compiler import load_framework
+from pipeline.frameworks.compiler import CompileResult, compile_framework
 from pipeline.i18n import messages as m
 from pipeline.ledger.workspace import Workspace
+from pipeline.workbooks.xlsform import read_xlsform
 
 SHIPPED = Path(__file__).resolve().parents[2] / "templates_xlsx" / "frameworks"
+
+
+def check_framework(path: Path) -> CompileResult:
+    """Reads and compiles the framework workbook at ``path``, with every problem found; raises UserError when
+    the file cannot be read as a workbook."""
+    return compile_framework(read_xlsform(path), Path(path).name)
+
+
+def load_framework(path: Path) -> Framework:
+    """Reads and compiles the framework workbook at ``path``; raises UserError listing every error."""
+    result = check_framework(path)
+    if result.framework is None:
+        raise UserError.of(result.errors)
+    return result.framework
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,8 @@ def for_topic(workspace: Workspace, topic: str) -> Framework:
 
 
 def pinned(workspace: Workspace, round_: Round) -> tuple[Round, Framework]:
-    """The round's framework: the version it pinned, or (pinning it now) the current one for its topic."""
+    """The round's framework: the version it pinned, or (pinning it now, recorded as an event) the current one
+    for its topic. Returns the round as stored and its framework."""
     if round_.framework_id and round_.framework_version:
         kept = workspace.ledger.framework(round_.framework_id, round_.framework_version)
         if kept is not None:
@@ -79,10 +95,4 @@ def pinned(workspace: Workspace, round_: Round) -> tuple[Round, Framework]:
         framework = find(workspace, round_.framework_id).framework
     else:
         framework = for_topic(workspace, round_.topic)
-    updated = round_.model_copy(update={"framework_id": framework.id, "framework_version": framework.version})
-    with workspace.ledger.transaction():
-        workspace.ledger.pin_framework(framework)
-        workspace.ledger.db.execute("UPDATE rounds SET data = ? WHERE id = ?", (updated.model_dump_json(), updated.id))
-        workspace.ledger.record("framework.pinned", updated.id, {"framework": framework.id, "version": framework.version,
-                                                                 "structure_hash": framework.structure_hash})
-    return updated, framework
+    return workspace.ledger.pin(round_, framework), framework

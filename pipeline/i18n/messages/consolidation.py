@@ -1,0 +1,94 @@
+"""Messages: consolidation."""
+from pipeline.i18n.translation import N_
+
+CONS_HELP = N_("Write the consolidated workbook of a round (answers, scores, gaps, charts) into outbox/<round>/.")
+CONS_WRITTEN = N_("Consolidated workbook written to {path}: {received} institutions received, {missing} not received, {gaps} gaps.")
+CONS_TITLE = N_("MECIGEP — Consolidated self-assessment: round {round}")
+CONS_SHEET_LONG = N_("Answers")
+CONS_SHEET_WIDE = N_("Side by side")
+CONS_SHEET_SCORES = N_("Scores")
+CONS_SHEET_METHOD = N_("Method")
+CONS_SHEET_GAPS = N_("Gaps")
+CONS_SHEET_CHARTS = N_("Charts")
+CONS_INSTITUTION = N_("Institution")
+CONS_NAME = N_("Name")
+CONS_DIMENSION = N_("Dimension")
+CONS_ELEMENT = N_("Element")
+CONS_ID = N_("Id")
+CONS_QUESTION = N_("Question")
+CONS_RAW = N_("As typed")
+CONS_ANSWER = N_("Answer")
+CONS_LEVEL = N_("Level")
+CONS_EVIDENCE = N_("Evidence / comments")
+CONS_STATUS = N_("Status")
+CONS_SCORE = N_("Score (0–4)")
+CONS_PERCENT = N_("{name} %")
+CONS_SCORED = N_("Questions scored")
+CONS_MATURITY = N_("Maturity questions")
+CONS_OVERALL = N_("Overall (all questions)")
+CONS_ROUND_MEAN = N_("Round mean")
+CONS_NOT_RECEIVED_HEADER = N_("{institution} (not received)")
+CONS_TYPE = N_("Type")
+CONS_WEIGHT = N_("Weight")
+CONS_SCORES = N_("Scores")
+CONS_EVIDENCE_ASKED = N_("Evidence asked")
+CONS_EVIDENCE_FROM = N_("from level {level}")
+CONS_YES = N_("Yes")
+CONS_NO = N_("No")
+CONS_KIND = N_("Kind")
+CONS_DETAIL = N_("Detail")
+CONS_BY_INSTITUTION = N_("Overall score of each institution")
+CONS_BY_DIMENSION = N_("Scores by dimension (0–4) and percent of the top of the scale")
+CONS_BY_ELEMENT = N_("Scores by element (0–4), with the round's mean of each element")
+CONS_CHART_DIMENSIONS = N_("Scores by dimension, per institution")
+CONS_CHART_ELEMENTS = N_("Institutions compared: overall and by element")
+CONS_AXIS_SCORE = N_("Score (0 = absent, 4 = institutionalised)")
+CONS_FRAMEWORK = N_("Analytical framework: {title} ({framework} {version}).")
+CONS_METHOD = (
+    N_("How the scores are computed. A maturity question scores its level, 0 to 4; “not applicable” and "
+       "“insufficient information” do not score, nor do questions of other types (yes/no, numbers, dates, text)."),
+    N_("An element's score is the weighted mean of the scores of its questions, with the weights of the framework's "
+       "weight column; a dimension's is the weighted mean of its questions; an institution's overall score is the "
+       "weighted mean of all its questions. A percent is the score divided by 4, the top of the scale."),
+    N_("The round's score for an element is the mean of the institutions' scores for it; an institution that sent "
+       "nothing is left out of the means and listed as not received."),
+    N_("Gaps to raise in the interviews: a required question left unanswered; a level at or below {low}; a level "
+       "claimed without the evidence the framework asks for; institutions {apart} or more points apart on one "
+       "element; an institution that sent nothing."),
+)
+CONS_STATUSES = {
+    "answered": N_("Answered"),
+    "missing": N_("Missing"),
+    "empty_optional": N_("Optional"),
+    "not_applicable": N_("Does not apply"),
+    "invalid": N_("Check the value"),
+    "evidence_missing": N_("Evidence missing"),
+    "not_received": N_("Not received"),
+}
+CONS_RECEIVED = N_("Received")
+CONS_TYPE_MATURITY = N_("maturity level 0–4")
+# Keyed by the values of QuestionType and GapKind (str enums: their members look these up too).
+CONS_NOT_RECEIVED = CONS_STATUSES["not_received"]
+CONS_TYPES = {
+    "select_one": N_("choice"),
+    "select_multiple": N_("multiple choice"),
+    "integer": N_("whole number"),
+    "decimal": N_("number"),
+    "text": N_("text"),
+    "date": N_("date"),
+}
+CONS_GAP_KINDS = {
+    "missing": N_("Required answer missing"),
+    "low": N_("Low level"),
+    "no_evidence": N_("Evidence missing"),
+    "disagreement": N_("Institutions disagree"),
+    "not_received": N_("Not received"),
+}
+CONS_GAP_DETAILS = {
+    "missing": N_("{institution} left the required question {question} unanswered."),
+    "low": N_("{institution} answers level {level} to question {question}, at or below {threshold}."),
+    "no_evidence": N_("{institution} claims level {level} in question {question} without the evidence the framework asks for."),
+    "disagreement": N_("{high} scores {high_score} and {low} scores {low_score} on this element: {difference} points apart "
+                             "({apart} or more is a gap)."),
+    "not_received": N_("{institution} sent no questionnaire; it is left out of the scores."),
+}

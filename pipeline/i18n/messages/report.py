@@ -1,0 +1,56 @@
+"""Messages: report."""
+from pipeline.i18n.translation import N_
+
+REPORT_DRAFT_MARK = N_("DRAFT")
+REPORT_STEPS = (
+    (N_("Request."), N_("The beneficiary state asks the DGPE for a review of a topic and names the institutions concerned.")),
+    (N_("Panel."), N_("The DGPE forms a panel of up to three peer experts, officials of other member states with experience in the topic, and names a coordinator who acts as its secretariat.")),
+    (N_("Self-assessment."), N_("Each institution answers the questionnaire of the analytical framework, rating its practices on a maturity scale from 0 to 4 and citing its evidence.")),
+    (N_("Visit and interviews."), N_("The panel visits the country and interviews each institution to check the self-assessment against practice and evidence.")),
+    (N_("Preliminary report."), N_("The panel drafts this report: findings, cooperation needs, reform and innovation challenges and recommendations.")),
+    (N_("Review and approval."), N_("The beneficiary state reviews the preliminary report; the panel and the state agree on the final text, which the state approves.")),
+    (N_("Publication."), N_("The OAS publishes the final report, and the DGPE follows up on the cooperation it calls for.")),
+)
+REPORT_PRELIMINARY = N_("Preliminary report — draft version {version}")
+REPORT_FINAL = N_("Final report")
+REPORT_PANEL_TEXT = N_("Panel text: {what}")
+REPORT_PANEL_SUMMARY = N_("the executive summary — the main findings, needs and recommendations, in one or two pages.")
+REPORT_PANEL_FINDINGS = N_("the panel's findings on “{dimension}”, in the light of the scores above and of the interviews.")
+REPORT_PANEL_CONCLUSIONS = N_("the panel's conclusions.")
+REPORT_PANEL_HEADING = N_("The panel's findings on “{dimension}”")
+REPORT_SCOPE = N_("On {date}, {country} asked the Department for Effective Public Management (DGPE) of the General Secretariat of the OAS for a review of {topic} under MECIGEP. The review covers {count} institutions and uses the analytical framework {framework}.")
+REPORT_SCOPE_ROWS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
+                     "language": N_("Working language"), "contact": N_("Contact of the beneficiary state")}
+REPORT_FRAMEWORK = N_("{title} (version {version})")
+REPORT_STAGE = N_("Stage of the round when this document was produced: {stage}.")
+REPORT_TO_BE_SET = N_("To be set")
+REPORT_NOTES_ROWS = N_("{count} rows of notes")
+REPORT_NO_NOTES = N_("No notes received")
+REPORT_RECEIVED_ON = N_("Received on {date}")
+REPORT_NOT_RECEIVED = N_("Not received")
+REPORT_DATES = {"requested": N_("Request"), "questionnaire_deadline": N_("Questionnaire deadline"), "visit": N_("Visit of the panel"),
+                "report_due": N_("Report due")}
+REPORT_VISIT_DATES = N_("From {start} to {end}")
+REPORT_MISSING = N_("These institutions have not sent their questionnaire and have no score: {names}.")
+REPORT_OVERVIEW_TITLE = N_("Self-assessed scores by dimension and institution")
+REPORT_DIMENSION_TITLE = N_("{dimension}: self-assessed score by institution")
+REPORT_DIMENSION_CAPTION = N_("Scores of the institutions in “{dimension}” on the scale from 0 to 4; an institution without a score did not answer.")
+REPORT_MEAN = N_("Mean of the {count} institutions with a score")
+REPORT_SCORED = N_("{scored} of {total}")
+REPORT_ELEMENT_SCORE = N_("Self-assessed score of the element (mean of the institutions): {score}")
+REPORT_NOT_ASSESSED = N_("Not assessed")
+REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
+REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": N_("Position"), "date": N_("Date of approval"),
+                        "reference": N_("Reference"), "version": N_("Draft approved")}
+REPORT_DRAFT_VERSION = N_("Draft version {version}")
+REPORT_PUBLISHER = N_("General Secretariat of the Organization of American States — Department for Effective Public Management (DGPE)")
+REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": N_("Date of publication"), "round": N_("Round"),
+                           "language": N_("Language"), "sources": N_("Sources")}
+REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
+REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on")}
+REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
+REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
+
+PANEL_PLACEHOLDER_LEFT = N_('Under "{section}", "{text}" still waits for the panel\'s text')
+PANEL_HEADER_OR_FOOTER = N_("page header or footer")
+PANEL_DOCUMENT_START = N_("beginning of the document")

@@ -1,0 +1,161 @@
+"""The ledger's tables, as an ordered list of migrations applied once each.
+
+A ledger records which migrations it has had in the ``migrations`` table (the way sqlite-utils keeps
+them); opening a ledger applies the missing ones in order, each in its own transaction. The first four
+are written with ``IF NOT EXISTS`` because ledgers made before this table existed already hold them.
+Never edit a migration that has shipped: add the next one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable
+
+CORE = """
+CREATE TABLE IF NOT EXISTS rounds (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, round TEXT, payload TEXT NOT NULL,
+    documents TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_round ON events(round);
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TABLE IF NOT EXISTS frameworks (
+    id TEXT NOT NULL, version TEXT NOT NULL, structure_hash TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (id, version));
+CREATE TABLE IF NOT EXISTS questionnaires (
+    id TEXT PRIMARY KEY, round TEXT NOT NULL, institution TEXT NOT NULL, framework_id TEXT NOT NULL,
+    framework_version TEXT NOT NULL, structure_hash TEXT NOT NULL, language TEXT NOT NULL, file TEXT NOT NULL,
+    sha256 TEXT NOT NULL, issued TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, received TEXT NOT NULL, kind TEXT, state TEXT NOT NULL, round TEXT,
+    institution TEXT, reason TEXT, stored TEXT, answer TEXT, claim TEXT);
+CREATE TABLE IF NOT EXISTS responses (
+    seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, round TEXT NOT NULL, institution TEXT NOT NULL,
+    questionnaire TEXT NOT NULL, received TEXT NOT NULL, status TEXT NOT NULL, answered INTEGER NOT NULL,
+    required INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL, answers TEXT NOT NULL, superseded_by TEXT);
+CREATE INDEX IF NOT EXISTS responses_round ON responses(round, institution);
+CREATE TABLE IF NOT EXISTS attempts (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, count INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS drafts (
+    round TEXT NOT NULL, version INTEGER NOT NULL, origin TEXT NOT NULL, based_on INTEGER, file TEXT NOT NULL,
+    sha256 TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (round, version));
+CREATE TABLE IF NOT EXISTS approvals (
+    round TEXT PRIMARY KEY, approved_by TEXT NOT NULL, approved_on TEXT NOT NULL, draft_version INTEGER NOT NULL,
+    draft_sha256 TEXT NOT NULL, recorded TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS catalog_states (code TEXT PRIMARY KEY, participating INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS catalog_topics (id TEXT PRIMARY KEY, names TEXT NOT NULL);
+"""
+
+NOTES = """
+CREATE TABLE IF NOT EXISTS notes_issued (id TEXT PRIMARY KEY, round TEXT NOT NULL, expert TEXT NOT NULL,
+    framework_id TEXT NOT NULL, framework_version TEXT NOT NULL, language TEXT NOT NULL, institutions TEXT NOT NULL,
+    file TEXT NOT NULL, sha256 TEXT NOT NULL, issued TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notes (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, expert TEXT NOT NULL,
+    expert_name TEXT NOT NULL, notes_id TEXT NOT NULL, institution TEXT NOT NULL, element TEXT NOT NULL,
+    finding TEXT NOT NULL, assessment TEXT NOT NULL, need TEXT NOT NULL, challenge TEXT NOT NULL,
+    recommendation TEXT NOT NULL, priority TEXT NOT NULL, questions TEXT NOT NULL, sha256 TEXT NOT NULL,
+    received TEXT NOT NULL, superseded_by TEXT, UNIQUE (sha256, institution, element));
+CREATE INDEX IF NOT EXISTS notes_round ON notes(round, expert);
+"""
+
+FOLLOWUPS = """
+CREATE TABLE IF NOT EXISTS followups (round TEXT NOT NULL, recommendation TEXT NOT NULL, status TEXT NOT NULL,
+    actions TEXT NOT NULL, evidence TEXT NOT NULL, received TEXT NOT NULL, sha256 TEXT NOT NULL, followup TEXT NOT NULL,
+    PRIMARY KEY (sha256, recommendation));
+"""
+
+RECOMMENDATIONS = """
+CREATE TABLE IF NOT EXISTS recommendations (round TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
+    text TEXT NOT NULL, priority TEXT NOT NULL, element TEXT NOT NULL, institution TEXT NOT NULL, expert TEXT NOT NULL,
+    PRIMARY KEY (round, key), UNIQUE (round, id));
+"""
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _answers_as_records(db: sqlite3.Connection) -> None:
+    """Responses stored before answers were typed records ({"answers", "raw", "evidence", "statuses", …})
+    rewritten in the record's form (see ``records.encode_answers``); dates, stored then as text, are dates
+    again where the pinned framework says the question is a date."""
+    types: dict[str, dict[str, str]] = {}
+    for fid, version, data in db.execute("SELECT id, version, data FROM frameworks"):
+        questions = [q for d in json.loads(data).get("dimensions", []) for q in d.get("questions", [])]
+        types[f"{fid}\x00{version}"] = {q["name"]: q.get("type", "") for q in questions}
+    issued = {qid: f"{fid}\x00{version}" for qid, fid, version in
+              db.execute("SELECT id, framework_id, framework_version FROM questionnaires")}
+    for seq, questionnaire, text in db.execute("SELECT seq, questionnaire, answers FROM responses").fetchall():
+        old = json.loads(text)
+        if "v" in old:
+            continue
+        kinds = types.get(issued.get(questionnaire, ""), {})
+        values, raw, evidence = old.get("answers", {}), old.get("raw", {}), old.get("evidence", {})
+        answers = {}
+        for name, status in old.get("statuses", {}).items():
+            value = values.get(name)
+            if kinds.get(name) == "date" and isinstance(value, str) and ISO_DATE.match(value[:10]):
+                value = {"date": value[:10]}
+            typed = raw.get(name)
+            if kinds.get(name) == "select_multiple":
+                typed = [[key.split("__", 1)[1], cell] for key, cell in raw.items() if key.startswith(f"{name}__")]
+            answers[name] = {"s": status, "v": value, "r": typed, "e": evidence.get(name)}
+        respondent = old.get("respondent", {})
+        if isinstance(respondent.get("resp_date"), str) and ISO_DATE.match(respondent["resp_date"][:10]):
+            respondent["resp_date"] = {"date": respondent["resp_date"][:10]}
+        db.execute("UPDATE responses SET answers = ? WHERE seq = ?",
+                   (json.dumps({"v": 2, "answers": answers, "respondent": respondent}, ensure_ascii=False), seq))
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    apply: str | Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS = (
+    Migration(1, "rounds, events, frameworks, questionnaires, documents, responses, drafts, approvals, catalog", CORE),
+    Migration(2, "interview notes", NOTES),
+    Migration(3, "follow-ups of recommendations", FOLLOWUPS),
+    Migration(4, "stable ids of recommendations", RECOMMENDATIONS),
+    Migration(5, "answers stored as typed records", _answers_as_records),
+)
+
+
+def migrate(db: sqlite3.Connection) -> list[int]:
+    """Applies every migration the ledger has not had, in order; returns the numbers applied."""
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
+    done = {n for (n,) in db.execute("SELECT number FROM migrations")}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.number in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not db.execute("SELECT 1 FROM migrations WHERE number = ?", (migration.number,)).fetchone():
+                if isinstance(migration.apply, str):
+                    for statement in _statements(migration.apply):
+                        db.execute(statement)
+                else:
+                    migration.apply(db)
+                db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (migration.number, migration.name,
+                                                                       dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+                applied.append(migration.number)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script`` (``executescript`` would commit the open transaction)."""
+    statements, current = [], ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements

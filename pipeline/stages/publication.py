@@ -1,0 +1,180 @@
+"""Step 6: the final report the OAS publishes (and its PDF), and what follows from publication — the donors'
+register of cooperation needs and recommendations, and the follow-up of each recommendation with the country.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.analysis.followup import followup_framework
+from pipeline.analysis.register import RegisterRow, register_rows, register_view
+from pipeline.analysis.report_content import ReportContent
+from pipeline.domain.enums import FollowupStatus
+from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
+from pipeline.domain.models import Publication, Round, Stage
+from pipeline.domain.notes import note_key
+from pipeline.domain.problems import UserError
+from pipeline.domain.rules import move
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import normalise_language
+from pipeline.ledger import followups, recommendations
+from pipeline.ledger.drafts import approval, drafts
+from pipeline.ledger.files import replace_with, sha256_of
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages import rounds
+from pipeline.stages.interviews import merged_notes
+from pipeline.stages.report import content_of, render
+from pipeline.workbooks.followup import FollowupCover, FollowupIdentity, write_followup
+from pipeline.workbooks.questionnaire import Prefill
+from pipeline.workbooks.register import write_register_workbook
+
+FINAL_REPORT = "{round}-informe-final.docx"
+
+
+@dataclass(frozen=True)
+class FinalResult:
+    docx: Path
+    pdf: Path | None
+    pdf_problem: str | None  # a catalog message when no PDF was made
+
+
+def write_final(workspace: Workspace, round_id: str, lang: str | None = None) -> FinalResult:
+    """The final report from the approved draft (and its PDF when LibreOffice is there); the round is published."""
+    round_ = rounds.get(workspace, round_id)
+    approved = approval(workspace, round_.id)
+    if approved is None or round_.stage is not Stage.APPROVED:
+        raise UserError(m.REPORT_NOT_APPROVED, round=round_.id)
+    version = approved.draft_version
+    draft = next(d for d in drafts(workspace, round_.id) if d.version == version)
+    target = workspace.round_outbox(round_.id) / FINAL_REPORT.format(round=round_.id)
+    render(workspace, content_of(workspace, round_.id), version, target, lang or round_.language, final=True,
+           approval={"approved_by": approved.approved_by, "date": approved.approved_on,
+                     "reference": f"v{version} · {approved.draft_sha256[:12]}"}, panel_text_from=draft)
+    pdf, problem = _pdf(target)
+    documents = [{"role": "final_report", "name": target.name, "sha256": sha256_of(target)}]
+    if pdf is not None:
+        documents.append({"role": "final_report_pdf", "name": pdf.name, "sha256": sha256_of(pdf)})
+    workspace.ledger.save_round(move(rounds.get(workspace, round_.id), Stage.PUBLISHED), "report.published", {"version": version},
+                                documents)
+    return FinalResult(target, pdf, problem)
+
+
+def _pdf(source: Path) -> tuple[Path | None, str | None]:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        return None, m.REPORT_NO_LIBREOFFICE
+    with tempfile.TemporaryDirectory(prefix="mecigep-pdf-") as profile:
+        done = subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                               "--outdir", str(Path(profile) / "out"), str(source)], capture_output=True, timeout=300)
+        made = Path(profile) / "out" / (source.stem + ".pdf")
+        if done.returncode != 0 or not made.exists():
+            return None, m.REPORT_PDF_FAILED
+        return replace_with(made, source.with_suffix(".pdf")), None
+
+
+def publications(workspace: Workspace) -> list[Publication]:
+    """Every round published (its latest publication), oldest publication first."""
+    published = {r.id: r for r in workspace.ledger.rounds() if r.stage is Stage.PUBLISHED}
+    found: dict[str, Publication] = {}
+    for event in workspace.ledger.events(kind="report.published"):
+        if event.round in published:
+            name = next((d.get("name", "") for d in event.documents if d.get("role") == "final_report"), "")
+            found[event.round] = Publication(published[event.round], event.at, f"outbox/{event.round}/{name}" if name else "")
+    return sorted(found.values(), key=lambda p: (p.published, p.round.id))
+
+
+def published_content(workspace: Workspace, round_id: str) -> ReportContent:
+    """What the round's final report says, rebuilt from its data and notes with the ids already assigned (its
+    responses and notes no longer change after publication)."""
+    return content_of(workspace, round_id, assign=False)
+
+
+def recommendation_status(workspace: Workspace) -> dict[tuple[str, str], list[FollowupReport]]:
+    """Each recommendation's statuses over time, by (round, recommendation id), oldest first."""
+    return followups.statuses(workspace.ledger)
+
+
+def followup_summary(workspace: Workspace, round_id: str) -> dict[str, int]:
+    """How many of the round's reported recommendations stand at each status (latest follow-up), ``none`` for
+    those never followed up; every status is a key, in the list's order."""
+    stored = recommendations.ids(workspace.ledger, round_id)
+    ids = {stored[note_key(n)] for n in merged_notes(workspace, round_id) if n.recommendation.strip() and note_key(n) in stored}
+    statuses = recommendation_status(workspace)
+    counts = Counter(statuses[(round_id, i)][-1].status if (round_id, i) in statuses else FollowupStatus.NONE for i in ids)
+    return {status.value: counts[status] for status in FollowupStatus}
+
+
+def followup_cover(workspace: Workspace, round_: Round, lang: str) -> FollowupCover:
+    who = round_.panel.coordinator or round_.contact
+    return FollowupCover(workspace.catalog.topic(round_.topic).name(lang), workspace.catalog.state(round_.country).name(lang),
+                         f"{who.name} <{who.email}>" if who.email else who.name or "—", FINAL_REPORT.format(round=round_.id))
+
+
+def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, today: dt.date | None = None) -> Path:
+    """Writes the round's next follow-up workbook into outbox/<round>/ and records it as issued; returns it."""
+    round_ = rounds.get(workspace, round_id)
+    if round_.stage is not Stage.PUBLISHED:
+        raise UserError(m.FOLLOWUP_NOT_PUBLISHED, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
+    content = published_content(workspace, round_.id)
+    if not content.recommendations:
+        raise UserError(m.FOLLOWUP_NO_RECOMMENDATIONS, round=round_.id)
+    ledger, day = workspace.ledger, (today or dt.date.today()).isoformat()
+    framework, n = followup_framework(round_, content, day), 1
+    while (pinned := ledger.framework(framework.id, framework.version)) is not None and pinned != framework:
+        n += 1
+        framework = framework.model_copy(update={"version": f"{day}.{n}"})
+    issued = [q for q in ledger.questionnaires(round_.id) if q["framework_id"] == framework.id]
+    number, language = len(issued) + 1, normalise_language(lang or round_.language)
+    identity = FollowupIdentity(f"{round_.id}.followup.{number}", round_.id, ANSWERING, framework.id, framework.version,
+                                language, framework.structure_hash, day)
+    path = write_followup(workspace.round_outbox(round_.id) / f"{round_.id}-seguimiento-{number}.xlsx", framework, identity,
+                          followup_cover(workspace, round_, language))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with ledger.transaction():
+        ledger.pin_framework(framework)
+        ledger.record_questionnaire({"id": identity.questionnaire_id, "round": round_.id, "institution": ANSWERING,
+                                     "framework_id": framework.id, "framework_version": framework.version,
+                                     "structure_hash": framework.structure_hash, "language": language, "file": path.name,
+                                     "sha256": digest, "issued": day})
+        ledger.record("followup.issued", round_.id, {"followup": identity.questionnaire_id, "recommendations": len(content.recommendations)},
+                      [{"role": "followup", "name": path.name, "sha256": digest}])
+    return path
+
+
+def write_followup_feedback(workspace: Workspace, round_: Round, identity: FollowupIdentity, target: Path, prefill: Prefill) -> Path:
+    """A follow-up's feedback copy: the workbook again, with what was typed and the cells to correct."""
+    framework = workspace.ledger.framework(identity.framework_id, identity.framework_version)
+    assert framework is not None and framework.id.startswith(FRAMEWORK_PREFIX)
+    return write_followup(target, framework, identity, followup_cover(workspace, round_, identity.language), prefill)
+
+
+@dataclass(frozen=True)
+class RegisterResult:
+    path: Path
+    rows: list[RegisterRow]
+    rounds: int
+
+
+def register_rows_of(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
+    """The register's rows: every need and recommendation of the published rounds, in ``lang``."""
+    return register_rows([(p, published_content(workspace, p.round.id)) for p in publications(workspace)],
+                         recommendation_status(workspace), workspace.catalog, lang)
+
+
+def write_register(workspace: Workspace, target: Path | None = None, lang: str = "es", today: dt.date | None = None) -> RegisterResult:
+    """Writes the register (default ``outbox/registro-cooperacion.xlsx``) atomically. Raises UserError when no round
+    is published."""
+    published = publications(workspace)
+    if not published:
+        raise UserError(m.REGISTER_NO_ROUNDS)
+    rows = register_rows_of(workspace, lang)
+    target = Path(target) if target else workspace.outbox / "registro-cooperacion.xlsx"
+    target = target if target.is_absolute() else Path.cwd() / target
+    write_register_workbook(target, register_view(rows, lang, today or dt.date.today(), target, workspace.root))
+    return RegisterResult(target, rows, len(published))
