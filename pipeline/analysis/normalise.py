@@ -1,4 +1,4 @@
-"""Turning the raw cell values of a returned questionnaire into answers (step 3).
+"""Turning the raw cell values of a returned questionnaire into answers (step 2).
 
 Pure: no Office library. Officials choose labels from drop-down lists, but also type codes,
 numbers as text with spaces or commas, dates as text and "N/A"; each of these is understood

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from pipeline.analysis.report_content import ReportContent
 from pipeline.domain.catalog import Catalog
-from pipeline.domain.enums import FollowupStatus
+from pipeline.domain.enums import FollowupStatus, RegisterKind
 from pipeline.domain.followup import FollowupReport
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Publication, Round
@@ -93,12 +93,12 @@ def register_rows(published: Sequence[tuple[Publication, ReportContent]], status
                   "report": publication.report, "published": publication.published[:10]}
 
         for need in content.needs:
-            rows.append(RegisterRow(**common, **_about(round_, content, need.note, lang), kind="need", text=need.text, priority=need.note.priority,
+            rows.append(RegisterRow(**common, **_about(round_, content, need.note, lang), kind=RegisterKind.NEED.value, text=need.text, priority=need.note.priority,
                                     status="", status_date="", recommendation=""))
         for rec in content.recommendations:
             history = statuses.get((round_.id, rec.id), [])
             latest = history[-1] if history else None
-            rows.append(RegisterRow(**common, **_about(round_, content, rec.note, lang), kind="recommendation", text=rec.text, priority=rec.priority,
+            rows.append(RegisterRow(**common, **_about(round_, content, rec.note, lang), kind=RegisterKind.RECOMMENDATION.value, text=rec.text, priority=rec.priority,
                                     status=latest.status.value if latest else FollowupStatus.NONE.value, status_date=latest.received[:10] if latest else "",
                                     recommendation=rec.id))
     return rows
@@ -143,7 +143,7 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
                       t(REGISTER_PRIORITIES.get(r.priority, REGISTER_PRIORITIES[""])), status_label(r.status, lang), date,
                       r.recommendation, Path(r.report).name))
         links.append(os.path.relpath(root / r.report, target.parent).replace(os.sep, "/") if r.report else "")
-    needs, recs = ([r for r in rows if r.kind == k] for k in ("need", "recommendation"))
+    needs, recs = ([r for r in rows if r.kind == k] for k in RegisterKind)
     counted = (t(REGISTER_COUNT_HEADERS["needs"]), t(REGISTER_COUNT_HEADERS["recommendations"]))
 
     def counts(key: str, labels: dict[str, str]) -> tuple[tuple[Any, ...], ...]:

@@ -1,4 +1,4 @@
-"""Checking a normalised response against its analytical framework (step 4).
+"""Checking a normalised response against its analytical framework (step 2).
 
 Pure: no Office library. Types and choices are checked by a pydantic model built from the
 framework (once per structure); ``relevant`` and ``constraint`` rules by the expression

@@ -32,6 +32,7 @@ def register(
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help=_(REGISTER_HELP_OUTPUT))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
 ) -> None:
+    from pipeline.domain.enums import RegisterKind
     from pipeline.i18n.messages.register import REGISTER_WRITTEN
     from pipeline.stages.publication import register_rows_of, write_register
 
@@ -41,7 +42,8 @@ def register(
         return
     made = write_register(workspace, output, STATE.lang)
     rows = made.rows
-    console.print(_(REGISTER_WRITTEN, needs=sum(r.kind == "need" for r in rows), recommendations=sum(r.kind == "recommendation" for r in rows),
+    console.print(_(REGISTER_WRITTEN, needs=sum(r.kind == RegisterKind.NEED for r in rows),
+                    recommendations=sum(r.kind == RegisterKind.RECOMMENDATION for r in rows),
                     rounds=len({r.round for r in rows}), path=str(made.path)), markup=False)
 
 

@@ -13,7 +13,7 @@ from pipeline.analysis.followup import question_base
 from pipeline.demo.answers import complete_answers, example_notes
 from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
 from pipeline.demo.filling import fill
-from pipeline.domain.enums import Result
+from pipeline.domain.enums import FollowupStatus, Result
 from pipeline.domain.models import Calendar, Coordinator, Institution, Round, institution_id
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -213,9 +213,10 @@ def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterat
     ids = sorted(recommendations.ids(workspace.ledger, round_id).values())
     answers = {}
     for n, rec in enumerate(ids):
-        base, status = question_base(rec), ("in_progress", "implemented", "not_started")[n % 3]
+        base = question_base(rec)
+        status = (FollowupStatus.IN_PROGRESS, FollowupStatus.IMPLEMENTED, FollowupStatus.NOT_STARTED)[n % 3]
         answers[f"q_{base}_status"] = translate(FOLLOWUP_STATUSES[status], "es")
-        if status != "not_started":
+        if status is not FollowupStatus.NOT_STARTED:
             answers[f"q_{base}_actions"] = "Se aprobó la directiva y se capacitó a 120 planificadores regionales."
             answers[f"q_{base}_evidence"] = "Resolución de Presidencia 045-2027, https://example.gob.pe/directiva"
     fill(followup, answers, workspace.inbox / "seguimiento-peru.xlsx")

@@ -11,6 +11,7 @@ from pipeline.domain.catalog import Catalog
 from pipeline.domain.models import Round
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.ledger.files import write_bytes
 
 
 def write_calendar(round_: Round, path: Path, catalog: Catalog, lang: str) -> Path:
@@ -37,8 +38,4 @@ def write_calendar(round_: Round, path: Path, catalog: Catalog, lang: str) -> Pa
         event.add("dtstamp", stamp)
         event.add("uid", f"{round_.id}-{name}@mecigep")
         cal.add_component(event)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(cal.to_ical())
-    tmp.replace(path)
-    return path
+    return write_bytes(path, cal.to_ical())

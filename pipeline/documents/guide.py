@@ -1,4 +1,4 @@
-"""The interview guides: one Word document per institution of a round, for the panel's interviews (step 3).
+"""The interview guides: one Word document per institution of a round, for the panel's interviews (step 4).
 
 Each guide gathers what the panel needs in the room: the facts of the visit, the institution's
 self-assessed scores (a table and a chart), the gaps the pipeline flagged, and, dimension by

@@ -17,9 +17,7 @@ The only module that imports docxtpl and jinja2. What it guarantees, whoever edi
 from __future__ import annotations
 
 import copy
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +27,8 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from pydantic import BaseModel
+
+from pipeline.ledger.files import atomic_write
 
 # XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. CR is made a
 # LF below; the rest of C0 (including \a and \f, which docxtpl would turn into a new paragraph
@@ -129,35 +129,7 @@ def render(template: Path, context: dict[str, Any], target: Path, finish: Callab
     document.render(cleaned, environment(), autoescape=True)
     if finish is not None:
         finish(document.docx)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    tmp = Path(name)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; a document is as readable as any other output
-    try:
-        document.save(tmp)
-        with tmp.open("rb") as stream:
-            os.fsync(stream.fileno())
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-    return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Makes the rename itself durable where the system allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return atomic_write(target, document.save)
 
 
 def template_variables(template: Path) -> set[str]:

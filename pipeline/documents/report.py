@@ -30,6 +30,7 @@ from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
 from pipeline.domain.notes import note_key
 from pipeline.domain.problems import UserError
+from pipeline.domain.stages import Step
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES, NOTES_PRIORITY_MEANING
 from pipeline.i18n.messages.report import (
@@ -242,8 +243,8 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
         "scope_facts": _facts({"round": round_.id, "country": country, "topic": topic, "framework": framework,
                                "language": _language(round_.language, lang),
                                "contact": ", ".join(x for x in (contact.name, contact.position, contact.email) if x)}, REPORT_SCOPE_ROWS, lang),
-        "steps": [{"number": str(n), "title": translate(title, lang), "text": translate(text, lang)}
-                  for n, (title, text) in enumerate(REPORT_STEPS, 1)],
+        "steps": [{"number": str(step.value), "title": translate(REPORT_STEPS[step.value - 1][0], lang),
+                   "text": translate(REPORT_STEPS[step.value - 1][1], lang)} for step in Step],
         "stage_text": translate(REPORT_STAGE, lang, stage=m.STAGE_NAMES[round_.stage.value]),
         "experts": [{"name": e.name, "state": _state(catalog, e.state, lang), "institution": e.institution,
                      "notes": translate(REPORT_NOTES_ROWS, lang, count=content.rows_of(e.email)) if content.rows_of(e.email)

@@ -25,6 +25,24 @@ class Result(str, Enum):
     DRAFT = "draft"  # a returned report draft, now a version of the round's report
 
 
+class AnswerKind(str, Enum):
+    """How the pipeline answers a document it took: a receipt (.docx), or a feedback workbook to correct (.xlsx)."""
+
+    RECEIPT = "receipt"
+    FEEDBACK = "feedback"
+
+    @property
+    def suffix(self) -> str:
+        return ".docx" if self is AnswerKind.RECEIPT else ".xlsx"
+
+
+class RegisterKind(str, Enum):
+    """What a row of the donors' register is."""
+
+    NEED = "need"
+    RECOMMENDATION = "recommendation"
+
+
 class ResponseStatus(str, Enum):
     """A stored questionnaire response: complete, or kept with what still needs fixing."""
 

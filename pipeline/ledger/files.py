@@ -38,7 +38,22 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _sync_folder(target.parent)
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Makes a rename itself durable where the system allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def replace_with(source: Path, target: Path) -> Path:

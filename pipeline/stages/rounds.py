@@ -1,4 +1,4 @@
-"""Opening and following rounds: the round record and its panel (steps 1 and 3).
+"""Opening and following rounds: the round record and its panel (steps 1 and 3: the round record and its panel).
 
 Each operation checks the rules, then stores the new record with the event that
 explains it. Nothing here prints.

@@ -1,4 +1,4 @@
-"""The interview notes workbook a peer expert fills during and after the interviews (step 3).
+"""The interview notes workbook a peer expert fills during and after the interviews (step 4).
 
 The one place that knows its shape. Sheets, in the round's language: instructions; the notes, with the
 expert's name and e-mail on top and one row per institution interviewed × positive element of the

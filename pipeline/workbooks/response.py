@@ -1,4 +1,4 @@
-"""Reading a returned questionnaire workbook (step 3): its identity and the raw value of every answer cell.
+"""Reading a returned questionnaire workbook (step 2): its identity and the raw value of every answer cell.
 
 The one place that reads the shape ``questionnaire.py`` writes. Each answer is found through its
 defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``), so inserted

@@ -3,7 +3,6 @@ saving atomically."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import textwrap
 from pathlib import Path
 
@@ -11,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.ledger.files import atomic_write
 
 EXCEL_CELL_LIMIT = 32_767
 GREY = PatternFill("solid", fgColor="E7E6E6")
@@ -57,16 +58,5 @@ def wrapped_lines(value: object, width: float, characters: float = 1.2) -> int:
 
 
 def save_atomically(wb: Workbook, path: Path) -> Path:
-    """Saves ``wb`` to ``path`` through a hidden temporary file, synced, so that ``path`` is never half
-    written; returns ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    """Saves ``wb`` to ``path`` atomically (``ledger/files.atomic_write``); returns ``path``."""
+    return atomic_write(path, wb.save)

@@ -236,7 +236,7 @@ def example(root):
 
 
 def test_the_shipped_template_is_what_the_code_generates(tmp_path):
-    """After a change of layout or wording, regenerate it: MECIGEP_WRITE_TEMPLATES=1 pytest tests/test_interview_notes.py"""
+    """After a change of layout or wording, regenerate it: MECIGEP_WRITE_TEMPLATES=1 pytest tests/stages/test_notes.py"""
     made = example(tmp_path / "example")
     if os.environ.get("MECIGEP_WRITE_TEMPLATES"):
         shutil.copyfile(made, TEMPLATE)

@@ -3,6 +3,28 @@
 Each is an English msgid translated through ``locale/<lang>/LC_MESSAGES/mecigep.po``;
 placeholders are ``str.format`` fields. Tests compare errors with these constants.
 """
+from pipeline.i18n.messages.terms import (
+    TERM_ANALYTICAL_FRAMEWORK,
+    TERM_ANSWER,
+    TERM_ANSWERED,
+    TERM_BENEFICIARY_STATE,
+    TERM_COUNTRY,
+    TERM_DETAILS,
+    TERM_DIMENSION,
+    TERM_DOES_NOT_APPLY,
+    TERM_EVIDENCE_COMMENTS,
+    TERM_EVIDENCE_MISSING,
+    TERM_ID,
+    TERM_INSTITUTION,
+    TERM_NAME,
+    TERM_POSITION,
+    TERM_RECOMMENDATIONS,
+    TERM_ROUND,
+    TERM_STATUS,
+    TERM_TOPIC,
+    TERM_WORKING_LANGUAGE,
+    TERM_YES,
+)
 from pipeline.i18n.translation import N_
 
 # Where a problem is
@@ -80,9 +102,9 @@ REQUEST_BAD_CHOICE = N_("'{value}' is not one of the options of the list.")
 REQUEST_FORM_WRITTEN = N_("Request form written to {path}.")
 
 # Table headers and labels
-LABEL_ROUND = N_("Round")
-LABEL_COUNTRY = N_("Country")
-LABEL_TOPIC = N_("Topic")
+LABEL_ROUND = TERM_ROUND
+LABEL_COUNTRY = TERM_COUNTRY
+LABEL_TOPIC = TERM_TOPIC
 LABEL_STAGE = N_("Stage")
 LABEL_NEXT_DEADLINE = N_("Next deadline")
 LABEL_DAYS = N_("Days")
@@ -94,15 +116,15 @@ LABEL_CALENDAR = N_("Calendar")
 LABEL_FRAMEWORK = N_("Framework")
 LABEL_NONE = N_("none")
 LABEL_RETURNS = N_("Returned")
-LABEL_NAME = N_("Name")
+LABEL_NAME = TERM_NAME
 LABEL_ACRONYM = N_("Acronym")
 LABEL_EMAIL = N_("E-mail")
 LABEL_STATE = N_("State")
-LABEL_INSTITUTION = N_("Institution")
+LABEL_INSTITUTION = TERM_INSTITUTION
 LABEL_EXPERIENCE = N_("Experience in the topic")
-LABEL_POSITION = N_("Position")
+LABEL_POSITION = TERM_POSITION
 LABEL_PARTICIPATING = N_("Participating")
-LABEL_ID = N_("Id")
+LABEL_ID = TERM_ID
 LABEL_CONTACT = N_("Contact")
 
 # Request workbook: sheet names, labels and instructions
@@ -119,9 +141,9 @@ REQUEST_INTRO = N_(
     "member state other than yours, with experience in the topic."
 )
 REQUEST_ILLUSTRATIVE = N_("This form is an illustrative starting point for the participants to agree on.")
-REQUEST_FIELD_COUNTRY = N_("Beneficiary state")
+REQUEST_FIELD_COUNTRY = TERM_BENEFICIARY_STATE
 REQUEST_FIELD_TOPIC = N_("Topic of the round")
-REQUEST_FIELD_LANGUAGE = N_("Working language")
+REQUEST_FIELD_LANGUAGE = TERM_WORKING_LANGUAGE
 REQUEST_FIELD_REQUESTED = N_("Date of the request")
 REQUEST_FIELD_DEADLINE = N_("Proposed questionnaire deadline")
 REQUEST_FIELD_VISIT_START = N_("Proposed start of the visit")
@@ -161,7 +183,7 @@ HELP_CATALOG_PARTICIPATION = N_("Change whether a state participates in the mech
 HELP_CATALOG_TOPIC_ADD = N_("Add a topic.")
 EVENTS_HEADER = N_("Event")
 WHEN_HEADER = N_("When")
-DETAILS_HEADER = N_("Details")
+DETAILS_HEADER = TERM_DETAILS
 PARTICIPATION_SET = N_("{state}: participating = {participating}.")
 TOPIC_ADDED = N_("Topic {topic} added.")
 DEMO_BUILT = N_("Example workspace in {path}: {count} rounds. The data are illustrative.")
@@ -175,12 +197,12 @@ Q_SHEET_RESPONDENT = N_("Respondent")
 Q_SHEET_SUMMARY = N_("Summary")
 Q_SHEET_PROBLEMS = N_("To correct")
 Q_TITLE = N_("MECIGEP — Self-assessment questionnaire: {topic}")
-Q_ROUND = N_("Round")
-Q_COUNTRY = N_("Beneficiary state")
-Q_INSTITUTION = N_("Institution")
+Q_ROUND = TERM_ROUND
+Q_COUNTRY = TERM_BENEFICIARY_STATE
+Q_INSTITUTION = TERM_INSTITUTION
 Q_DEADLINE = N_("Please return it by")
 Q_CONTACT = N_("DGPE contact")
-Q_FRAMEWORK = N_("Analytical framework")
+Q_FRAMEWORK = TERM_ANALYTICAL_FRAMEWORK
 Q_PURPOSE = N_(
     "This questionnaire is the self-assessment of step 2 of the Inter-American Cooperation Mechanism for Effective "
     "Public Management (MECIGEP). Your institution's answers, with the documents that support them, guide the "
@@ -208,24 +230,24 @@ Q_SCALE = {
     "ii": N_("Insufficient information: your institution cannot answer with the information it has."),
 }
 Q_ILLUSTRATIVE = N_("The framework is an illustrative starting point for the participants to agree on: {note}")
-Q_HEADER_ID = N_("Id")
+Q_HEADER_ID = TERM_ID
 Q_HEADER_QUESTION = N_("Question")
 Q_HEADER_HELP = N_("Guidance and levels")
-Q_HEADER_ANSWER = N_("Answer")
-Q_HEADER_EVIDENCE = N_("Evidence / comments")
-Q_HEADER_STATUS = N_("Status")
-Q_HEADER_DIMENSION = N_("Dimension")
+Q_HEADER_ANSWER = TERM_ANSWER
+Q_HEADER_EVIDENCE = TERM_EVIDENCE_COMMENTS
+Q_HEADER_STATUS = TERM_STATUS
+Q_HEADER_DIMENSION = TERM_DIMENSION
 Q_HEADER_APPLICABLE = N_("Questions to answer")
-Q_HEADER_ANSWERED = N_("Answered")
+Q_HEADER_ANSWERED = TERM_ANSWERED
 Q_HEADER_PENDING = N_("Still to do")
 Q_HEADER_PROGRESS = N_("Progress")
 Q_TOTAL = N_("Total")
-Q_STATUS_ANSWERED = N_("Answered")
+Q_STATUS_ANSWERED = TERM_ANSWERED
 Q_STATUS_PENDING = N_("Pending")
 Q_STATUS_OPTIONAL = N_("Optional")
-Q_STATUS_NOT_APPLICABLE = N_("Does not apply")
+Q_STATUS_NOT_APPLICABLE = TERM_DOES_NOT_APPLY
 Q_STATUS_CHECK = N_("Check the value")
-Q_STATUS_EVIDENCE = N_("Evidence missing")
+Q_STATUS_EVIDENCE = TERM_EVIDENCE_MISSING
 Q_CHOOSE = N_("Choose from the list")
 Q_CHOOSE_ERROR = N_("Choose one of the values of the list.")
 Q_WHOLE = N_("Whole number")
@@ -235,14 +257,14 @@ Q_DECIMAL_ERROR = N_("Type a number.")
 Q_DATE = N_("Date")
 Q_DATE_ERROR = N_("Type a date, e.g. 15/03/2026.")
 Q_RESPONDENT_TITLE = N_("Who answers this questionnaire")
-Q_RESPONDENT_NAME = N_("Name")
-Q_RESPONDENT_POSITION = N_("Position")
-Q_RESPONDENT_INSTITUTION = N_("Institution")
+Q_RESPONDENT_NAME = TERM_NAME
+Q_RESPONDENT_POSITION = TERM_POSITION
+Q_RESPONDENT_INSTITUTION = TERM_INSTITUTION
 Q_RESPONDENT_EMAIL = N_("E-mail")
 Q_RESPONDENT_DATE = N_("Date")
 Q_OPTION = N_("Option")
 Q_MULTIPLE_HINT = N_("Mark Yes for every option that applies.")
-Q_YES = N_("Yes")
+Q_YES = TERM_YES
 Q_NO = N_("No")
 
 # Frameworks and questionnaires
@@ -324,10 +346,10 @@ LABEL_ACCEPTED = N_("Accepted")
 LABEL_INCOMPLETE = N_("Incomplete")
 LABEL_MISSING = N_("Missing")
 LABEL_PROBLEMS = N_("Problems")
-LABEL_ANSWERED = N_("Answered")
+LABEL_ANSWERED = TERM_ANSWERED
 LABEL_LAST = N_("Last received")
 Q_HEADER_FIX = N_("What to correct")
-LABEL_STATUS = N_("Status")
+LABEL_STATUS = TERM_STATUS
 
 # The status page
 PAGE_TITLE = N_("MECIGEP — where every round stands")
@@ -374,7 +396,7 @@ HELP_TEMPLATE = N_("Word templates in templates_docx/.")
 DEMO_REVIEW = N_("the country's review, to answer line by line")
 DEMO_FINAL = N_("final report")
 HELP_FOLLOWUP = N_("Follow-up of the recommendations of published rounds.")
-LABEL_RECOMMENDATIONS = N_("Recommendations")
+LABEL_RECOMMENDATIONS = TERM_RECOMMENDATIONS
 DEMO_FOLLOWUP = N_("follow-up questionnaire")
 DEMO_SEMINAR = N_("seminar compendium")
 DEMO_REGISTER = N_("cooperation register for donors")

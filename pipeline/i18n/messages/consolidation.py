@@ -1,4 +1,19 @@
 """Messages: consolidation."""
+from pipeline.i18n.messages.terms import (
+    TERM_ANSWER,
+    TERM_ANSWERED,
+    TERM_DIMENSION,
+    TERM_DOES_NOT_APPLY,
+    TERM_EVIDENCE_COMMENTS,
+    TERM_EVIDENCE_MISSING,
+    TERM_ID,
+    TERM_INSTITUTION,
+    TERM_KIND,
+    TERM_NAME,
+    TERM_NOT_RECEIVED,
+    TERM_STATUS,
+    TERM_YES,
+)
 from pipeline.i18n.translation import N_
 
 CONS_HELP = N_("Write the consolidated workbook of a round (answers, scores, gaps, charts) into outbox/<round>/.")
@@ -10,17 +25,17 @@ CONS_SHEET_SCORES = N_("Scores")
 CONS_SHEET_METHOD = N_("Method")
 CONS_SHEET_GAPS = N_("Gaps")
 CONS_SHEET_CHARTS = N_("Charts")
-CONS_INSTITUTION = N_("Institution")
-CONS_NAME = N_("Name")
-CONS_DIMENSION = N_("Dimension")
+CONS_INSTITUTION = TERM_INSTITUTION
+CONS_NAME = TERM_NAME
+CONS_DIMENSION = TERM_DIMENSION
 CONS_ELEMENT = N_("Element")
-CONS_ID = N_("Id")
+CONS_ID = TERM_ID
 CONS_QUESTION = N_("Question")
 CONS_RAW = N_("As typed")
-CONS_ANSWER = N_("Answer")
+CONS_ANSWER = TERM_ANSWER
 CONS_LEVEL = N_("Level")
-CONS_EVIDENCE = N_("Evidence / comments")
-CONS_STATUS = N_("Status")
+CONS_EVIDENCE = TERM_EVIDENCE_COMMENTS
+CONS_STATUS = TERM_STATUS
 CONS_SCORE = N_("Score (0–4)")
 CONS_PERCENT = N_("{name} %")
 CONS_SCORED = N_("Questions scored")
@@ -33,9 +48,9 @@ CONS_WEIGHT = N_("Weight")
 CONS_SCORES = N_("Scores")
 CONS_EVIDENCE_ASKED = N_("Evidence asked")
 CONS_EVIDENCE_FROM = N_("from level {level}")
-CONS_YES = N_("Yes")
+CONS_YES = TERM_YES
 CONS_NO = N_("No")
-CONS_KIND = N_("Kind")
+CONS_KIND = TERM_KIND
 CONS_DETAIL = N_("Detail")
 CONS_BY_INSTITUTION = N_("Overall score of each institution")
 CONS_BY_DIMENSION = N_("Scores by dimension (0–4) and percent of the top of the scale")
@@ -57,13 +72,13 @@ CONS_METHOD = (
        "element; an institution that sent nothing."),
 )
 CONS_STATUSES = {
-    "answered": N_("Answered"),
+    "answered": TERM_ANSWERED,
     "missing": N_("Missing"),
     "empty_optional": N_("Optional"),
-    "not_applicable": N_("Does not apply"),
+    "not_applicable": TERM_DOES_NOT_APPLY,
     "invalid": N_("Check the value"),
-    "evidence_missing": N_("Evidence missing"),
-    "not_received": N_("Not received"),
+    "evidence_missing": TERM_EVIDENCE_MISSING,
+    "not_received": TERM_NOT_RECEIVED,
 }
 CONS_RECEIVED = N_("Received")
 CONS_TYPE_MATURITY = N_("maturity level 0–4")
@@ -80,9 +95,9 @@ CONS_TYPES = {
 CONS_GAP_KINDS = {
     "missing": N_("Required answer missing"),
     "low": N_("Low level"),
-    "no_evidence": N_("Evidence missing"),
+    "no_evidence": TERM_EVIDENCE_MISSING,
     "disagreement": N_("Institutions disagree"),
-    "not_received": N_("Not received"),
+    "not_received": TERM_NOT_RECEIVED,
 }
 CONS_GAP_DETAILS = {
     "missing": N_("{institution} left the required question {question} unanswered."),

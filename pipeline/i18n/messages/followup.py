@@ -1,11 +1,12 @@
 """Messages: followup."""
+from pipeline.i18n.messages.terms import TERM_FINAL_REPORT, TERM_RECOMMENDATIONS
 from pipeline.i18n.translation import N_
 
 FOLLOWUP_STATUSES = {"not_started": N_("Not started"), "in_progress": N_("In progress"), "implemented": N_("Implemented"),
                      "no_longer_relevant": N_("No longer relevant"), "none": N_("No follow-up yet")}
 FOLLOWUP_TITLE = N_("MECIGEP — Follow-up of the recommendations: {topic}")
 FOLLOWUP_FRAMEWORK = N_("Follow-up of the recommendations of the round {round}")
-FOLLOWUP_DIMENSION = N_("Recommendations")
+FOLLOWUP_DIMENSION = TERM_RECOMMENDATIONS
 FOLLOWUP_DIMENSION_HINT = N_("One block per recommendation of the final report: choose its status, then describe the actions taken and the evidence.")
 FOLLOWUP_RECOMMENDATION = N_("{id} — {text}")
 FOLLOWUP_ABOUT = N_("Priority: {priority}. Institution: {institution}. Positive element: {element}.")
@@ -25,7 +26,7 @@ FOLLOWUP_STATUS_MEANING = {
     "implemented": N_("Implemented: the recommendation is carried out; describe what was done and name the evidence."),
     "no_longer_relevant": N_("No longer relevant: circumstances changed and the recommendation no longer applies; the evidence cell can say why."),
 }
-FOLLOWUP_REPORT = N_("Final report")
+FOLLOWUP_REPORT = TERM_FINAL_REPORT
 FOLLOWUP_NOT_PUBLISHED = N_("The round {round} is {stage}: only the recommendations of a published final report are followed up.")
 FOLLOWUP_NO_RECOMMENDATIONS = N_("The final report of the round {round} has no recommendation to follow up.")
 FOLLOWUP_FOREIGN = N_("The follow-up workbook {followup} was not issued by this workspace; it may belong to another office or have been copied by hand.")

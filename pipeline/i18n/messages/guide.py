@@ -1,4 +1,18 @@
 """Messages: guide."""
+from pipeline.i18n.messages.terms import (
+    TERM_ANALYTICAL_FRAMEWORK,
+    TERM_ANSWER,
+    TERM_BENEFICIARY_STATE,
+    TERM_DETAILS,
+    TERM_DIMENSION,
+    TERM_DOES_NOT_APPLY,
+    TERM_EVIDENCE_COMMENTS,
+    TERM_EVIDENCE_MISSING,
+    TERM_INSTITUTION,
+    TERM_NOT_RECEIVED,
+    TERM_ROUND,
+    TERM_TOPIC,
+)
 from pipeline.i18n.translation import N_
 
 # Wording of the guide. Msgids equal to ones already in the catalogue reuse their translations.
@@ -14,12 +28,12 @@ GUIDE_INTRO = N_(
 )
 GUIDE_FACTS_HEADING = N_("The interview")
 GUIDE_ITEM = N_("Item")
-GUIDE_DETAIL = N_("Details")
-GUIDE_ROUND = N_("Round")
-GUIDE_COUNTRY = N_("Beneficiary state")
-GUIDE_TOPIC = N_("Topic")
-GUIDE_INSTITUTION = N_("Institution")
-GUIDE_FRAMEWORK = N_("Analytical framework")
+GUIDE_DETAIL = TERM_DETAILS
+GUIDE_ROUND = TERM_ROUND
+GUIDE_COUNTRY = TERM_BENEFICIARY_STATE
+GUIDE_TOPIC = TERM_TOPIC
+GUIDE_INSTITUTION = TERM_INSTITUTION
+GUIDE_FRAMEWORK = TERM_ANALYTICAL_FRAMEWORK
 GUIDE_FRAMEWORK_VERSION = N_("{title} (version {version})")
 GUIDE_PANEL = N_("Panel")
 GUIDE_EXPERT = N_("{name} ({state}), {institution}")
@@ -28,11 +42,11 @@ GUIDE_VISIT = N_("Visit")
 GUIDE_VISIT_DATES = N_("From {start} to {end}")
 GUIDE_TO_BE_SET = N_("To be set")
 GUIDE_RECEIVED = N_("Questionnaire received")
-GUIDE_NOT_SENT = N_("Not received")
+GUIDE_NOT_SENT = TERM_NOT_RECEIVED
 GUIDE_SCORES_HEADING = N_("Self-assessed scores")
 GUIDE_OVERALL = N_("Overall score")
 GUIDE_OVERALL_DETAIL = N_("out of 4, from {scored} of the {total} maturity questions")
-GUIDE_DIMENSION = N_("Dimension")
+GUIDE_DIMENSION = TERM_DIMENSION
 GUIDE_SCORE = N_("Score (0–4)")
 GUIDE_SCORED = N_("Questions scored")
 GUIDE_SCORED_COUNT = N_("{scored} of {total}")
@@ -62,12 +76,12 @@ GUIDE_GAP_DISAGREEMENT = N_(
     "On “{element}” the institutions differ widely: {high} scores {high_score} and {low} scores {low_score}."
 )
 GUIDE_DIMENSION_SUMMARY = N_("Score of the dimension: {score} ({scored} of {total} maturity questions scored).")
-GUIDE_ANSWER = N_("Answer")
-GUIDE_EVIDENCE = N_("Evidence / comments")
+GUIDE_ANSWER = TERM_ANSWER
+GUIDE_EVIDENCE = TERM_EVIDENCE_COMMENTS
 GUIDE_FLAGS = N_("Flagged")
 GUIDE_PROMPT = N_("Interview prompt")
 GUIDE_NOTES = N_("Panel notes")
 GUIDE_NO_ANSWER = N_("No answer")
-GUIDE_DOES_NOT_APPLY = N_("Does not apply")
+GUIDE_DOES_NOT_APPLY = TERM_DOES_NOT_APPLY
 GUIDE_INVALID = N_("{value} (not a valid answer)")
-GUIDE_EVIDENCE_MISSING = N_("Evidence missing")
+GUIDE_EVIDENCE_MISSING = TERM_EVIDENCE_MISSING

@@ -1,4 +1,5 @@
 """Messages: notes."""
+from pipeline.i18n.messages.terms import TERM_INSTITUTION
 from pipeline.i18n.translation import N_
 
 # Wording of the notes workbook, its checks and its answers (labels it shares with the questionnaire are messages.Q_*).
@@ -6,7 +7,7 @@ NOTES_SHEET_NOTES = N_("Interview notes")
 NOTES_TITLE = N_("MECIGEP — Interview notes: {topic}")
 NOTES_VISIT = N_("Visit")
 NOTES_REFERENCE = N_("Notes reference")
-NOTES_PURPOSE = N_("These are the notes of one peer expert on the bilateral interviews of step 3 of MECIGEP. They record, institution by institution and positive element by positive element, what the interviews confirmed of the self-assessment, and they feed the panel's report.")
+NOTES_PURPOSE = N_("These are the notes of one peer expert on the bilateral interviews of step 4 of MECIGEP. They record, institution by institution and positive element by positive element, what the interviews confirmed of the self-assessment, and they feed the panel's report.")
 NOTES_HOW_TO_FILL = N_("On the sheet Interview notes, type your name and e-mail at the top, then fill in the yellow cells of the rows you have findings for; rows left empty are fine. Choose the assessment and the priority from their lists. A recommendation needs a priority.")
 NOTES_SCALE_TITLE = N_("The assessment")
 NOTES_ASSESSMENT_MEANING = {
@@ -20,7 +21,7 @@ NOTES_SHEET_HINT = N_("One row per institution interviewed and positive element 
 NOTES_EXPERT_NAME = N_("Expert's name")
 NOTES_EXPERT_EMAIL = N_("Expert's e-mail")
 NOTES_HEADERS = {
-    "institution": N_("Institution"), "element": N_("Positive element"), "finding": N_("Finding"),
+    "institution": TERM_INSTITUTION, "element": N_("Positive element"), "finding": N_("Finding"),
     "assessment": N_("Assessment"), "need": N_("Cooperation need"), "challenge": N_("Reform or innovation challenge"),
     "recommendation": N_("Recommendation"), "priority": N_("Priority"), "questions": N_("Related questions (optional)"),
 }

@@ -1,4 +1,5 @@
 """Messages: receipt."""
+from pipeline.i18n.messages.terms import TERM_BENEFICIARY_STATE, TERM_DETAILS, TERM_INSTITUTION, TERM_ROUND, TERM_TOPIC
 from pipeline.i18n.translation import N_
 
 # Wording of the receipt. Msgids equal to ones already in the catalogue reuse their translations.
@@ -11,11 +12,11 @@ RECEIPT_INTRO = N_(
 )
 RECEIPT_DETAILS_HEADING = N_("The questionnaire received")
 RECEIPT_ITEM = N_("Item")
-RECEIPT_DETAIL = N_("Details")
-RECEIPT_ROUND = N_("Round")
-RECEIPT_COUNTRY = N_("Beneficiary state")
-RECEIPT_TOPIC = N_("Topic")
-RECEIPT_INSTITUTION = N_("Institution")
+RECEIPT_DETAIL = TERM_DETAILS
+RECEIPT_ROUND = TERM_ROUND
+RECEIPT_COUNTRY = TERM_BENEFICIARY_STATE
+RECEIPT_TOPIC = TERM_TOPIC
+RECEIPT_INSTITUTION = TERM_INSTITUTION
 RECEIPT_QUESTIONNAIRE_ID = N_("Questionnaire reference")
 RECEIPT_FILE_NAME = N_("File, as received")
 RECEIPT_RECEIVED_AT = N_("Received on")

@@ -1,4 +1,15 @@
 """Messages: register."""
+from pipeline.i18n.messages.terms import (
+    TERM_COOPERATION_NEEDS,
+    TERM_COUNTRY,
+    TERM_FINAL_REPORT,
+    TERM_INSTITUTION,
+    TERM_KIND,
+    TERM_RECOMMENDATIONS,
+    TERM_ROUND,
+    TERM_STATUS,
+    TERM_TOPIC,
+)
 from pipeline.i18n.translation import N_
 
 REGISTER_TITLE = N_("MECIGEP — Register of cooperation needs and recommendations")
@@ -8,15 +19,15 @@ REGISTER_INTRO = N_("One row per cooperation need and per recommendation of the 
                     "Filter or sort the table with the arrows of its header; the last column opens the final report.")
 REGISTER_SUMMARY_INTRO = N_("Counts of the register's rows, as of {date}. A recommendation's status is the one its country gave in its latest follow-up.")
 REGISTER_HEADERS = {
-    "round": N_("Round"), "country": N_("Country"), "topic": N_("Topic"), "element": N_("Positive element"),
-    "institution": N_("Institution"), "kind": N_("Kind"), "text": N_("Text"), "priority": N_("Priority"), "status": N_("Status"),
-    "status_date": N_("Status date"), "recommendation": N_("Recommendation id"), "report": N_("Final report"),
+    "round": TERM_ROUND, "country": TERM_COUNTRY, "topic": TERM_TOPIC, "element": N_("Positive element"),
+    "institution": TERM_INSTITUTION, "kind": TERM_KIND, "text": N_("Text"), "priority": N_("Priority"), "status": TERM_STATUS,
+    "status_date": N_("Status date"), "recommendation": N_("Recommendation id"), "report": TERM_FINAL_REPORT,
 }
 REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation")}
 REGISTER_PRIORITIES = {"high": N_("High"), "medium": N_("Medium"), "low": N_("Low"), "": N_("No priority given")}
 REGISTER_BY = {"topic": N_("By topic"), "country": N_("By country"), "priority": N_("By priority"),
                "status": N_("Recommendations by follow-up status")}
-REGISTER_COUNT_HEADERS = {"needs": N_("Cooperation needs"), "recommendations": N_("Recommendations"), "count": N_("Recommendations")}
+REGISTER_COUNT_HEADERS = {"needs": TERM_COOPERATION_NEEDS, "recommendations": TERM_RECOMMENDATIONS, "count": TERM_RECOMMENDATIONS}
 REGISTER_NO_ROUNDS = N_("No round has a published final report yet, so the register would be empty: publish a final report first "
                         "(mecigep report final ROUND).")
 REGISTER_WRITTEN = N_("Register of {needs} cooperation needs and {recommendations} recommendations from {rounds} published rounds written: {path}")

@@ -1,33 +1,45 @@
 """Messages: report."""
+from pipeline.i18n.messages.terms import (
+    TERM_ANALYTICAL_FRAMEWORK,
+    TERM_BENEFICIARY_STATE,
+    TERM_DATE_OF_PUBLICATION,
+    TERM_FINAL_REPORT,
+    TERM_NOT_RECEIVED,
+    TERM_POSITION,
+    TERM_ROUND,
+    TERM_TOPIC,
+    TERM_WORKING_LANGUAGE,
+)
 from pipeline.i18n.translation import N_
 
 REPORT_DRAFT_MARK = N_("DRAFT")
+# The seven steps of the mechanism, in the reference document's order (domain.stages.Step gives their numbers).
 REPORT_STEPS = (
     (N_("Request."), N_("The beneficiary state asks the DGPE for a review of a topic and names the institutions concerned.")),
-    (N_("Panel."), N_("The DGPE forms a panel of up to three peer experts, officials of other member states with experience in the topic, and names a coordinator who acts as its secretariat.")),
-    (N_("Self-assessment."), N_("Each institution answers the questionnaire of the analytical framework, rating its practices on a maturity scale from 0 to 4 and citing its evidence.")),
+    (N_("Self-assessment."), N_("The DGPE prepares the questionnaire of the analytical framework; each institution answers it, rating its practices on a maturity scale from 0 to 4 and citing its evidence.")),
+    (N_("Panel."), N_("The beneficiary state chooses a panel of up to three peer experts, officials of three other member states with experience in the topic; a DGPE expert coordinates it and acts as its secretariat.")),
     (N_("Visit and interviews."), N_("The panel visits the country and interviews each institution to check the self-assessment against practice and evidence.")),
-    (N_("Preliminary report."), N_("The panel drafts this report: findings, cooperation needs, reform and innovation challenges and recommendations.")),
-    (N_("Review and approval."), N_("The beneficiary state reviews the preliminary report; the panel and the state agree on the final text, which the state approves.")),
+    (N_("Preliminary report and approval."), N_("The panel drafts this report — findings, cooperation needs, reform and innovation challenges and recommendations —; the beneficiary state reviews it, and the panel and the state agree on the text the state approves.")),
     (N_("Publication."), N_("The OAS publishes the final report, and the DGPE follows up on the cooperation it calls for.")),
+    (N_("Annual seminar."), N_("Once a year the DGPE holds a seminar on the experiences of the mechanism, drawing on the rounds published.")),
 )
 REPORT_PRELIMINARY = N_("Preliminary report — draft version {version}")
-REPORT_FINAL = N_("Final report")
+REPORT_FINAL = TERM_FINAL_REPORT
 REPORT_PANEL_TEXT = N_("Panel text: {what}")
 REPORT_PANEL_SUMMARY = N_("the executive summary — the main findings, needs and recommendations, in one or two pages.")
 REPORT_PANEL_FINDINGS = N_("the panel's findings on “{dimension}”, in the light of the scores above and of the interviews.")
 REPORT_PANEL_CONCLUSIONS = N_("the panel's conclusions.")
 REPORT_PANEL_HEADING = N_("The panel's findings on “{dimension}”")
 REPORT_SCOPE = N_("On {date}, {country} asked the Department for Effective Public Management (DGPE) of the General Secretariat of the OAS for a review of {topic} under MECIGEP. The review covers {count} institutions and uses the analytical framework {framework}.")
-REPORT_SCOPE_ROWS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
-                     "language": N_("Working language"), "contact": N_("Contact of the beneficiary state")}
+REPORT_SCOPE_ROWS = {"round": TERM_ROUND, "country": TERM_BENEFICIARY_STATE, "topic": TERM_TOPIC, "framework": TERM_ANALYTICAL_FRAMEWORK,
+                     "language": TERM_WORKING_LANGUAGE, "contact": N_("Contact of the beneficiary state")}
 REPORT_FRAMEWORK = N_("{title} (version {version})")
 REPORT_STAGE = N_("Stage of the round when this document was produced: {stage}.")
 REPORT_TO_BE_SET = N_("To be set")
 REPORT_NOTES_ROWS = N_("{count} rows of notes")
 REPORT_NO_NOTES = N_("No notes received")
 REPORT_RECEIVED_ON = N_("Received on {date}")
-REPORT_NOT_RECEIVED = N_("Not received")
+REPORT_NOT_RECEIVED = TERM_NOT_RECEIVED
 REPORT_DATES = {"requested": N_("Request"), "questionnaire_deadline": N_("Questionnaire deadline"), "visit": N_("Visit of the panel"),
                 "report_due": N_("Report due")}
 REPORT_VISIT_DATES = N_("From {start} to {end}")
@@ -40,14 +52,14 @@ REPORT_SCORED = N_("{scored} of {total}")
 REPORT_ELEMENT_SCORE = N_("Self-assessed score of the element (mean of the institutions): {score}")
 REPORT_NOT_ASSESSED = N_("Not assessed")
 REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
-REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": N_("Position"), "date": N_("Date of approval"),
+REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": TERM_POSITION, "date": N_("Date of approval"),
                         "reference": N_("Reference"), "version": N_("Draft approved")}
 REPORT_DRAFT_VERSION = N_("Draft version {version}")
 REPORT_PUBLISHER = N_("General Secretariat of the Organization of American States — Department for Effective Public Management (DGPE)")
-REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": N_("Date of publication"), "round": N_("Round"),
+REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": TERM_DATE_OF_PUBLICATION, "round": TERM_ROUND,
                            "language": N_("Language"), "sources": N_("Sources")}
 REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
-REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on")}
+REPORT_COVER_ROWS = {"round": TERM_ROUND, "approved": N_("Approved on")}
 REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
 REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
 

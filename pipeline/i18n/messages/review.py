@@ -1,9 +1,10 @@
 """Messages: review."""
+from pipeline.i18n.messages.terms import TERM_KIND
 from pipeline.i18n.translation import N_
 
 REVIEW_SHEET = N_("Review")
 REVIEW_HEADER_NUMBER = N_("No.")
-REVIEW_HEADER_KIND = N_("Kind")
+REVIEW_HEADER_KIND = TERM_KIND
 REVIEW_HEADER_WHO = N_("Who")
 REVIEW_HEADER_WHEN = N_("When")
 REVIEW_HEADER_WHERE = N_("Where (section)")

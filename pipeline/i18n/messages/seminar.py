@@ -1,4 +1,15 @@
 """Messages: seminar."""
+from pipeline.i18n.messages.terms import (
+    TERM_ANALYTICAL_FRAMEWORK,
+    TERM_BENEFICIARY_STATE,
+    TERM_COOPERATION_NEEDS,
+    TERM_COUNTRY,
+    TERM_DATE_OF_PUBLICATION,
+    TERM_FINAL_REPORT,
+    TERM_RECOMMENDATIONS,
+    TERM_ROUND,
+    TERM_TOPIC,
+)
 from pipeline.i18n.translation import N_
 
 SEMINAR_NO_ROUNDS = N_("No round had its final report published in {year}, so there is nothing to present at that year's seminar. "
@@ -15,21 +26,21 @@ FOLLOWUP_WRITTEN = N_("Follow-up workbook of the round {round} written: {path}")
 SEMINAR_LABELS = {
     "h_intro": N_("1. The year in figures"), "h_index": N_("2. Index of the rounds"), "h_rounds": N_("3. The rounds"),
     "h_common": N_("4. Common findings"), "h_charts": N_("5. Across the rounds"), "h_main_findings": N_("Main findings"),
-    "h_needs": N_("Cooperation needs"), "h_challenges": N_("Reform and innovation challenges"), "h_recommendations": N_("Recommendations"),
-    "round": N_("Round"), "country": N_("Country"), "topic": N_("Topic"), "published": N_("Date of publication"),
+    "h_needs": TERM_COOPERATION_NEEDS, "h_challenges": N_("Reform and innovation challenges"), "h_recommendations": TERM_RECOMMENDATIONS,
+    "round": TERM_ROUND, "country": TERM_COUNTRY, "topic": TERM_TOPIC, "published": TERM_DATE_OF_PUBLICATION,
 }
 SEMINAR_TITLE = N_("Annual seminar {year}")
 SEMINAR_SUBTITLE = N_("The peer reviews whose final report was published in {year}")
 SEMINAR_KIND = N_("Document for the seminar")
 SEMINAR_INTRO = N_("In {year} the OAS published the final reports of {count} MECIGEP peer reviews. This document brings them together for the annual seminar: a summary of each review, the findings the reviews share by topic and positive element, and charts comparing them. Identifiers such as R-01 are those of each final report, where the recommendation keeps its number.")
 SEMINAR_FACTS = {"rounds": N_("Rounds published"), "countries": N_("Beneficiary states"), "topics": N_("Topics"),
-                 "needs": N_("Cooperation needs"), "recommendations": N_("Recommendations")}
+                 "needs": TERM_COOPERATION_NEEDS, "recommendations": TERM_RECOMMENDATIONS}
 SEMINAR_INDEX = N_("The rounds of the year, in order of publication; section 3 summarises each.")
 SEMINAR_ROUNDS = N_("For each round: its facts and panel, the main findings (the panel's executive summary, then the interview findings by positive element), the cooperation needs, the challenges and the recommendations.")
 SEMINAR_ROUND_HEADING = N_("3.{number} {country} — {topic}")
-SEMINAR_ROUND_FACTS = {"round": N_("Round"), "country": N_("Beneficiary state"), "topic": N_("Topic"), "framework": N_("Analytical framework"),
+SEMINAR_ROUND_FACTS = {"round": TERM_ROUND, "country": TERM_BENEFICIARY_STATE, "topic": TERM_TOPIC, "framework": TERM_ANALYTICAL_FRAMEWORK,
                        "institutions": N_("Institutions reviewed"), "panel": N_("Panel of peer experts"),
-                       "coordinator": N_("DGPE coordinator"), "published": N_("Date of publication"), "report": N_("Final report"),
+                       "coordinator": N_("DGPE coordinator"), "published": TERM_DATE_OF_PUBLICATION, "report": TERM_FINAL_REPORT,
                        "score": N_("Self-assessed score (mean of the institutions, 0–4)")}
 SEMINAR_EXPERT = N_("{name} ({state})")
 SEMINAR_COMMON = N_("The interview findings of the year's rounds, grouped by topic and by positive element of the topic's framework, with each round's self-assessed score of the element.")

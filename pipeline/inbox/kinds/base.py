@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Protocol
 
-from pipeline.domain.enums import DocumentType, Result
+from pipeline.domain.enums import AnswerKind, DocumentType, Result
 from pipeline.domain.problems import Problem, Severity
 from pipeline.i18n.translation import Msgid, translate
 from pipeline.inbox.job import Job, Outcome, archive_and_answer, quarantine
@@ -95,7 +95,7 @@ class Reply:
     store: Callable[[], None]  # the document's own rows, written in the transaction that records it
     received: tuple[str, dict[str, Any], str]  # event kind, payload, the document's role
     answered_event: str
-    answer_name: Callable[[str], str]  # "receipt" or "feedback" -> file name
+    answer_name: Callable[[AnswerKind], str]  # the answer's file name, without its suffix
     write_receipt: Callable[[Path], None]
     write_feedback: Callable[[Path], None]
     accepted: Msgid
@@ -107,14 +107,14 @@ def reply(job: Job, analysis: Analysis, how: Reply) -> Outcome:
     """Archives the file, stores its rows, answers it with a receipt (or a feedback workbook when something is to
     correct), records both, and says what happened."""
     accepted = not analysis.errors
-    answer_kind = "receipt" if accepted else "feedback"
-    target = job.workspace.round_outbox(how.round_id) / how.answer_name(answer_kind)
+    answer_kind = AnswerKind.RECEIPT if accepted else AnswerKind.FEEDBACK
+    target = job.workspace.round_outbox(how.round_id) / (how.answer_name(answer_kind) + answer_kind.suffix)
     answer = archive_and_answer(
         job, kind=how.kind.value, round_id=how.round_id, institution=how.holder,
         store=how.store, received=how.received, answer=target,
         write_answer=how.write_receipt if accepted else how.write_feedback,
         answered=(how.answered_event, {**{k: v for k, v in how.received[1].items() if k in ("institution", "expert", "followup")},
-                                       "answer": target.name}, answer_kind))
+                                       "answer": target.name}, answer_kind.value))
     params = {**how.params, "file": job.name, "answered": analysis.answered, "required": analysis.required,
               "errors": len(analysis.errors), "answer": answer}
     return Outcome(job.name, job.sha256, Result.ACCEPTED if accepted else Result.INCOMPLETE,

@@ -78,7 +78,7 @@ class FollowupKind:
             received=("followup.received", {"followup": identity["questionnaire_id"], "file": job.name, "errors": len(analysis.errors),
                                             "answered": analysis.answered}, "followup_response"),
             answered_event="followup.answered",
-            answer_name=lambda answer: f"followup-{answer}-{job.sha256[:12]}.{'docx' if answer == 'receipt' else 'xlsx'}",
+            answer_name=lambda answer: f"followup-{answer.value}-{job.sha256[:12]}",
             write_receipt=lambda path: self.receipt(job, analysis, round_, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, lang, path),
             accepted=m.FOLLOWUP_ACCEPTED, incomplete=m.FOLLOWUP_INCOMPLETE, params={"round": round_.id}))

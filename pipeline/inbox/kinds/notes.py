@@ -101,7 +101,7 @@ class NotesKind:
             received=("notes.received", {"expert": expert, "file": job.name, "rows": analysis.answered,
                                          "errors": len(analysis.errors)}, "interview_notes"),
             answered_event="notes.answered",
-            answer_name=lambda answer: f"notes-{answer}-{who}-{job.sha256[:12]}.{'docx' if answer == 'receipt' else 'xlsx'}",
+            answer_name=lambda answer: f"notes-{answer.value}-{who}-{job.sha256[:12]}",
             write_receipt=lambda path: self.receipt(job, analysis, round_, issued, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, issued, lang, path),
             accepted=m.NOTES_ACCEPTED, incomplete=m.NOTES_INCOMPLETE,

@@ -119,7 +119,7 @@ class QuestionnaireKind:
                                              "answered": analysis.answered, "required": analysis.required, "errors": len(errors)},
                       "response"),
             answered_event="response.answered",
-            answer_name=lambda answer: f"{answer}-{institution_id}-{job.sha256[:12]}.{'docx' if answer == 'receipt' else 'xlsx'}",
+            answer_name=lambda answer: f"{answer.value}-{institution_id}-{job.sha256[:12]}",
             write_receipt=lambda path: self.receipt(job, analysis, round_, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, lang, path),
             accepted=m.OUTCOME_ACCEPTED, incomplete=m.OUTCOME_INCOMPLETE,
