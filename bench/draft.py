@@ -4,9 +4,9 @@ The round: 20 institutions, all of which answered a 150-question framework built
 questions: 18 maturity questions (0–4 plus na/ii, evidence from level 2) grouped in 3 positive elements, 2 yes/no,
 1 integer, 1 decimal, 1 date, 1 text and 1 select_multiple), and 12 rows of interview notes of three experts. The
 responses are inserted into the ledger directly (``records.add_response``), with answers, raw values, evidence,
-respondent and statuses shaped as the inbox stores them, instead of going through 20 questionnaire workbooks.
+respondent and statuses as the inbox stores them (a ``QuestionnaireAnswers`` record), instead of going through 20 questionnaire workbooks.
 
-``draft``: ``render_report`` end to end (build the content from the ledger, the context, the sandboxed render,
+``draft``: ``render_report`` end to end (the content built from the ledger, the context, the sandboxed render,
 reopening the document for its properties and table of contents, the atomic save) minus the drawing of its charts.
 To take the charts out, ``pipeline.documents.report.dimension_scores`` and ``institutions_compared`` are replaced,
 for the timed calls only, by functions returning the ``Chart`` objects drawn once beforehand by the real functions
@@ -36,16 +36,19 @@ from unittest import mock
 from docxtpl import DocxTemplate, InlineImage  # type: ignore[import-untyped]
 
 from bench.common import Figure, compared, report, timed
-from pipeline.analysis.report_content import build
 from pipeline.documents import report as report_module
 from pipeline.documents.charts import Chart
 from pipeline.documents.render import Picture
 from pipeline.documents.report import REPORT_TEMPLATE, render_report, report_context
+from pipeline.domain.answers import AnswerRecord, AnswerStatus, QuestionnaireAnswers
+from pipeline.domain.enums import ResponseStatus
 from pipeline.domain.framework import Choice, Dimension, Framework, Question, QuestionType
 from pipeline.domain.models import Calendar, Contact, Coordinator, Expert, Institution, Panel, Round
+from pipeline.domain.notes import ROW_COLUMNS, NoteRow
+from pipeline.ledger import notes as stored_notes
 from pipeline.ledger import records
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import notes as n
+from pipeline.stages.report import content_of
 from pipeline.stages.rounds import open_round
 
 REPEAT = 3
@@ -126,47 +129,43 @@ def framework() -> Framework:
                      languages=("es",), elements=elements, choices=lists, dimensions=tuple(dimensions), note="Marco ilustrativo.")
 
 
-def answers_of(fw: Framework, seed: int) -> dict[str, Any]:
-    """One institution's response as the inbox stores it: normalised answers, raw values, evidence, respondent, statuses."""
+def answers_of(fw: Framework, seed: int) -> QuestionnaireAnswers:
+    """One institution's response as the inbox stores it: per question its value, what was typed, evidence, status."""
     rng = random.Random(seed)
-    answers: dict[str, Any] = {}
-    raw: dict[str, Any] = {}
-    evidence: dict[str, str] = {}
-    statuses: dict[str, str] = {}
+    records_: dict[str, AnswerRecord] = {}
     base = rng.choice((1, 2, 2, 3))
     for q in fw.questions:
         labels = {c.name: c.label["es"] for c in fw.options(q)}
-        status = "answered"
+        status, evidence = AnswerStatus.ANSWERED, None
         if q.type is QuestionType.SELECT_ONE and q.list_name != "yes_no":
             value: Any = rng.choices([str(min(4, max(0, base + rng.randint(-1, 2)))), "na", "ii"], weights=(90, 5, 5))[0]
-            raw[q.name] = labels[value]
+            raw: Any = labels[value]
             if q.evidence_asked(value):
                 if rng.random() < 0.9:
-                    evidence[q.name] = rng.choice(EVIDENCE)
+                    evidence = rng.choice(EVIDENCE)
                 else:
-                    status = "evidence_missing"
+                    status = AnswerStatus.EVIDENCE_MISSING
         elif q.type is QuestionType.SELECT_ONE:
             value = rng.choice(("yes", "yes", "no"))
-            raw[q.name] = labels[value]
+            raw = labels[value]
             if value == "yes":
-                evidence[q.name] = rng.choice(EVIDENCE)
+                evidence = rng.choice(EVIDENCE)
         elif q.type is QuestionType.INTEGER:
-            value = raw[q.name] = rng.randint(2005, 2025)
+            value = raw = rng.randint(2005, 2025)
         elif q.type is QuestionType.DECIMAL:
-            value = raw[q.name] = round(rng.uniform(0, 100), 1)
+            value = raw = round(rng.uniform(0, 100), 1)
         elif q.type is QuestionType.DATE:
-            value = raw[q.name] = dt.date(2024, rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+            value = dt.date(2024, rng.randint(1, 12), rng.randint(1, 28))
+            raw = dt.datetime.combine(value, dt.time())
         elif q.type is QuestionType.TEXT:
-            value = raw[q.name] = rng.choice(TEXTS)
+            value = raw = rng.choice(TEXTS)
         else:
-            value = sorted(rng.sample([c.name for c in fw.options(q)], rng.randint(1, 3)))
-            for choice in fw.options(q):
-                raw[f"{q.name}__{choice.name}"] = "Sí" if choice.name in value else "No"
-        answers[q.name] = value
-        statuses[q.name] = status
+            value = tuple(sorted(rng.sample([c.name for c in fw.options(q)], rng.randint(1, 3))))
+            raw = tuple((c.name, "Sí" if c.name in value else "No") for c in fw.options(q))
+        records_[q.name] = AnswerRecord(q.name, status, value, raw, evidence)
     respondent = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento", "resp_email": "rhuaman@example.gob.pe",
-                  "resp_date": "2026-05-02"}
-    return {"answers": answers, "raw": raw, "evidence": evidence, "respondent": respondent, "statuses": statuses}
+                  "resp_date": dt.date(2026, 5, 2)}
+    return QuestionnaireAnswers(records_, respondent)
 
 
 def note_rows(fw: Framework) -> list[dict[str, str]]:
@@ -175,7 +174,7 @@ def note_rows(fw: Framework) -> list[dict[str, str]]:
     for number in range(12):
         state, name = EXPERTS[number % len(EXPERTS)]
         expert = f"{state.lower()}@example.org"
-        row = {c: "" for c in n.ROW_COLUMNS}
+        row = {c: "" for c in ROW_COLUMNS}
         row.update(round=ROUND, expert=expert, expert_name=name, notes_id=f"{ROUND}.notes.{state.lower()}.1",
                    institution=INSTITUTIONS[(number * 7) % len(INSTITUTIONS)][0], element=elements[(number * 5) % len(elements)],
                    received="2026-06-15T10:00:00+00:00", sha256=hashlib.sha256(expert.encode()).hexdigest(),
@@ -211,16 +210,14 @@ def build_round(folder: Path) -> Workspace:
     with workspace.ledger.transaction():
         for seed, (institution, _) in enumerate(INSTITUTIONS):
             answers = answers_of(fw, seed)
-            missing = sum(s == "evidence_missing" for s in answers["statuses"].values())
+            missing = sum(a.status is AnswerStatus.EVIDENCE_MISSING for a in answers.answers.values())
             records.add_response(workspace.ledger, records.Response(
                 hashlib.sha256(f"response-{institution}".encode()).hexdigest(), ROUND, institution, f"{ROUND}.{institution}.1",
-                f"2026-04-{seed + 1:02d}T12:00:00+00:00", records.ResponseStatus.ACCEPTED, required, required, 0, missing, answers))
-    db = workspace.ledger.db
-    db.executescript(n.SCHEMA)
+                f"2026-04-{seed + 1:02d}T12:00:00+00:00", ResponseStatus.ACCEPTED, required, required, 0, missing, answers))
     with workspace.ledger.transaction():
-        for row in note_rows(fw):
-            db.execute(f"INSERT INTO notes ({', '.join(n.ROW_COLUMNS)}) VALUES ({', '.join('?' * len(n.ROW_COLUMNS))})",
-                       [row[c] for c in n.ROW_COLUMNS])
+        rows = note_rows(fw)
+        for expert in dict.fromkeys(r["expert"] for r in rows):  # one stored notes file per expert
+            stored_notes.store_rows(workspace.ledger, [NoteRow(**r) for r in rows if r["expert"] == expert])
     return workspace
 
 
@@ -310,7 +307,7 @@ def setup(folder: Path) -> tuple[Workspace, Charts, dict[str, Any], list[InlineI
     charts = Charts()
     (folder / "charts").mkdir()
     with charts.recording():
-        context = report_context(workspace, build(workspace, ROUND), 1, LANG, folder / "charts")
+        context = report_context(workspace.catalog, content_of(workspace, ROUND), 1, LANG, folder / "charts")
     images: list[InlineImage] = []
     return workspace, charts, with_inline_images(context, images), images
 
@@ -321,7 +318,7 @@ def run() -> list[Figure]:
         workspace, charts, context, images = setup(folder)
         ours_path, theirs_path = folder / "draft.docx", folder / "docxtpl.docx"
         with charts.predrawn():
-            ours, theirs = compared(lambda: render_report(workspace, ROUND, 1, ours_path, lang=LANG),
+            ours, theirs = compared(lambda: render_report(workspace.catalog, content_of(workspace, ROUND), 1, ours_path, lang=LANG),
                                     lambda: docxtpl_render(context, images, theirs_path), repeat=REPEAT)
         (folder / "redrawn").mkdir()
         drawing = timed(lambda: charts.draw_all(folder / "redrawn"), repeat=REPEAT)
