@@ -29,7 +29,7 @@ clean:
 
 # Re-extract the message catalog template and merge it into each language's .po
 messages: $(STAMP)
-	$(VENV)/bin/pybabel extract --no-location --sort-output -k N_ -o pipeline/i18n/locale/mecigep.pot pipeline
+	$(VENV)/bin/pybabel extract --no-location --sort-output -k N_ -k NP_:1,2 -o pipeline/i18n/locale/mecigep.pot pipeline
 	for lang in es en pt fr; do \
 	  if [ -f pipeline/i18n/locale/$$lang/LC_MESSAGES/mecigep.po ]; then \
 	    $(VENV)/bin/pybabel update --no-fuzzy-matching -i pipeline/i18n/locale/mecigep.pot -d pipeline/i18n/locale -D mecigep -l $$lang; \

@@ -26,9 +26,31 @@ class Msgid(str):
     """A catalog message. Passed as a parameter of another message, it is translated too."""
 
 
+class PluralMsgid(Msgid):
+    """A catalog message that depends on a number: its singular (the string itself) and plural English forms, and
+    the parameter whose value chooses the form in each language (gettext's plural forms)."""
+
+    plural: str
+    number: str
+
+    def __new__(cls, singular: str, plural: str, number: str = "count") -> "PluralMsgid":
+        made = super().__new__(cls, singular)
+        made.plural, made.number = plural, number
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses to the inbox's reader process like a plain Msgid
+        return (PluralMsgid, (str(self), self.plural, self.number))
+
+
 def N_(message: str) -> Msgid:
     """Marks ``message`` for extraction; returns it as a Msgid."""
     return Msgid(message)
+
+
+def NP_(singular: str, plural: str, number: str = "count") -> PluralMsgid:
+    """Marks a message with plural forms for extraction: ``NP_("{count} problem", "{count} problems")``; the value of
+    the parameter ``number`` chooses the form when it is translated."""
+    return PluralMsgid(singular, plural, number)
 
 
 def normalise_language(lang: str | None) -> str:
@@ -79,15 +101,28 @@ class _PoTranslations(_gettext.NullTranslations):
 
         with po.open("rb") as handle:
             catalog = read_po(handle)
-        self._messages = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+        self._messages = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+        self._plurals = {m.id[0]: m.string for m in catalog if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+        self._form = _gettext.c2py(catalog.plural_expr)
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message, message)  # type: ignore[no-any-return]
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        forms = self._plurals.get(singular)
+        if forms is None:
+            return singular if n == 1 else plural
+        return forms[min(self._form(n), len(forms) - 1)]  # type: ignore[no-any-return]
+
 
 def translate(message: str, lang: str | None = None, /, **params: Any) -> str:
-    """Returns ``message`` in ``lang``, with ``params`` filled in."""
-    text = _catalog(normalise_language(lang)).gettext(message)
+    """Returns ``message`` in ``lang``, with ``params`` filled in; a message with plural forms takes the form its
+    number parameter asks for in that language."""
+    catalog = _catalog(normalise_language(lang))
+    if isinstance(message, PluralMsgid):
+        text = catalog.ngettext(message, message.plural, int(params.get(message.number, 0)))
+    else:
+        text = catalog.gettext(message)
     if not params:
         return text
     return text.format(**{k: _display(v, lang) for k, v in params.items()})
