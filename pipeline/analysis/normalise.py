@@ -23,6 +23,7 @@ from pipeline.i18n.messages.answers import (
     RESP_NOT_YES_NO,
     RESP_UNKNOWN_CHOICE,
 )
+from pipeline.i18n.messages.xlsform import RESP_NOT_A_DATETIME, RESP_NOT_A_TIME, RESP_NOT_ACKNOWLEDGED
 from pipeline.i18n.translation import LANGUAGES, translate
 
 YES_WORDS = ("yes", "y", "si", "sí", "s", "oui", "sim", "x", "true", "verdadero")
@@ -33,6 +34,8 @@ DATE_PATTERNS = (
     re.compile(r"^(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T][\d:.]+)?$"),
 )
+TIME_PATTERN = re.compile(r"^(?P<h>\d{1,2})\s*[:hH.]\s*(?P<m>\d{2})(?:\s*:\s*(?P<s>\d{2}))?\s*(?P<ampm>[aApP]\.?\s*[mM]\.?)?$")
+MOMENT_PATTERN = re.compile(r"^(?P<date>\S+)[\sT]+(?P<time>\d{1,2}\s*[:hH.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[aApP]\.?\s*[mM]\.?)?)$")
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 
@@ -42,7 +45,8 @@ class Answer:
     """One answer: the value as stored in the cell, what it means, and where it is.
 
     ``value`` is a choice code (str) for select_one, a tuple of codes for select_multiple, int,
-    float, ``datetime.date`` or str for the other types; None when the cell is empty or not understood."""
+    float, ``datetime.date``, ``datetime.time``, ``datetime.datetime``, "OK" (acknowledge) or str for the other
+    types; None when the cell is empty or not understood."""
 
     question: str
     raw: object
@@ -52,11 +56,15 @@ class Answer:
 
 @dataclass(frozen=True)
 class Normalised:
+    """The answers understood, by question (``repeats``: by repeat, each row's answers by question), and the
+    problems met understanding them."""
+
     identity: dict[str, str]
     respondent: dict[str, Answer] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     evidence: dict[str, Answer] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    repeats: dict[str, tuple[dict[str, Answer], ...]] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -98,6 +106,7 @@ def _as_text(value: object) -> str:
 YES = frozenset(fold(w) for w in YES_WORDS) | {fold(translate(m.Q_YES, lang)) for lang in LANGUAGES}
 NO = frozenset(fold(w) for w in NO_WORDS) | {fold(translate(m.Q_NO, lang)) for lang in LANGUAGES}
 NA = frozenset(fold(w) for w in NOT_APPLICABLE_WORDS)
+ACKNOWLEDGED = frozenset(fold(translate(m.Q_ACKNOWLEDGED, lang)) for lang in LANGUAGES)
 
 
 def yes_no(value: object) -> bool | None:
@@ -162,6 +171,44 @@ def date(value: object, epoch: dt.date = WINDOWS_1900) -> dt.date:
     raise _Unreadable(RESP_NOT_A_DATE, value=text)
 
 
+def time(value: object) -> dt.time:
+    """A time from a time cell, a fraction of a day, or text typed as 14:30, 2:30 pm or 14h30."""
+    if isinstance(value, dt.datetime):
+        return value.time()
+    if isinstance(value, dt.time):
+        return value.replace(microsecond=0)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(value * 86400)
+        return dt.time(seconds // 3600 % 24, seconds // 60 % 60, seconds % 60)
+    text = _as_text(value)
+    if (match := TIME_PATTERN.match(text)) is not None:
+        hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"] or 0)
+        if match["ampm"]:
+            hour = hour % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
+        if hour < 24 and minute < 60 and second < 60:
+            return dt.time(hour, minute, second)
+    raise _Unreadable(RESP_NOT_A_TIME, value=text)
+
+
+def moment(value: object, epoch: dt.date = WINDOWS_1900) -> dt.datetime:
+    """A date and time from a date-time cell, an Excel serial with its fraction of a day, or text typed as
+    31/12/2026 14:30 or 2026-12-31T14:30 (a date alone is at midnight)."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    try:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            whole = int(value)
+            return dt.datetime.combine(date(whole, epoch), time(value - whole))
+        text = _as_text(value)
+        if (match := MOMENT_PATTERN.match(text)) is not None:
+            return dt.datetime.combine(date(match["date"]), time(match["time"]))
+        return dt.datetime.combine(date(text), dt.time())
+    except _Unreadable:
+        raise _Unreadable(RESP_NOT_A_DATETIME, value=_as_text(value)) from None
+
+
 class _Normaliser:
     def __init__(self, raw: RawResponse, framework: Framework, lang: str) -> None:
         self.raw = raw
@@ -186,19 +233,33 @@ class _Normaliser:
         raise _Unreadable(RESP_UNKNOWN_CHOICE, value=_as_text(value),
                           options=tuple(self.label(c.label, c.name) for c in options))
 
+    def acknowledge(self, q: Question, value: object) -> str:
+        typed = fold(_as_text(value))
+        if typed in ACKNOWLEDGED or typed == "ok" or yes_no(value) is True:
+            return "OK"
+        raise _Unreadable(RESP_NOT_ACKNOWLEDGED, value=_as_text(value), label=translate(m.Q_ACKNOWLEDGED, self.lang))
+
     def convert(self, q: Question, value: object) -> object:
         if q.type is QuestionType.SELECT_ONE:
             return self.choice(q, value)
         if q.type in (QuestionType.INTEGER, QuestionType.DECIMAL):
             return number(value, whole=q.type is QuestionType.INTEGER)
+        if q.type is QuestionType.RANGE:
+            return number(value, whole=q.range is not None and q.range.whole)
         if q.type is QuestionType.DATE:
             return date(value, self.raw.epoch)
+        if q.type is QuestionType.TIME:
+            return time(value)
+        if q.type is QuestionType.DATETIME:
+            return moment(value, self.raw.epoch)
+        if q.type is QuestionType.ACKNOWLEDGE:
+            return self.acknowledge(q, value)
         return _as_text(value)
 
     def fail(self, error: _Unreadable, where: Location | None, **params: object) -> None:
         self.problems.append(Problem(error.message, {**params, **error.params}, where, Severity.ERROR))
 
-    def one(self, q: Question, cell: RawValue | None) -> Answer | None:
+    def one(self, q: Question, cell: RawValue | None, shown: str | None = None) -> Answer | None:
         if cell is None:
             return None
         if is_empty(cell.value):
@@ -206,22 +267,24 @@ class _Normaliser:
         try:
             return Answer(q.name, cell.value, self.convert(q, cell.value), cell.where)
         except _Unreadable as error:
-            self.fail(error, cell.where, question=q.name)
+            self.fail(error, cell.where, question=shown or q.name)
             return Answer(q.name, cell.value, None, cell.where)
 
-    def multiple(self, q: Question, answers: dict[str, Answer]) -> None:
+    def multiple(self, q: Question, answers: dict[str, Answer], raw: dict[str, RawValue] | None = None,
+                 shown: str | None = None) -> None:
         chosen: list[str] = []
         cells: list[RawValue] = []
+        raw = self.raw.answers if raw is None else raw
         for choice in self.fw.options(q):
             key = f"{q.name}__{choice.name}"
-            cell = self.raw.answers.get(key)
+            cell = raw.get(key)
             if cell is None:
                 continue
             cells.append(cell)
             meaning = None if is_empty(cell.value) else yes_no(cell.value)
             if meaning is None and not is_empty(cell.value):
                 self.problems.append(Problem(RESP_NOT_YES_NO, {
-                    "value": _as_text(cell.value), "option": self.label(choice.label, choice.name), "question": q.name,
+                    "value": _as_text(cell.value), "option": self.label(choice.label, choice.name), "question": shown or q.name,
                     "yes": translate(m.Q_YES, self.lang), "no": translate(m.Q_NO, self.lang)}, cell.where, Severity.ERROR))
             answers[key] = Answer(key, cell.value, meaning if meaning is not None else None, cell.where)
             if meaning:
@@ -255,7 +318,20 @@ class _Normaliser:
                 except _Unreadable as error:
                     self.fail(error, cell.where, question=name)
             respondent[name] = Answer(name, cell.value, value, cell.where)
-        return Normalised(dict(self.raw.identity), respondent, answers, evidence, tuple(self.problems))
+        repeats = {repeat.name: tuple(self.row(repeat.questions, cells, f"{repeat.name} #{i}") for i, cells in enumerate(rows, start=1))
+                   for repeat in self.fw.repeats if (rows := self.raw.repeats.get(repeat.name, ()))}
+        return Normalised(dict(self.raw.identity), respondent, answers, evidence, tuple(self.problems), repeats)
+
+    def row(self, questions: tuple[Question, ...], cells: dict[str, RawValue], where: str) -> dict[str, Answer]:
+        """One row of a repeat, understood; problems name the question with the row's number (``year #2``)."""
+        answers: dict[str, Answer] = {}
+        for q in questions:
+            shown = f"{q.name} #{where.rpartition('#')[2]}"
+            if q.type is QuestionType.SELECT_MULTIPLE:
+                self.multiple(q, answers, cells, shown)
+            elif q.answerable and (found := self.one(q, cells.get(q.name), shown)) is not None:
+                answers[q.name] = found
+        return answers
 
 
 def normalise(raw: RawResponse, framework: Framework, lang: str | None = None) -> Normalised:

@@ -19,3 +19,4 @@ from pipeline.i18n.messages.report import *  # noqa: F403
 from pipeline.i18n.messages.review import *  # noqa: F403
 from pipeline.i18n.messages.seminar import *  # noqa: F403
 from pipeline.i18n.messages.templates import *  # noqa: F403
+from pipeline.i18n.messages.xlsform import *  # noqa: F403

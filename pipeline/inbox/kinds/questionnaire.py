@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from pipeline.analysis.normalise import normalise
-from pipeline.analysis.validation import answers_of, validate
+from pipeline.analysis.answer_records import answers_of
+from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.enums import DocumentType, ResponseStatus
 from pipeline.domain.framework import Framework, QuestionType
