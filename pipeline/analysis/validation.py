@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from pipeline.analysis.answer_scope import Answers, clean
 from pipeline.analysis.normalise import Answer, Normalised, is_empty
-from pipeline.domain.answers import AnswerRecord, AnswerStatus, QuestionnaireAnswers
+from pipeline.domain.answers import AnswerStatus
 from pipeline.domain.framework import (
     INSUFFICIENT_INFORMATION,
     NOT_APPLICABLE,

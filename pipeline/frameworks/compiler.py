@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.domain.framework import Dimension, Framework, Question, Repeat
 from pipeline.domain.problems import Problem, Severity
 from pipeline.frameworks.choices import read_choices, read_elements
-from pipeline.frameworks.context import CompileContext, DimensionDraft, QuestionDraft, RepeatDraft
+from pipeline.frameworks.context import CompileContext, DimensionDraft, QuestionDraft
 from pipeline.frameworks.resolve import combined, resolve_expressions
 from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings

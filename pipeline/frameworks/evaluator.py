@@ -10,7 +10,7 @@ import math
 from typing import Mapping
 
 from pipeline.frameworks.functions import FUNCTIONS
-from pipeline.frameworks.syntax import Binary, Call, Column, Current, Expr, Negate, Number, Parent, Ref, String, parse, tidy
+from pipeline.frameworks.syntax import Call, Column, Current, Expr, Negate, Number, Parent, Ref, String, parse, tidy
 from pipeline.frameworks.values import Nodes, Scope, moment, normalise, number, string, time_of, truthy
 
 

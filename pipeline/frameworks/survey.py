@@ -105,8 +105,11 @@ def _registry(c: CompileContext, stack: list[OpenGroup]) -> tuple[dict[str, int]
     return (stack[-1].names, stack[-1].name) if stack else (c.names, None)
 
 
-def _relevants(stack: list[OpenGroup]) -> list[tuple[str, tuple[str, ...], int]]:
-    return [(g.relevant, tuple(o.name for o in stack[:i]), g.row) for i, g in enumerate(stack) if g.relevant]
+def _relevants(stack: list[OpenGroup], inside: bool = False) -> list[tuple[str, tuple[str, ...], int]]:
+    """The conditions of the open groups, each with where it was written; ``inside`` a repeat, only those of
+    the groups within it (the repeat's own and its outer groups' apply to the whole table)."""
+    start = max((i + 1 for i, g in enumerate(stack) if g.type == "begin_repeat"), default=0) if inside else 0
+    return [(g.relevant, tuple(o.name for o in stack[:i]), g.row) for i, g in enumerate(stack) if g.relevant and i >= start]
 
 
 def _end(c: CompileContext, sheet: Sheet, row: Row, stack: list[OpenGroup], kind: Type, text: str) -> None:
@@ -206,7 +209,8 @@ def _question(c: CompileContext, sheet: Sheet, row: Row, kind: Type, stack: list
         return
     path = tuple(g.name for g in stack)
     own = [(row.get("relevant"), path, row.number)] if row.get("relevant") else []
-    draft = QuestionDraft(name, row.number, path, fields, expressions, _relevants(stack) + own, stack[-1].repeat if stack else None)
+    repeat = stack[-1].repeat if stack else None
+    draft = QuestionDraft(name, row.number, path, fields, expressions, _relevants(stack, repeat is not None) + own, repeat)
     _place(c, draft, stack)
     if kind.or_other:
         other = f"{name}_other"

@@ -98,7 +98,9 @@ def write_repeat(book: Book, sheet: Worksheet, repeat: Repeat) -> None:
             cell = sheet.cell(row, index)
             cells = {key: f"{col}{row}" for key, col in letters.items()}
             if q.type is QuestionType.CALCULATE:
-                cell.value = calculation(book, q, cells)
+                formula = calculation(book, q, cells)
+                typed = "&".join(cells[k] for k in cells if (o := book.fw.question(k.partition("__")[0])) and o.answerable)
+                cell.value = f'=IF(LEN({typed})=0,"",{formula[1:]})' if formula and typed else formula
                 cell.fill, cell.border = GREY, BOX
                 continue
             style_input(cell)
