@@ -19,14 +19,14 @@ LANGUAGE_NAMES = {
 }
 # Words frequent in one language and rare in the others (shared ones such as "de", "la", "en" are left out).
 WORDS = {
-    "es": "el los las del y por para una con su sus qué cuál cuáles cuántos cuántas está existe hay sí año años "
-          "institución cómo dónde quién se lo al nombre fecha",
+    "es": "el los las del y por para una con su sus qué cuál cuáles cuántos cuántas cuánto está hay sí año años "
+          "institución cómo dónde quién se lo al nombre fecha tiene tienen largo",
     "en": "the of and to is what how does do your which with for are has have yes this that many there any name "
           "date when who",
     "pt": "da do dos das não sim uma com qual quais quantos quantas é são há pelo pela instituição ano anos nome "
-          "data quando existe tem",
+          "data quando tem têm longo",
     "fr": "le les des du et pour avec une est quel quelle quels combien oui sont votre cette année nom date il "
-          "qui quand existe-t-il y-a-t-il",
+          "qui quand existe-t-il y-a-t-il terme compte",
 }
 _INDEX = {word: lang for lang, words in WORDS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -50,7 +50,7 @@ def language_of_text(texts: Iterable[str]) -> str | None:
             if word in _INDEX:
                 hits[_INDEX[word]] += 1
     ranked = hits.most_common(2)
-    if not ranked or ranked[0][1] < 3:
+    if not ranked or ranked[0][1] < 2:
         return None
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None

@@ -90,7 +90,7 @@ SELECTS: dict[str, QuestionType | Row] = {
 }
 CONTROLS = {"group": "group", "repeat": "repeat", "loop": "repeat", "lgroup": "repeat", "looped group": "repeat"}
 _CONTROL = re.compile(r"(?P<which>begin|end) (?P<kind>" + "|".join(sorted(CONTROLS, key=len, reverse=True)) + r")"
-                      r"(?: (?:over )?(?P<over>\S+))?")
+                      r"(?: (?:over )?(?P<over>.+))?")
 _OTHER = ("or_other", "or other", "or specify other")
 
 
