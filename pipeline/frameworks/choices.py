@@ -8,6 +8,7 @@ from pipeline.i18n.messages.frameworks import (
     FW_CHOICE_NO_LIST,
     FW_CHOICE_NO_NAME,
     FW_DUPLICATE_CHOICE,
+    FW_LABEL_IS_NAME,
     FW_NO_LABEL,
 )
 
@@ -52,6 +53,6 @@ def read_choices(c: CompileContext) -> None:
             continue
         labels = c.texts(sheet, row, "label")
         if not labels:
-            c.add(FW_NO_LABEL, c.at(sheet, row.number, "label"), name=name)
+            c.warn(FW_LABEL_IS_NAME, c.at(sheet, row.number, "label"), name=name)
         key = name if name not in entries else f"{name}\x00{row.number}"  # allowed duplicates keep their row
         entries[key] = (Choice(name=name, label=labels, columns={k: row.get(k) for k in extra if row.get(k)}), row)

@@ -20,7 +20,13 @@ from pipeline.frameworks.resolve import combined, resolve_expressions
 from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings
 from pipeline.frameworks.survey import read_survey
-from pipeline.i18n.messages.frameworks import FW_EMPTY_GROUP, FW_EMPTY_REPEAT, FW_LOOSE_QUESTIONS, FW_NO_QUESTIONS
+from pipeline.i18n.messages.frameworks import (
+    FW_EMPTY_GROUP,
+    FW_EMPTY_REPEAT,
+    FW_LOOSE_QUESTIONS,
+    FW_NO_QUESTIONS,
+    FW_NOTHING_TO_ANSWER,
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,11 @@ def _build(c: CompileContext) -> Framework | None:
         c.loose.name = next(n for i in range(1, len(taken) + 2) if (n := c.form_id + (f"_{i}" if i > 1 else "")) not in taken)
         c.warn(FW_LOOSE_QUESTIONS, c.at(survey, c.loose.row, "type"), count=c.loose_count, dimension=c.loose.name)
     dimensions = [found for d in c.dimensions if (found := _dimension(c, d)) is not None]
-    if survey and not any(q.answerable for d in dimensions for q in (*d.questions, *(q for r in d.repeats for q in r.questions))):
+    failed = any(p.severity is Severity.ERROR for p in c.problems)
+    if survey and not survey.rows and not failed:
         c.add(FW_NO_QUESTIONS, c.at(survey, survey.header_row))
+    elif survey and not failed and not any(q.answerable for d in dimensions for q in (*d.questions, *(q for r in d.repeats for q in r.questions))):
+        c.warn(FW_NOTHING_TO_ANSWER, c.at(survey, survey.header_row))
     choices, checked = c.sheets.choices, set()
     for listed in c.used:
         for choice, row in c.lists.get(listed, {}).values():

@@ -112,6 +112,7 @@ class CompileContext:
         self.loose: DimensionDraft | None = None  # the dimension of the questions outside any group, named at the end
         self.loose_count = 0
         self.allow_duplicates = False
+        self.placeholders: set[str] = set()  # names of rows kept out (metadata, refused): referring to them is no error
         self.given_form_id = False
 
     def at(self, sheet: Sheet | None, row: int | None = None, key: str | None = None, title: str = "") -> Location:
@@ -127,8 +128,9 @@ class CompileContext:
     def scan_columns(self, sheet: Sheet | None) -> None:
         if sheet is None:
             return
-        for text in sheet.duplicates:
-            self.add(FW_DUPLICATE_COLUMN, Location(self.file, sheet.title, None, sheet.header_row, text), column=text)
+        for text in sheet.duplicates:  # on the settings sheet (form_id and id_string…) the first one is kept, as pyxform does
+            severity = Severity.WARNING if sheet is self.sheets.settings else Severity.ERROR
+            self.add(FW_DUPLICATE_COLUMN, Location(self.file, sheet.title, None, sheet.header_row, text), severity, column=text)
         found: dict[str, list[tuple[str, str]]] = {}
         for key, text in sheet.headers.items():
             prefix, _, suffix = key.partition("::")

@@ -133,6 +133,15 @@ def _translate(args: list[object], _: Scope) -> str:
     return text.translate(table)
 
 
+def _maths(fn: Callable[[float], float]) -> Run:
+    def run(args: list[object], _: Scope) -> float:
+        try:
+            return fn(number(args[0]))
+        except (ValueError, OverflowError):
+            return math.nan
+    return run
+
+
 FUNCTIONS: dict[str, Function] = {
     # truth
     "not": Function((1, 1), lambda a, _: not truthy(a[0])),
@@ -171,6 +180,12 @@ FUNCTIONS: dict[str, Function] = {
     "abs": Function((1, 1), lambda a, _: abs(number(a[0]))),
     "pow": Function((2, 2), lambda a, _: _power(number(a[0]), number(a[1]))),
     "sqrt": Function((1, 1), lambda a, _: math.sqrt(number(a[0])) if number(a[0]) >= 0 else math.nan),
+    **{name: Function((1, 1), _maths(fn)) for name, fn in (("sin", math.sin), ("cos", math.cos), ("tan", math.tan),
+                                                           ("asin", math.asin), ("acos", math.acos), ("atan", math.atan),
+                                                           ("exp", math.exp), ("log", math.log), ("log10", math.log10))},
+    "exp10": Function((1, 1), lambda a, _: _power(10.0, number(a[0]))),
+    "atan2": Function((2, 2), lambda a, _: math.atan2(number(a[0]), number(a[1]))),
+    "pi": Function((0, 0), lambda a, _: math.pi),
     "max": Function((1, None), _minmax(max)),
     "min": Function((1, None), _minmax(min)),
     "sum": Function((1, 1), _sum),
@@ -186,7 +201,7 @@ FUNCTIONS: dict[str, Function] = {
     "format-date-time": Function((2, 2), _format_date),
     # repeats
     "position": Function((0, 1), _position),
-    "indexed-repeat": Function((3, 3), lambda a, _: a[0]),  # the evaluator picks the row (see evaluator.evaluate)
+    "indexed-repeat": Function((3, None), lambda a, _: a[0]),  # the evaluator picks the row (see evaluator.evaluate)
 }
 
 

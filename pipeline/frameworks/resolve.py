@@ -30,12 +30,14 @@ from pipeline.i18n.messages.frameworks import (
     FW_AMBIGUOUS_REFERENCE,
     FW_BAD_REGEX,
     FW_CALCULATION_CYCLE,
+    FW_CURLY_QUOTES,
     FW_DOT_IN_RELEVANT,
     FW_FILTER_COLUMN,
     FW_UNKNOWN_REFERENCE,
 )
 
 Draft = QuestionDraft | RepeatDraft
+CURLY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 
 def assign_keys(c: CompileContext) -> None:
@@ -72,6 +74,10 @@ class Resolver:
         """``text`` with its names made ids; None (with the problems, reported once per cell) when it is wrong."""
         first = (row, column) not in self.reported
         self.reported.add((row, column))
+        if any(chr(q) in text for q in CURLY):
+            if first:
+                self.c.warn(FW_CURLY_QUOTES, self.where(row, column))
+            text = text.translate(CURLY)
         try:
             expr = parse(text, columns=column == "choice_filter")
         except ExpressionError as error:
@@ -92,6 +98,8 @@ class Resolver:
 
     def target(self, name: str, path: tuple[str, ...], row: int, column: str, report: bool) -> Draft | None:
         candidates = self.by_name.get(name, [])
+        if not candidates and name in self.c.placeholders:  # metadata (empty in a questionnaire) or a row refused
+            return RepeatDraft(name, 0, (), {}, {}, None, [], 0, key=name)
         if not candidates:
             if report:
                 self.c.add(FW_UNKNOWN_REFERENCE, self.where(row, column), name=name)

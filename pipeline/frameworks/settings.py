@@ -41,7 +41,10 @@ def read_settings(c: CompileContext) -> None:
     if not c.given_form_id:
         c.warn(FW_NO_FORM_ID, where("form_id"), form_id=c.form_id)
     elif not NAME.fullmatch(c.form_id):
-        c.add(FW_BAD_FORM_ID, where("form_id"), form_id=c.form_id)
+        fixed = re.sub(r"[^A-Za-z0-9_.-]", "_", c.form_id)
+        fixed = fixed if NAME.fullmatch(fixed) else "_" + fixed
+        c.warn(FW_BAD_FORM_ID, where("form_id"), form_id=c.form_id, fixed=fixed)
+        c.form_id = fixed
     c.version = row.get("version")
     if not c.version:
         c.version = content_version(c)

@@ -30,6 +30,7 @@ from pipeline.i18n.messages.frameworks import (
     FW_GEO,
     FW_GROUP_NO_LABEL,
     FW_GROUP_NOT_ENDED,
+    FW_LABEL_IS_NAME,
     FW_HIDDEN,
     FW_MEDIA,
     FW_METADATA,
@@ -88,8 +89,10 @@ def read_survey(c: CompileContext) -> None:
             _begin_repeat(c, sheet, row, stack, kind)
         elif kind.row is Kind.METADATA:
             c.warn(FW_METADATA, where, type=text)
+            c.placeholders.add(row.get("name"))
         elif kind.row in REFUSED:
             c.add(REFUSED[kind.row], where, type=text)
+            c.placeholders.add(row.get("name"))
         elif kind.row is Kind.QUESTION and kind.malformed:
             c.add(FW_SELECT_LIST, where, type=text)
         elif kind.row is Kind.QUESTION:
@@ -117,7 +120,7 @@ def _end(c: CompileContext, sheet: Sheet, row: Row, stack: list[OpenGroup], kind
     if not stack:
         c.add(FW_END_REPEAT_WITHOUT_BEGIN if repeat else FW_END_WITHOUT_BEGIN, c.at(sheet, row.number, "type"))
         return
-    if (stack[-1].repeat is not None or stack[-1].type == "begin_repeat") != repeat:
+    if (stack[-1].type == "begin_repeat") != repeat:
         top = stack[-1]
         c.add(FW_END_MISMATCH, c.at(sheet, row.number, "type"), type=text, name=top.name, first=top.row, kind=top.type,
               expected="end_repeat" if top.type == "begin_repeat" else "end_group")
@@ -144,9 +147,9 @@ def _begin_group(c: CompileContext, sheet: Sheet, row: Row, stack: list[OpenGrou
 def _begin_repeat(c: CompileContext, sheet: Sheet, row: Row, stack: list[OpenGroup], kind: Type) -> None:
     registry, group = _registry(c, stack)
     name = c.named(sheet, row, registry, group) or f"repeat_{row.number}"
-    outer = next((g for g in reversed(stack) if g.repeat is not None), None)
-    if outer is not None:
-        c.add(FW_NESTED_REPEAT, c.at(sheet, row.number, "type"), name=name, parent=outer.name)
+    outer = next((g for g in reversed(stack) if g.type == "begin_repeat"), None)
+    if outer is not None:  # a table of its own, after its parent's
+        c.warn(FW_NESTED_REPEAT, c.at(sheet, row.number, "type"), name=name, parent=outer.name)
     labels = c.labelled(sheet, row, name, error=False) or {c.default: name}
     hint = c.texts(sheet, row, "hint")
     count = row.get("repeat_count") or None
@@ -162,11 +165,9 @@ def _begin_repeat(c: CompileContext, sheet: Sheet, row: Row, stack: list[OpenGro
     path = tuple(g.name for g in stack)
     relevant = _relevants(stack) + ([(row.get("relevant"), path, row.number)] if row.get("relevant") else [])
     draft = RepeatDraft(name, row.number, path, labels, hint, count, relevant, len(dimension.questions))
-    if outer is None:
-        dimension.repeats.append(draft)
-        c.drafts.append(draft)
-    stack.append(OpenGroup(name, row.number, row.get("relevant") or None, dimension, draft if outer is None else outer.repeat,
-                           type="begin_repeat"))
+    dimension.repeats.append(draft)
+    c.drafts.append(draft)
+    stack.append(OpenGroup(name, row.number, row.get("relevant") or None, dimension, draft, type="begin_repeat"))
 
 
 def _question(c: CompileContext, sheet: Sheet, row: Row, kind: Type, stack: list[OpenGroup]) -> None:
@@ -174,7 +175,9 @@ def _question(c: CompileContext, sheet: Sheet, row: Row, kind: Type, stack: list
     qtype = kind.question or QuestionType.TEXT
     name = c.named(sheet, row, registry, group)
     shown = name or row.get("name") or f"#{row.number}"
-    labels = c.texts(sheet, row, "label") if qtype is QuestionType.CALCULATE else c.labelled(sheet, row, shown)
+    labels = c.texts(sheet, row, "label") if qtype is QuestionType.CALCULATE else c.labelled(sheet, row, shown, error=False)
+    if not labels and qtype is not QuestionType.CALCULATE:
+        c.warn(FW_LABEL_IS_NAME, c.at(sheet, row.number, "label"), name=shown)
     listed = kind.list_name
     if listed is not None and listed not in c.lists:
         c.add(FW_UNKNOWN_LIST, c.at(sheet, row.number, "type"), list=listed)
@@ -183,6 +186,8 @@ def _question(c: CompileContext, sheet: Sheet, row: Row, kind: Type, stack: list
     if listed:
         c.used.setdefault(listed)
     expressions = {key: row.get(key) for key in ("constraint", "calculation", "choice_filter") if row.get(key)}
+    if qtype is QuestionType.CALCULATE and "calculation" not in expressions and row.get("default"):
+        expressions["calculation"] = row.get("default")  # pyxform's dynamic default of a calculate
     if kind.constraint and "constraint" not in expressions:
         expressions["constraint"] = kind.constraint
     required = row.get("required")
@@ -256,7 +261,7 @@ def _range(c: CompileContext, sheet: Sheet, row: Row) -> RangeRule:
         rule = RangeRule(**{k: float(v.replace(",", ".")) for k, v in given.items() if k in ("start", "end", "step")})
     except ValueError:
         rule = RangeRule(step=0)
-    if rule.step <= 0 or not all(math.isfinite(v) for v in (rule.start, rule.end, rule.step)):
+    if rule.step == 0 or not all(math.isfinite(v) for v in (rule.start, rule.end, rule.step)):
         c.add(FW_BAD_RANGE, c.at(sheet, row.number, "parameters"), value=text)
         return RangeRule()
     return rule

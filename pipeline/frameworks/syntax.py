@@ -22,6 +22,8 @@ from pipeline.i18n.messages.frameworks import (
     EXPR_CURLY_QUOTE,
     EXPR_EMPTY,
     EXPR_INCOMPLETE,
+    EXPR_LAST_SAVED,
+    EXPR_OFFLINE_FUNCTION,
     EXPR_TOO_DEEP,
     EXPR_TOO_LONG,
     EXPR_UNBALANCED,
@@ -29,12 +31,16 @@ from pipeline.i18n.messages.frameworks import (
     EXPR_UNKNOWN_FUNCTION,
     EXPR_UNMATCHED_CLOSE,
     EXPR_UNTERMINATED_STRING,
+    EXPR_XPATH_PATH,
 )
 
 MAX_NESTING = 50  # parentheses, function calls and unary minus inside one another
 MAX_OPERATORS = 300  # binary operators; with MAX_NESTING this bounds the evaluator's recursion
 CURLY_QUOTES = "‘’‚‛“”„‟′″«»"
 BOOLEAN_WORDS = {"true": "true()", "false": "false()"}
+# Functions that read data a questionnaire answered in Excel does not have: files, maps, the device, other forms.
+OFFLINE = {"pulldata", "instance", "area", "distance", "enclosed-area", "geofence", "digest", "base64-decode", "random",
+           "randomize", "version", "property", "current", "once-per-device", "jr:choice-name", "choice-name"}
 
 
 class ExpressionError(ValueError):
@@ -132,6 +138,10 @@ def _tokenize(text: str) -> list[_Token]:
                 raise ExpressionError(EXPR_CURLY_QUOTE, i, token=text[i])
             if text[i] in "'\"":
                 raise ExpressionError(EXPR_UNTERMINATED_STRING, i, quote=text[i])
+            if text.startswith("${last-saved#", i):
+                raise ExpressionError(EXPR_LAST_SAVED, i)
+            if text[i] in "/[":
+                raise ExpressionError(EXPR_XPATH_PATH, i, token=text[i])
             raise ExpressionError(EXPR_BAD_REFERENCE if text[i] == "$" else EXPR_UNEXPECTED, i, token=text[i])
         kind = found.lastgroup or ""
         tokens.append(_Token(found.group() if kind == "punct" else kind, found.group(), i))
@@ -218,7 +228,7 @@ class _Parser:
 
     def call(self, name: _Token) -> Expr:
         if name.text not in FUNCTIONS:
-            raise ExpressionError(EXPR_UNKNOWN_FUNCTION, name.pos, name=name.text)
+            raise ExpressionError(EXPR_OFFLINE_FUNCTION if name.text in OFFLINE else EXPR_UNKNOWN_FUNCTION, name.pos, name=name.text)
         opening = self.take()
         self.enter(opening)
         if name.text == "position" and self.peek().kind == "dotdot":

@@ -72,6 +72,7 @@ SIMPLE: dict[str, QuestionType | Row] = {
             "q audio", "add audio prompt", "video", "q video", "add video prompt", "file", "q file", "add file prompt",
             "barcode", "q barcode", "add barcode prompt", "background-audio", "signature", "q signature", "osm"),
     **_each(Row.PLATFORM, "hidden", "xml-external", "csv-external", "entity"),
+    **_each(Row.FROM_FILE, "include"),  # another XLSForm file, inserted here
     **_each(Row.SETTING, "form_id", "form id", "set_form_id", "set form id", "id_string", "form_title", "form title",
             "set_form_title", "set form title"),
 }
@@ -87,6 +88,7 @@ SELECTS: dict[str, QuestionType | Row] = {
     **_each(QuestionType.SELECT_MULTIPLE, "select multiple", "select all that apply", "select all that apply from",
             "select multiple from", "select multiple using", "add select multiple prompt using", "q select", "q select multiple"),
     **_each(Row.RANK, "rank"),
+    **_each(Row.GEO, "osm"),  # a map to draw on
 }
 CONTROLS = {"group": "group", "repeat": "repeat", "loop": "repeat", "lgroup": "repeat", "looped group": "repeat"}
 _CONTROL = re.compile(r"(?P<which>begin|end) (?P<kind>" + "|".join(sorted(CONTROLS, key=len, reverse=True)) + r")"

@@ -8,7 +8,8 @@ number 1.0 is "1"); blank rows are skipped but every row keeps its true 1-based 
 the content.
 
 A sheet is read by the cells it holds, not by the size it declares: some editors declare A1:AMJ1048576 for a
-sheet of twenty rows, and walking that takes a minute.
+sheet of twenty rows, and walking that takes a minute. As in pyxform, a sheet ends after more than 60 empty rows
+and its header after more than 20 empty cells.
 """
 from __future__ import annotations
 
@@ -33,21 +34,35 @@ from pipeline.i18n.messages.frameworks import (
 from pipeline.workbooks.sniff import FileKind, sniff
 
 SHEETS = ("survey", "choices", "settings", "elements")
+EMPTY_COLUMNS, EMPTY_ROWS = 20, 60  # where pyxform takes a sheet to end: after so many empty header cells, or rows
 _KINDS = {FileKind.TEXT: "text (CSV)", FileKind.PDF: "a PDF", FileKind.UNKNOWN: "an unknown format"}
+
+
+def _until_a_gap(texts: list[str]) -> list[str]:
+    """The header cells up to the first run of more than EMPTY_COLUMNS empty ones."""
+    gap = 0
+    for index, text in enumerate(texts):
+        gap = 0 if text else gap + 1
+        if gap > EMPTY_COLUMNS:
+            return texts[:index - gap + 1]
+    return texts
 
 
 def _read_sheet(kind: str, title: str, rows: Iterable[tuple[object, ...]]) -> Sheet:
     headers: dict[str, str] = {}
     columns: list[str | None] = []
     duplicates: list[str] = []
-    header_row = 0
+    header_row = last = 0
     body: list[Row] = []
     for number, cells in enumerate(rows, start=1):
         texts = [text_of(value) for value in cells]
         if not any(texts):
+            if header_row and number - last > EMPTY_ROWS:
+                break
             continue
         if not header_row:
-            header_row = number
+            header_row = last = number
+            texts = _until_a_gap(texts)
             for text, key in zip(texts, header_keys(kind, texts)):
                 if key in headers:
                     duplicates.append(text)
@@ -60,6 +75,9 @@ def _read_sheet(kind: str, title: str, rows: Iterable[tuple[object, ...]]) -> Sh
         values = {key: text for key, text in zip(columns, texts) if key and text}
         if values:
             body.append(Row(number, values))
+            last = number
+        elif number - last > EMPTY_ROWS:
+            break
     return Sheet(title, header_row or 1, headers, tuple(duplicates), tuple(body))
 
 

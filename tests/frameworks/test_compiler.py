@@ -399,9 +399,11 @@ def test_names_may_use_dots_and_dashes(tmp_path: Path) -> None:
     clean(compiled(tmp_path, grouped(["text", "_q.1-a", "Name", "Nombre"])))
 
 
-def test_a_question_needs_a_label_in_some_language(tmp_path: Path) -> None:
+def test_a_question_without_a_label_shows_its_name_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", None, None]))
-    assert one(result, m.FW_NO_LABEL).where == at(3, "label") and result.framework is None
+    warning = one(result, m.FW_LABEL_IS_NAME)
+    assert (warning.where, warning.severity) == (at(3, "label"), Severity.WARNING)
+    assert result.framework is not None and result.framework.question("q1").label == {"es": "q1"}  # type: ignore[union-attr]
 
 
 # Choices
@@ -413,7 +415,7 @@ def test_choices_need_a_name_a_list_and_a_label_and_repeated_or_spaced_names_are
     result = compiled(tmp_path, grouped(["select_one yes_no", "q1", "Plan?", "¿Plan?"]), choices=choices)
     duplicate = one(result, m.FW_DUPLICATE_CHOICE)
     assert (duplicate.params, duplicate.severity) == ({"name": "yes", "list": "yes_no", "first": 2}, Severity.WARNING)
-    assert one(result, m.FW_NO_LABEL).where == at(5, "label", "choices")
+    assert one(result, m.FW_LABEL_IS_NAME).where == at(5, "label", "choices")
     spaced = one(result, m.FW_CHOICE_BAD_NAME)
     assert (spaced.where, spaced.severity) == (at(7, "name", "choices"), Severity.WARNING)
     assert one(result, m.FW_CHOICE_NO_NAME).where == at(8, "name", "choices")

@@ -149,9 +149,9 @@ def test_it_refuses_an_empty_or_blank_expression():
         assert (error.message, error.position) == (m.EXPR_EMPTY, 0)
 
 
-def test_it_refuses_an_unknown_function_with_its_position():
+def test_it_refuses_a_function_that_needs_data_the_questionnaire_lacks_with_its_position():
     error = refused("${a} > pulldata('fruits', 'name', 'key', ${a})")
-    assert error.message == m.EXPR_UNKNOWN_FUNCTION
+    assert error.message == m.EXPR_OFFLINE_FUNCTION
     assert error.position == 7
     assert error.params["name"] == "pulldata"
 
@@ -218,6 +218,7 @@ def test_it_refuses_a_bare_name_and_suggests_the_reference_syntax():
 
 def test_the_error_text_is_the_message_formatted_with_its_params_and_a_one_based_column():
     error = refused("1 + foo(2)")
+    assert error.message == m.EXPR_UNKNOWN_FUNCTION
     assert error.params["column"] == error.position + 1 == 5
     assert str(error) == m.EXPR_UNKNOWN_FUNCTION.format(**error.params)
     assert isinstance(error, ValueError)

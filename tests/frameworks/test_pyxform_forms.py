@@ -94,18 +94,33 @@ def test_settings_written_as_survey_rows_are_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, message, params", [
-    ("${q1} = ‘yes’", m.EXPR_CURLY_QUOTE, {"token": "‘", "column": 9}),
-    ("${q1} = “yes”", m.EXPR_CURLY_QUOTE, {"token": "“", "column": 9}),
     ("False", m.EXPR_BOOLEAN_WORD, {"name": "False", "fixed": "false()", "column": 1}),
     ("${q1} = 'a' or TRUE", m.EXPR_BOOLEAN_WORD, {"name": "TRUE", "fixed": "true()", "column": 16}),
+    ("/data/q1 = 'a'", m.EXPR_XPATH_PATH, {"token": "/", "column": 1}),
+    ("${last-saved#q1} = 'a'", m.EXPR_LAST_SAVED, {"column": 1}),
 ])
-def test_pasted_quotes_and_python_booleans_get_a_message_that_says_what_to_write(tmp_path: Path, text: str, message: str,
-                                                                                  params: dict[str, object]) -> None:
+def test_python_booleans_xpath_paths_and_device_data_get_a_message_that_says_what_to_write(
+        tmp_path: Path, text: str, message: str, params: dict[str, object]) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"], ["text", "q2", "B", "B", text], head=HEAD + ["relevant"]))
     problem = one(result, message)
     assert (problem.where, problem.params) == (at(4, "relevant"), params)
-    if message == m.EXPR_CURLY_QUOTE:
-        assert "use straight quotes" in problem.render("en")
+
+
+@pytest.mark.parametrize("text", ["${q1} = ‘yes’", "${q1} = “yes”"])
+def test_quotes_pasted_from_word_are_read_as_straight_quotes_with_a_warning(tmp_path: Path, text: str) -> None:
+    result = compiled(tmp_path, grouped(["text", "q1", "A", "A"], ["text", "q2", "B", "B", text], head=HEAD + ["relevant"]))
+    warning = one(result, m.FW_CURLY_QUOTES)
+    assert (warning.where, warning.severity) == (at(4, "relevant"), Severity.WARNING)
+    assert "write straight quotes" in warning.render("en")
+    assert result.framework is not None and result.framework.question("q2").relevant in ("${q1} = 'yes'", '${q1} = "yes"')  # type: ignore[union-attr]
+
+
+def test_the_parser_itself_names_a_curly_quote() -> None:
+    from pipeline.frameworks.expressions import ExpressionError, parse
+
+    with pytest.raises(ExpressionError) as raised:
+        parse("${q1} = ‘yes’")
+    assert (raised.value.message, raised.value.params) == (m.EXPR_CURLY_QUOTE, {"token": "‘", "column": 9})
 
 
 # Repeats
