@@ -9,7 +9,6 @@ from pipeline.i18n.messages.frameworks import (
     FW_CHOICE_NO_NAME,
     FW_DUPLICATE_CHOICE,
     FW_LABEL_IS_NAME,
-    FW_NO_LABEL,
 )
 
 # Columns of the choices sheet that are not data a choice_filter could read.

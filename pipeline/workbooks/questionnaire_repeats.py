@@ -64,9 +64,9 @@ def write_repeat(book: Book, sheet: Worksheet, repeat: Repeat) -> None:
     if least(repeat):
         intro.append(book.t(m.Q_REPEAT_AT_LEAST, count=least(repeat)))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=status_col)
-    put_text(sheet.cell(2, 1), " ".join(t for t in intro if t))
+    put_text(sheet.cell(2, 1), "\n".join(t for t in intro if t))
     sheet.cell(2, 1).alignment = WRAP
-    sheet.row_dimensions[2].height = 32
+    sheet.row_dimensions[2].height = 15 * len([t for t in intro if t]) + 4
     headers: list[str] = []
     for index, (q, option) in enumerate(columns, start=1):
         text = book.label(q.label, q.name) + (" *" if q.required else "")

@@ -22,6 +22,7 @@ from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.ledger import records
 from pipeline.stages.frameworks import available
+from pipeline.stages.interviews import consolidate
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
@@ -104,6 +105,10 @@ def test_a_questionnaire_filled_in_code_comes_back_with_every_value_read(workspa
         ("Plan Bicentenario", 2021, "approved"), ("Plan Regional", 2024, "other")]
     assert rows[1]["plan_status_other"].value == "En consulta pública" and "plan_status_other" not in rows[0] or \
         rows[0]["plan_status_other"].value is None
+    consolidated = openpyxl.load_workbook(consolidate(workspace, ROUND, lang).path)
+    listed = {(r[3], r[6]) for r in consolidated[translate(m.CONS_SHEET_LONG, lang)].iter_rows(min_row=2, values_only=True)}
+    assert {("plan_year #1", 2021), ("plan_year #2", 2024), ("plan_status #2", label(framework, "status_or_other", "other", lang)),
+            ("meeting_time", dt.time(9, 30))} <= listed
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
