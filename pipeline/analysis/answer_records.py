@@ -36,8 +36,12 @@ def answers_of(normalised: Normalised, validation: Validation, framework: Framew
     repeats = {}
     for repeat in framework.repeats:
         rows = []
-        for answers, statuses in zip(normalised.repeats.get(repeat.name, ()), validation.rows.get(repeat.name, ())):
-            rows.append({q.name: _record(q, statuses[q.name], answers, framework) for q in repeat.questions if q.name in statuses})
+        computed = validation.row_computed.get(repeat.name, ())
+        for index, (answers, statuses) in enumerate(zip(normalised.repeats.get(repeat.name, ()), validation.rows.get(repeat.name, ()))):
+            row = {q.name: _record(q, statuses[q.name], answers, framework) for q in repeat.questions if q.name in statuses}
+            values = computed[index] if index < len(computed) else {}
+            row.update({name: AnswerRecord(name, AnswerStatus.ANSWERED, value) for name, value in values.items() if value is not None})  # type: ignore[arg-type]
+            rows.append(row)
         if rows:
             repeats[repeat.name] = tuple(rows)
     respondent = {name: a.value for name, a in normalised.respondent.items() if a.value is not None}

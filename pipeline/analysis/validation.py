@@ -76,6 +76,7 @@ class Validation:
     completion: float = 1.0
     rows: dict[str, tuple[dict[str, AnswerStatus], ...]] = field(default_factory=dict)  # each repeat row's statuses
     computed: dict[str, object] = field(default_factory=dict)  # each calculate's value (None when it has none)
+    row_computed: dict[str, tuple[dict[str, object], ...]] = field(default_factory=dict)  # the same, per repeat row
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -138,6 +139,7 @@ class _Validator:
         self.values = {name: a.value for name, a in normalised.answers.items()}
         self.invalid = {str(p.params.get("question")) for p in normalised.problems if p.severity is Severity.ERROR}
         self.top = Answers(framework, normalised, today or dt.datetime.now())
+        self.row_values: dict[str, list[dict[str, object]]] = {}  # each repeat row's calculations
 
     def add(self, message: str, where: Location | None, severity: Severity = Severity.ERROR, **params: object) -> None:
         self.problems.append(Problem(message, dict(params), where or NOWHERE, severity))
@@ -257,6 +259,8 @@ class _Validator:
                 row[q.name] = self.skipped(q, _given(answer), scope, shown, where) or \
                     self.status(q, answer.value if answer else None, scope, shown, where, top=False)
             statuses.append(row)
+            self.row_values.setdefault(repeat.name, []).append(
+                {q.name: scope[q.name] for q in repeat.questions if q.type is QuestionType.CALCULATE})
         return tuple(statuses)
 
     def least(self, repeat: Repeat) -> int:
@@ -288,7 +292,8 @@ class _Validator:
                     and statuses[q.name] not in (AnswerStatus.NOT_APPLICABLE, AnswerStatus.EMPTY_OPTIONAL)]
         answered = sum(statuses[q.name] is AnswerStatus.ANSWERED for q in required)
         return Validation(tuple(self.problems), statuses, len(required), answered,
-                          answered / len(required) if required else 1.0, rows, computed)
+                          answered / len(required) if required else 1.0, rows, computed,
+                          {name: tuple(values) for name, values in self.row_values.items()})
 
 
 def validate(normalised: Normalised, framework: Framework, lang: str | None = None, today: dt.datetime | None = None) -> Validation:

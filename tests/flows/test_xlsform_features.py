@@ -101,8 +101,8 @@ def test_a_questionnaire_filled_in_code_comes_back_with_every_value_read(workspa
         "last_session": dt.datetime(2026, 3, 15, 10, 0), "satisfaction": 8, "code": "PLN-21",
         "tools": ("dashboards", "reports"), "consent": "OK", "total_plans": 2, "budget_k": 125}
     rows = answers.rows("plans")
-    assert [(r["plan_name"].value, r["plan_year"].value, r["plan_status"].value) for r in rows] == [
-        ("Plan Bicentenario", 2021, "approved"), ("Plan Regional", 2024, "other")]
+    assert [(r["plan_name"].value, r["plan_year"].value, r["plan_status"].value, r["plan_age"].value) for r in rows] == [
+        ("Plan Bicentenario", 2021, "approved", 5), ("Plan Regional", 2024, "other", 2)]
     assert rows[1]["plan_status_other"].value == "En consulta pública" and "plan_status_other" not in rows[0] or \
         rows[0]["plan_status_other"].value is None
     consolidated = openpyxl.load_workbook(consolidate(workspace, ROUND, lang).path)
