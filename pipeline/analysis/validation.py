@@ -181,8 +181,9 @@ class _Validator:
         codes = value if isinstance(value, tuple) else (value,)
         if all(code in {c.name for c in allowed} for code in codes):
             return True
-        options = tuple(pick(c.label, self.lang, self.fw.default_language) or c.name for c in allowed)
-        self.add(VAL_FILTERED_OUT, where, question=shown, value=" ".join(map(str, codes)), options=options)
+        label = {c.name: pick(c.label, self.lang, self.fw.default_language) or c.name for c in self.fw.options(q)}
+        self.add(VAL_FILTERED_OUT, where, question=shown, value=", ".join(label.get(str(c), str(c)) for c in codes),
+                 options=tuple(label[c.name] for c in allowed))
         return False
 
     @staticmethod
