@@ -8,6 +8,7 @@ import sys
 MODULES = [
     "draft",
     "emit",
+    "framework_check",
     "ingest",
     "startup",
 ]

@@ -144,7 +144,7 @@ class _View:
     def __init__(self, data: RoundData, lang: str) -> None:
         self.data, self.fw, self.lang = data, data.framework, lang
         self.questions = [q for q in self.fw.questions if q.answerable]
-        self.dimension_of = {q.name: d for d in self.fw.dimensions for q in d.questions}
+        self.dimension_of = {q.name: d for d in self.fw.dimensions for q in (*d.questions, *(q for r in d.repeats for q in r.questions))}
         self.acronyms = {i.institution.id: i.institution.acronym for i in data.institutions}
 
     def t(self, message: str, **params: object) -> str:
@@ -215,6 +215,12 @@ class _View:
                 rows.append((inst.institution.acronym, dimension, element, q_id, text, self.raw(q, answers.get(q.name)), self.answer(q, answers.value(q.name)),
                              levels.get(q.name), answers.get(q.name).evidence if answers.get(q.name) else None,
                              self.status(inst, q)))
+            for repeat in self.fw.repeats:  # each row of a table, its questions numbered by row: "plan_year #2"
+                for index, row in enumerate(answers.rows(repeat.name), start=1):
+                    for q, record in ((q, row[q.name]) for q in repeat.questions if q.name in row):
+                        q_id, dimension, element, text = self.about(q)
+                        rows.append((inst.institution.acronym, dimension, element, f"{q_id} #{index}", text, self.raw(q, record),
+                                     self.answer(q, record.value), None, None, self.t(CONS_STATUSES[record.status.value])))
         return Table("Answers", "", columns, tuple(rows), frozenset(muted))
 
     def wide(self) -> Table:

@@ -36,7 +36,7 @@ def check(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) ->
         raise UserError.of(problems)
     fw = result.framework
     console.print(_(m.FRAMEWORK_OK, file=file.name, framework=fw.id, version=fw.version, dimensions=len(fw.dimensions),
-                    questions=len([q for q in fw.questions if q.answerable]), languages=", ".join(fw.languages)), markup=False)
+                    questions=len([q for q in fw.every_question if q.answerable]), languages=", ".join(fw.languages)), markup=False)
 
 
 @app.command("list", help=_(m.HELP_FRAMEWORK_LIST))

@@ -15,8 +15,9 @@ from pipeline.domain.enums import ResponseStatus
 from pipeline.domain.problems import Location
 
 # What an answer may hold once normalised: a choice code, a tuple of codes (select_multiple), a number,
-# a date, text; None when the cell was empty or could not be understood.
-Value = str | int | float | bool | dt.date | tuple[str, ...] | None
+# a date, a time, a date and time, text; None when the cell was empty or could not be understood.
+Value = str | int | float | bool | dt.date | dt.datetime | dt.time | tuple[str, ...] | None
+Row = Mapping[str, "AnswerRecord"]  # one row of a repeat: its answers by question
 
 
 class AnswerStatus(str, Enum):
@@ -52,11 +53,18 @@ class AnswerRecord:
 @dataclass(frozen=True)
 class QuestionnaireAnswers:
     """Every answered or checked question of one returned questionnaire, by question id, and the respondent's
-    details (``resp_name``, ``resp_date`` …). A question absent from ``answers`` was not in the workbook. Plain
-    mappings, so that the record crosses from the inbox's reader process; nobody changes them."""
+    details (``resp_name``, ``resp_date`` …). A question absent from ``answers`` was not in the workbook; a
+    calculate's record holds the value computed. ``repeats`` holds, by repeat name, the rows the official filled,
+    each its answers by question. Plain mappings, so that the record crosses from the inbox's reader process;
+    nobody changes them."""
 
     answers: Mapping[str, AnswerRecord] = field(default_factory=dict)  # read only: the record is shared, never changed
     respondent: Mapping[str, Value] = field(default_factory=dict)
+    repeats: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)
+
+    def rows(self, repeat: str) -> tuple[Row, ...]:
+        """The rows filled in the table of ``repeat``; empty when none (or no such repeat)."""
+        return tuple(self.repeats.get(repeat, ()))
 
     def get(self, question: str) -> AnswerRecord | None:
         return self.answers.get(question)

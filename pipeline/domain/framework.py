@@ -30,7 +30,15 @@ class QuestionType(str, Enum):
     DECIMAL = "decimal"
     TEXT = "text"
     DATE = "date"
+    TIME = "time"
+    DATETIME = "datetime"
+    RANGE = "range"  # a number between start and end, by step (``Question.range``)
+    ACKNOWLEDGE = "acknowledge"  # one box to confirm; its answer is "OK"
     NOTE = "note"
+    CALCULATE = "calculate"  # no input: its value is ``Question.calculation``, computed
+
+
+INPUTLESS = (QuestionType.NOTE, QuestionType.CALCULATE)
 
 
 Labels = dict[str, str]  # language code -> text
@@ -43,12 +51,31 @@ def pick(labels: Labels, lang: str | None, default: str = "es") -> str:
 
 
 class Choice(Frozen):
+    """A choice of a list; ``columns`` holds the other columns of its row a choice_filter reads (``state``…)."""
+
     name: str
     label: Labels
+    columns: dict[str, str] = {}
+
+
+class RangeRule(Frozen):
+    """A range question's bounds and step (pyxform's ``parameters``: start=0 end=10 step=1)."""
+
+    start: float = 1
+    end: float = 10
+    step: float = 1
+
+    @property
+    def whole(self) -> bool:
+        return all(float(v).is_integer() for v in (self.start, self.end, self.step))
 
 
 class Question(Frozen):
-    """One question. ``list_name`` is None for non-choice types; ``relevant``/``constraint`` None mean always."""
+    """One question. ``list_name`` is None for non-choice types; ``relevant``/``constraint`` None mean always.
+
+    ``required_if`` is a condition under which it is required (``required`` is then False); ``calculation``
+    the expression a calculate computes; ``choice_filter`` the condition each choice of its list must meet
+    (bare names are the choice's columns); ``repeat`` the repeat it belongs to (None outside any)."""
 
     name: str
     type: QuestionType
@@ -59,6 +86,12 @@ class Question(Frozen):
     relevant: str | None = None
     constraint: str | None = None
     constraint_message: Labels = {}
+    required_if: str | None = None
+    required_message: Labels = {}
+    calculation: str | None = None
+    choice_filter: str | None = None
+    range: RangeRule | None = None
+    repeat: str | None = None
     element: str | None = None
     weight: float = 1.0
     evidence: str = "no"  # "no", "yes", or the lowest maturity level (as text) from which evidence is asked
@@ -67,6 +100,12 @@ class Question(Frozen):
 
     @property
     def answerable(self) -> bool:
+        """Whether the official types its answer (notes and calculates have no answer cell)."""
+        return self.type not in INPUTLESS
+
+    @property
+    def valued(self) -> bool:
+        """Whether it has a value other rules may read: an answer, or a calculation's result."""
         return self.type is not QuestionType.NOTE
 
     def evidence_asked(self, answer: str | None) -> bool:
@@ -78,11 +117,28 @@ class Question(Frozen):
         return False
 
 
+class Repeat(Frozen):
+    """A table of rows the official adds as needed, each answering ``questions`` ("list each plan with its year").
+
+    ``count`` is the least number of rows (a number, or an expression of other answers); None for none.
+    ``position`` is the index in its dimension's questions before which it is shown. ``relevant`` None means always."""
+
+    name: str
+    label: Labels
+    hint: Labels = {}
+    questions: tuple[Question, ...]
+    count: str | None = None
+    relevant: str | None = None
+    position: int = 0
+    row: int = 0
+
+
 class Dimension(Frozen):
     name: str
     label: Labels
     hint: Labels = {}
     questions: tuple[Question, ...]
+    repeats: tuple[Repeat, ...] = ()
 
 
 class Framework(Frozen):
@@ -99,11 +155,25 @@ class Framework(Frozen):
 
     @property
     def questions(self) -> list[Question]:
+        """The questions answered once per questionnaire (not those of a repeat), in order."""
         return [q for d in self.dimensions for q in d.questions]
 
+    @property
+    def repeats(self) -> list[Repeat]:
+        return [r for d in self.dimensions for r in d.repeats]
+
+    @property
+    def every_question(self) -> list[Question]:
+        """The questions answered once, then those of each repeat."""
+        return self.questions + [q for r in self.repeats for q in r.questions]
+
     def question(self, name: str) -> Question | None:
-        """The question named ``name``; None when the framework has none."""
-        return next((q for q in self.questions if q.name == name), None)
+        """The question named ``name`` (in a repeat or not); None when the framework has none."""
+        return next((q for q in self.every_question if q.name == name), None)
+
+    def repeat(self, name: str) -> Repeat | None:
+        """The repeat named ``name``; None when the framework has none."""
+        return next((r for r in self.repeats if r.name == name), None)
 
     def options(self, question: Question) -> tuple[Choice, ...]:
         return self.choices.get(question.list_name or "", ())
@@ -113,16 +183,19 @@ class Framework(Frozen):
         names = {c.name for c in self.options(question)}
         return question.type is QuestionType.SELECT_ONE and set(MATURITY_LEVELS) <= names
 
+    def _shape(self, q: Question) -> list[object]:
+        shape: list[object] = [q.name, q.type.value, [c.name for c in self.options(q)], q.required, q.relevant, q.constraint]
+        extra = [q.required_if, q.calculation, q.choice_filter, q.range.model_dump() if q.range else None, q.repeat]
+        return shape + extra if any(v is not None for v in extra) else shape  # older frameworks keep their hash
+
     @property
     def structure_hash(self) -> str:
         """SHA-256 of what a response depends on: ids, types, options and rules, not the wording."""
-        shape = [
-            self.id,
-            self.version,
-            [
-                [d.name, [[q.name, q.type.value, [c.name for c in self.options(q)], q.required, q.relevant, q.constraint]
-                          for q in d.questions]]
-                for d in self.dimensions
-            ],
-        ]
+        dimensions: list[object] = []
+        for d in self.dimensions:
+            entry: list[object] = [d.name, [self._shape(q) for q in d.questions]]
+            if d.repeats:
+                entry.append([[r.name, r.count, r.relevant, r.position, [self._shape(q) for q in r.questions]] for r in d.repeats])
+            dimensions.append(entry)
+        shape = [self.id, self.version, dimensions]
         return hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).hexdigest()

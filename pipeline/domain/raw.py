@@ -28,13 +28,15 @@ class RawResponse:
     """Everything read from a returned questionnaire, not yet interpreted.
 
     ``answers`` is keyed by question name, and for a select_multiple also by ``<question>__<option>``
-    (one yes/no cell per option); ``evidence`` is keyed by question name. ``epoch`` is day zero of the
+    (one yes/no cell per option); ``evidence`` is keyed by question name; ``repeats`` holds, by repeat name,
+    each row of its table that has something typed, keyed as ``answers``. ``epoch`` is day zero of the
     workbook's date system (30 Dec 1899 for the 1900 system, 1 Jan 1904 for the 1904 one)."""
 
     identity: dict[str, str]
     respondent: dict[str, RawValue] = field(default_factory=dict)
     answers: dict[str, RawValue] = field(default_factory=dict)
     evidence: dict[str, RawValue] = field(default_factory=dict)
+    repeats: dict[str, tuple[dict[str, RawValue], ...]] = field(default_factory=dict)
     epoch: dt.date = WINDOWS_1900
     file: str = ""
 

@@ -4,23 +4,29 @@ Pure: it works on the rows ``workbooks.xlsform`` read. Top-level groups are the 
 questions carry the MECIGEP columns ``element``, ``weight``, ``evidence`` and
 ``interview_prompt``. Problems name the sheet, row and column, and say what to do.
 
-The stages, in order: the settings and languages (``framework_settings``), the elements and
-choices (``framework_choices``), the survey rows and then their expressions (``framework_survey``),
-and the framework built here from what they found (``framework_context``). The messages are in
-``framework_messages``, re-exported here.
+The stages, in order: the settings and languages (``settings``), the elements and choices (``choices``),
+the survey rows (``survey``), then their names and expressions (``resolve``), and the framework built here
+from the drafts they left (``context``). The messages are in ``i18n/messages/frameworks.py``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.domain.framework import Dimension, Framework
+from pipeline.domain.framework import Dimension, Framework, Question, Repeat
 from pipeline.domain.problems import Problem, Severity
 from pipeline.frameworks.choices import read_choices, read_elements
-from pipeline.frameworks.context import CompileContext
+from pipeline.frameworks.context import CompileContext, DimensionDraft, QuestionDraft
+from pipeline.frameworks.resolve import combined, resolve_expressions
 from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings
-from pipeline.frameworks.survey import check_expressions, read_survey
-from pipeline.i18n.messages.frameworks import FW_EMPTY_GROUP, FW_LOOSE_QUESTIONS, FW_NO_QUESTIONS
+from pipeline.frameworks.survey import read_survey
+from pipeline.i18n.messages.frameworks import (
+    FW_EMPTY_GROUP,
+    FW_EMPTY_REPEAT,
+    FW_LOOSE_QUESTIONS,
+    FW_NO_QUESTIONS,
+    FW_NOTHING_TO_ANSWER,
+)
 
 
 @dataclass(frozen=True)
@@ -41,24 +47,47 @@ class CompileResult:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
+def _question(d: QuestionDraft) -> Question:
+    fields = {k: v for k, v in d.fields.items() if v is not None}
+    return Question(name=d.key, repeat=d.repeat.key if d.repeat else None, **fields)  # type: ignore[arg-type]
+
+
+def _dimension(c: CompileContext, d: DimensionDraft) -> Dimension | None:
+    """The dimension a draft makes; None (with a warning) when it has no questions."""
+    survey = c.sheets.survey
+    repeats = []
+    for r in d.repeats:
+        if not r.questions:
+            c.warn(FW_EMPTY_REPEAT, c.at(survey, r.row, "name"), name=r.name)
+            continue
+        relevant = combined([text for text, _, _ in r.relevant])
+        repeats.append(Repeat(name=r.key, label=r.label, hint=r.hint, questions=tuple(_question(q) for q in r.questions),
+                              count=r.count, relevant=relevant, position=r.position, row=r.row))
+    if not d.questions and not repeats:
+        c.warn(FW_EMPTY_GROUP, c.at(survey, d.row, "name"), name=d.name)
+        return None
+    return Dimension(name=d.name, label=d.label, hint=d.hint, questions=tuple(_question(q) for q in d.questions),
+                     repeats=tuple(repeats))
+
+
 def _build(c: CompileContext) -> Framework | None:
     """The framework the sheets describe, once the last checks are done; None when any problem is an error."""
-    survey, dimensions = c.sheets.survey, []
+    survey = c.sheets.survey
     if c.loose:
-        c.loose.name = next(n for i in range(1, len(c.names) + 2)
-                            if (n := c.form_id + (f"_{i}" if i > 1 else "")) not in c.names)
+        taken = {d.name for d in c.dimensions} | {d.name for d in c.drafts}
+        c.loose.name = next(n for i in range(1, len(taken) + 2) if (n := c.form_id + (f"_{i}" if i > 1 else "")) not in taken)
         c.warn(FW_LOOSE_QUESTIONS, c.at(survey, c.loose.row, "type"), count=c.loose_count, dimension=c.loose.name)
-    for d in c.dimensions:
-        if d.questions:
-            dimensions.append(Dimension(name=d.name, label=d.label, hint=d.hint, questions=tuple(d.questions)))
-        else:
-            c.warn(FW_EMPTY_GROUP, c.at(survey, d.row, "name"), name=d.name)
-    if survey and not any(q.answerable for d in dimensions for q in d.questions):
+    dimensions = [found for d in c.dimensions if (found := _dimension(c, d)) is not None]
+    failed = any(p.severity is Severity.ERROR for p in c.problems)
+    if survey and not survey.rows and not failed:
         c.add(FW_NO_QUESTIONS, c.at(survey, survey.header_row))
-    choices = c.sheets.choices
+    elif survey and not failed and not any(q.answerable for d in dimensions for q in (*d.questions, *(q for r in d.repeats for q in r.questions))):
+        c.warn(FW_NOTHING_TO_ANSWER, c.at(survey, survey.header_row))
+    choices, checked = c.sheets.choices, set()
     for listed in c.used:
         for choice, row in c.lists.get(listed, {}).values():
-            if choice.label and choices:
+            if choice.label and choices and row.number not in checked:
+                checked.add(row.number)
                 c.labelled(choices, row, choice.name)
     if any(p.severity is Severity.ERROR for p in c.problems):
         return None
@@ -78,6 +107,6 @@ def compile_framework(sheets: XLSFormSheets, file_name: str) -> CompileResult:
     read_elements(context)
     read_choices(context)
     read_survey(context)
-    check_expressions(context)
+    resolve_expressions(context)
     framework = _build(context)
     return CompileResult(framework, tuple(context.problems))

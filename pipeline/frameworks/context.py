@@ -2,44 +2,64 @@
 
 ``CompileContext`` holds the rows read, the problems found so far and what earlier sheets taught
 (languages, names, lists, elements); its helpers locate a cell, report a problem there, read a row's
-translated texts and check its name and labels.
+translated texts and check its name and labels. Questions and repeats are kept as drafts until every name
+is known, so that an expression can name a question further down and a name may repeat in another group.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from pipeline.domain.framework import Choice, Labels, Question
+from pipeline.domain.framework import Choice, Labels
 from pipeline.domain.problems import Location, Problem, Severity
+from pipeline.frameworks.language import language_of
 from pipeline.frameworks.rows import Row, Sheet, XLSFormSheets
 from pipeline.i18n.messages.frameworks import (
     FW_BAD_NAME,
     FW_DUPLICATE_COLUMN,
     FW_DUPLICATE_NAME,
+    FW_DUPLICATE_NAME_IN_GROUP,
     FW_MISSING_COLUMN,
     FW_MISSING_TRANSLATION,
     FW_NO_LABEL,
     FW_NO_NAME,
     FW_UNKNOWN_LANGUAGE,
 )
-from pipeline.i18n.translation import LANGUAGES
+
+__all__ = ["NAME", "CompileContext", "DimensionDraft", "OpenGroup", "QuestionDraft", "RepeatDraft", "language_of"]
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-TRANSLATED = ("label", "hint", "constraint_message", "interview_prompt", "form_title")
-LANGUAGE_NAMES = {
-    **{code: code for code in LANGUAGES}, "spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
-    "english": "en", "inglés": "en", "ingles": "en", "anglais": "en", "portuguese": "pt", "português": "pt",
-    "portugues": "pt", "french": "fr", "français": "fr", "francais": "fr",
-}
+TRANSLATED = ("label", "hint", "constraint_message", "required_message", "interview_prompt", "form_title")
 
 
-def language_of(spec: str) -> str | None:
-    """The working language a column suffix or setting names ('English (en)', 'en', 'Español'); None if none."""
-    text = spec.strip().lower()
-    if found := re.fullmatch(r".*\(\s*([^()]*?)\s*\)", text):
-        code = re.split(r"[-_]", found.group(1))[0]
-        return code if code in LANGUAGES else None
-    return LANGUAGE_NAMES.get(text) or LANGUAGE_NAMES.get(re.split(r"[-_]", text)[0])
+@dataclass
+class QuestionDraft:
+    """A question while the sheets are read: its name as written, the id it will have (the name, or
+    ``group.name`` when the name repeats in another group), the groups around it, and its expressions as
+    written (``relevant`` holds its groups' conditions too, each with the groups it was written in)."""
+
+    name: str
+    row: int
+    path: tuple[str, ...]
+    fields: dict[str, object]
+    expressions: dict[str, str] = field(default_factory=dict)
+    relevant: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)  # (text, path, row)
+    repeat: RepeatDraft | None = None
+    key: str = ""
+
+
+@dataclass
+class RepeatDraft:
+    name: str
+    row: int
+    path: tuple[str, ...]
+    label: Labels
+    hint: Labels
+    count: str | None
+    relevant: list[tuple[str, tuple[str, ...], int]]
+    position: int
+    questions: list[QuestionDraft] = field(default_factory=list)
+    key: str = ""
 
 
 @dataclass
@@ -50,17 +70,21 @@ class DimensionDraft:
     label: Labels
     hint: Labels
     row: int
-    questions: list[Question] = field(default_factory=list)
+    questions: list[QuestionDraft] = field(default_factory=list)
+    repeats: list[RepeatDraft] = field(default_factory=list)
 
 
 @dataclass
 class OpenGroup:
-    """A group begun and not yet ended, with the dimension its questions go to."""
+    """A group or repeat begun and not yet ended: its names so far, and the dimension its questions go to."""
 
     name: str
     row: int
     relevant: str | None
     dimension: DimensionDraft
+    repeat: RepeatDraft | None = None
+    names: dict[str, int] = field(default_factory=dict)
+    type: str = "begin_group"
 
 
 class CompileContext:
@@ -78,16 +102,18 @@ class CompileContext:
         self.sheets, self.file = sheets, file_name
         self.problems: list[Problem] = []
         self.columns: dict[str, dict[str, list[tuple[str, str]]]] = {}  # sheet -> prefix -> [(lang, key)]
-        self.names: dict[str, int] = {}
-        self.questions: set[str] = set()
+        self.names: dict[str, int] = {}  # the names outside any group
+        self.drafts: list[QuestionDraft | RepeatDraft] = []  # every question and repeat, in order
         self.lists: dict[str, dict[str, tuple[Choice, Row]]] = {}
         self.used: dict[str, None] = {}
         self.elements: dict[str, Labels] = {}
         self.unknown_elements: set[str] = set()
         self.dimensions: list[DimensionDraft] = []
-        self.pending: list[tuple[Sheet, Row, str, str]] = []  # expressions to check once every name is known
         self.loose: DimensionDraft | None = None  # the dimension of the questions outside any group, named at the end
         self.loose_count = 0
+        self.allow_duplicates = False
+        self.placeholders: set[str] = set()  # names of rows kept out (metadata, refused): referring to them is no error
+        self.given_form_id = False
 
     def at(self, sheet: Sheet | None, row: int | None = None, key: str | None = None, title: str = "") -> Location:
         column = (sheet.column(key) if sheet else key) if key else None
@@ -102,8 +128,9 @@ class CompileContext:
     def scan_columns(self, sheet: Sheet | None) -> None:
         if sheet is None:
             return
-        for text in sheet.duplicates:
-            self.add(FW_DUPLICATE_COLUMN, Location(self.file, sheet.title, None, sheet.header_row, text), column=text)
+        for text in sheet.duplicates:  # on the settings sheet (form_id and id_string…) the first one is kept, as pyxform does
+            severity = Severity.WARNING if sheet is self.sheets.settings else Severity.ERROR
+            self.add(FW_DUPLICATE_COLUMN, Location(self.file, sheet.title, None, sheet.header_row, text), severity, column=text)
         found: dict[str, list[tuple[str, str]]] = {}
         for key, text in sheet.headers.items():
             prefix, _, suffix = key.partition("::")
@@ -141,12 +168,16 @@ class CompileContext:
             self.warn(FW_MISSING_TRANSLATION, self.at(sheet, row.number, key), name=name, languages=", ".join(missing))
         return labels
 
-    def named(self, sheet: Sheet, row: Row, registry: dict[str, int]) -> str | None:
+    def named(self, sheet: Sheet, row: Row, registry: dict[str, int], group: str | None = None) -> str | None:
+        """The row's name once checked (valid, and not used before in ``registry``, the names of ``group``,
+        None for outside any group); None, with the problem, when it is not."""
         name = row.get("name")
         if not name:
             self.add(FW_NO_NAME, self.at(sheet, row.number, "name"))
         elif not NAME.fullmatch(name):
             self.add(FW_BAD_NAME, self.at(sheet, row.number, "name"), name=name)
+        elif name in registry and group:
+            self.add(FW_DUPLICATE_NAME_IN_GROUP, self.at(sheet, row.number, "name"), name=name, first=registry[name], group=group)
         elif name in registry:
             self.add(FW_DUPLICATE_NAME, self.at(sheet, row.number, "name"), name=name, first=registry[name])
         else:

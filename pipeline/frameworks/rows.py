@@ -1,13 +1,8 @@
 """The rows of an XLSForm workbook as the compiler reads them: plain text, keyed by header, with their true
-row numbers (``workbooks/xlsform.py`` reads them from the file)."""
+row numbers (``workbooks/xlsform.py`` reads them from the file; ``aliases.header_keys`` gives each header its key)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-
-def header_key(text: str) -> str:
-    """The key a header is matched by: lower-case, with the parts around '::' stripped."""
-    return "::".join(part.strip() for part in text.split("::")).lower()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -29,7 +30,10 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     ``target``: readers see the old file or the new one, never half of one. The temporary is removed when
     ``write`` fails. Returns ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary(target)
+    handle_fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle_fd)  # a name of its own: two writers of one target never share a temporary
+    tmp = Path(name)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is as readable as any other file
     try:
         write(tmp)
         with tmp.open("rb+") as handle:

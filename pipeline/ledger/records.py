@@ -100,8 +100,11 @@ def encode_answers(answers: QuestionnaireAnswers) -> str:
         where = [a.where.sheet, a.where.cell] if a.where else None
         return {"s": a.status.value, "v": _encode(a.value), "r": _encode(a.raw), "e": a.evidence, "at": where}
 
-    return json.dumps({"v": 2, "answers": {name: one(a) for name, a in answers.answers.items()},
-                       "respondent": {k: _encode(v) for k, v in answers.respondent.items()}}, ensure_ascii=False)
+    data: dict[str, object] = {"v": 2, "answers": {name: one(a) for name, a in answers.answers.items()},
+                               "respondent": {k: _encode(v) for k, v in answers.respondent.items()}}
+    if answers.repeats:
+        data["repeats"] = {name: [{q: one(a) for q, a in row.items()} for row in rows] for name, rows in answers.repeats.items()}
+    return json.dumps(data, ensure_ascii=False)
 
 
 def decode_answers(text: str) -> QuestionnaireAnswers:
@@ -113,8 +116,9 @@ def decode_answers(text: str) -> QuestionnaireAnswers:
         return AnswerRecord(name, AnswerStatus(a["s"]), _decode(a.get("v")), _decode(a.get("r")),  # type: ignore[arg-type]
                             a.get("e"), Location(sheet=at[0], cell=at[1]) if at else None)
 
+    repeats = {name: tuple({q: one(q, a) for q, a in row.items()} for row in rows) for name, rows in data.get("repeats", {}).items()}
     return QuestionnaireAnswers({name: one(name, a) for name, a in data.get("answers", {}).items()},
-                                {k: _decode(v) for k, v in data.get("respondent", {}).items()})  # type: ignore[misc]
+                                {k: _decode(v) for k, v in data.get("respondent", {}).items()}, repeats)  # type: ignore[misc]
 
 
 def add_response(ledger: Ledger, response: Response) -> None:

@@ -1,18 +1,22 @@
 """The framework's rules as the questionnaire applies them while the official types, offline.
 
-Data validations prevent what they can (whole numbers, decimals, dates, a choice of a list); the
-status formula of each question says what is still to do, following its ``relevant`` and
-``constraint`` expressions and its ``evidence`` column, in Excel and LibreOffice alike.
+Data validations prevent what they can (whole numbers, decimals, dates, times, a range, a choice of a list,
+a choice of the list its parent answer allows); the status formula of each question says what is still to
+do, following its ``relevant``, ``required`` and ``constraint`` expressions and its ``evidence`` column, in
+Excel and LibreOffice alike. A rule the workbook cannot compute (``regex()``…) is left to the inbox, and the
+question's help says so.
 """
 from __future__ import annotations
+
+from typing import Mapping
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.domain.framework import Framework, Question, QuestionType
 from pipeline.frameworks.expressions import parse
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import translate
-from pipeline.workbooks.formulas import FormulaContext, cell_name, list_name, text_literal, to_formula
+from pipeline.i18n.translation import format_number, translate
+from pipeline.workbooks.formulas import FormulaContext, Untranslatable, cell_name, list_name, text_literal, to_formula
 
 STATUS_MESSAGES = {
     "answered": m.Q_STATUS_ANSWERED,
@@ -22,6 +26,7 @@ STATUS_MESSAGES = {
     "check": m.Q_STATUS_CHECK,
     "evidence": m.Q_STATUS_EVIDENCE,
 }
+TIME_MAX = "0.999988425925926"  # 23:59:59
 
 
 def status_texts(lang: str) -> dict[str, str]:
@@ -29,19 +34,39 @@ def status_texts(lang: str) -> dict[str, str]:
     return {key: translate(message, lang) for key, message in STATUS_MESSAGES.items()}
 
 
-def status_formula(framework: Framework, yes: str, status: dict[str, str], q: Question, answered: str) -> str:
-    """The formula (without '=') of ``q``'s status cell; ``answered`` is the condition that it has an answer."""
-    ctx = FormulaContext(framework, yes, q)
+def rule(text: str | None, ctx: FormulaContext) -> str | None:
+    """The formula of an expression; None when there is none or the workbook cannot compute it."""
+    if not text:
+        return None
+    try:
+        return to_formula(parse(text), ctx)
+    except Untranslatable:
+        return None
+
+
+def unchecked(q: Question, ctx: FormulaContext) -> list[str]:
+    """The rules of ``q`` the workbook cannot compute, as written (the inbox checks them)."""
+    return [text for text in (q.constraint, q.relevant, q.required_if, q.calculation) if text and rule(text, ctx) is None]
+
+
+def status_formula(framework: Framework, yes: str, status: dict[str, str], q: Question, answered: str,
+                   cells: Mapping[str, str] | None = None) -> str:
+    """The formula (without '=') of ``q``'s status cell; ``answered`` is the condition that it has an answer;
+    ``cells`` the cells of the repeat row it is in."""
+    ctx = FormulaContext(framework, yes, q, cells or {})
     s = {k: text_literal(v) for k, v in status.items()}
     result = s["answered"]
-    if q.evidence != "no":
+    if q.evidence != "no" and q.repeat is None:
         asked = evidence_formula(q, yes)
         result = f'IF(AND({asked},LEN(TRIM(e_{q.name}))=0),{s["evidence"]},{result})'
-    if q.constraint:
-        result = f'IF({to_formula(parse(q.constraint), ctx)},{result},{s["check"]})'
-    formula = f'IF({answered},{result},{s["pending"] if q.required else s["optional"]})'
-    if q.relevant:
-        formula = f'IF({to_formula(parse(q.relevant), ctx)},{formula},{s["na"]})'
+    if constraint := rule(q.constraint, ctx):
+        result = f'IF({constraint},{result},{s["check"]})'
+    missing = s["pending"] if q.required else s["optional"]
+    if required := rule(q.required_if, ctx):
+        missing = f'IF({required},{s["pending"]},{s["optional"]})'
+    formula = f'IF({answered},{result},{missing})'
+    if relevant := rule(q.relevant, ctx):
+        formula = f'IF({relevant},{formula},{s["na"]})'
     return formula
 
 
@@ -55,23 +80,47 @@ def evidence_formula(q: Question, yes: str) -> str:
     return f'AND(LEN(TRIM({cell_name(q.name)}))>0,{code}<>"no",{code}<>"na",{code}<>"ii")'
 
 
-def data_validation(rule: str, lang: str, list_ranges: dict[str, str]) -> DataValidation:
-    """A new validation for ``rule``: 'integer', 'decimal', 'date' or a list name of ``list_ranges``
-    (list name -> range of its labels on the lists sheet)."""
-    def t(message: str) -> str:
-        return translate(message, lang)
+def validation_rule(q: Question) -> str | None:
+    """The key of the data validation an answer cell of ``q`` gets (see ``data_validation``); None for none."""
+    if q.type in (QuestionType.SELECT_ONE, QuestionType.ACKNOWLEDGE):
+        return q.list_name if q.type is QuestionType.SELECT_ONE else "_acknowledge"
+    if q.type is QuestionType.RANGE and q.range is not None:
+        kind = "whole" if q.range.whole else "decimal"
+        return f"range:{kind}:{q.range.start!r}:{q.range.end!r}"
+    return {QuestionType.INTEGER: "integer", QuestionType.DECIMAL: "decimal", QuestionType.DATE: "date",
+            QuestionType.TIME: "time", QuestionType.DATETIME: "datetime"}.get(q.type)
 
-    if rule == "integer":
+
+def data_validation(rule_key: str, lang: str, list_ranges: dict[str, str], formula: str | None = None) -> DataValidation:
+    """A new validation for ``rule_key``: 'integer', 'decimal', 'date', 'time', 'datetime', 'range:KIND:START:END',
+    a list name of ``list_ranges`` (list name -> range of its labels on the lists sheet), or 'filter:…' with the
+    list's ``formula`` (a dependent list)."""
+    def t(message: str, **params: object) -> str:
+        return translate(message, lang, **params)
+
+    if rule_key == "integer":
         dv = DataValidation(type="whole", operator="between", formula1="-2147483647", formula2="2147483647",
                             promptTitle=t(m.Q_WHOLE), error=t(m.Q_WHOLE_ERROR))
-    elif rule == "decimal":
+    elif rule_key == "decimal":
         dv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
                             promptTitle=t(m.Q_DECIMAL), error=t(m.Q_DECIMAL_ERROR))
-    elif rule == "date":
+    elif rule_key == "date":
         dv = DataValidation(type="date", operator="greaterThan", formula1="1",
                             promptTitle=t(m.Q_DATE), prompt=t(m.Q_DATE_ERROR), error=t(m.Q_DATE_ERROR))
+    elif rule_key == "time":
+        dv = DataValidation(type="time", operator="between", formula1="0", formula2=TIME_MAX,
+                            promptTitle=t(m.Q_TIME), prompt=t(m.Q_TIME_ERROR), error=t(m.Q_TIME_ERROR))
+    elif rule_key == "datetime":
+        dv = DataValidation(type="decimal", operator="greaterThan", formula1="1",
+                            promptTitle=t(m.Q_DATETIME), prompt=t(m.Q_DATETIME_ERROR), error=t(m.Q_DATETIME_ERROR))
+    elif rule_key.startswith("range:"):
+        _, kind, start, end = rule_key.split(":")
+        low, high = sorted((float(start), float(end)))
+        text = t(m.Q_RANGE_ERROR, start=format_number(low, lang), end=format_number(high, lang))
+        dv = DataValidation(type=kind, operator="between", formula1=repr(low), formula2=repr(high),
+                            promptTitle=t(m.Q_RANGE)[:32], prompt=text, error=text)
     else:
-        dv = DataValidation(type="list", formula1=list_ranges[rule], promptTitle=t(m.Q_CHOOSE)[:32],
+        dv = DataValidation(type="list", formula1=formula or list_ranges[rule_key], promptTitle=t(m.Q_CHOOSE)[:32],
                             prompt=t(m.Q_CHOOSE), error=t(m.Q_CHOOSE_ERROR))
     dv.allow_blank = True
     dv.showInputMessage = True

@@ -1,8 +1,8 @@
 """Reading a returned questionnaire workbook (step 2): its identity and the raw value of every answer cell.
 
 The one place that reads the shape ``questionnaire.py`` writes. Each answer is found through its
-defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``), so inserted
-rows, moved columns and renamed sheets do not matter; when a name was deleted, the question id is
+defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``; for a repeat, the
+whole column of its table), so inserted rows, moved columns and renamed sheets do not matter; when a name was deleted, the question id is
 looked up in column A of any sheet and the answer taken from column D of that row (E for evidence).
 Values are kept exactly as the cell holds them; ``analysis/normalise.py`` turns them into answers.
 """
@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from pipeline.domain.framework import Framework, QuestionType
+from pipeline.domain.framework import Framework, QuestionType, Repeat
 from pipeline.domain.problems import Location
 from pipeline.domain.raw import RawResponse, RawValue
 from pipeline.workbooks.formulas import cell_name
@@ -95,6 +95,24 @@ class _Reader:
             return self.at(title, row, column_index_from_string(letters))
         return None
 
+    def column(self, name: str) -> list[RawValue] | None:
+        """Every cell of the range a defined name covers, top to bottom (a repeat's column); None when it is gone."""
+        defined = self.wb.defined_names.get(name)
+        if defined is None:
+            return None
+        try:
+            destinations = list(defined.destinations)
+        except Exception:
+            return None
+        for title, ref in destinations:
+            if title not in self.values:
+                return None
+            bounds = ref.replace("$", "").split(":")
+            (letters, top), (_, bottom) = coordinate_from_string(bounds[0]), coordinate_from_string(bounds[-1])
+            column = column_index_from_string(letters)
+            return [self.at(title, row, column) for row in range(top, bottom + 1)]
+        return None
+
     def question_rows(self) -> dict[str, tuple[str, int]]:
         """Question id -> (sheet, row), from column A of every answer sheet."""
         if self._rows is None:
@@ -139,4 +157,25 @@ def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -
         if proof is not None:
             evidence[q.name] = proof
     epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else wb.epoch
-    return RawResponse(_identity(wb), respondent, answers, evidence, epoch, path.name)
+    repeats = {repeat.name: _rows(reader, framework, repeat) for repeat in framework.repeats}
+    return RawResponse(_identity(wb), respondent, answers, evidence, repeats, epoch, path.name)
+
+
+def _rows(reader: _Reader, framework: Framework, repeat: Repeat) -> tuple[dict[str, RawValue], ...]:
+    """The rows of a repeat's table with something typed in them, each keyed like ``RawResponse.answers``."""
+    columns: dict[str, list[RawValue]] = {}
+    for q in repeat.questions:
+        if not q.answerable:
+            continue
+        keys = [(f"{q.name}__{c.name}", cell_name(q.name, c.name)) for c in framework.options(q)] \
+            if q.type is QuestionType.SELECT_MULTIPLE else [(q.name, cell_name(q.name))]
+        for key, name in keys:
+            if (found := reader.column(name)) is not None:
+                columns[key] = found
+    height = max((len(cells) for cells in columns.values()), default=0)
+    rows = []
+    for index in range(height):
+        row = {key: cells[index] for key, cells in columns.items() if index < len(cells)}
+        if any(cell.value is not None and str(cell.value).strip() for cell in row.values()):
+            rows.append(row)
+    return tuple(rows)

@@ -232,8 +232,9 @@ def test_the_reader_problems_are_part_of_the_validation(framework):
 
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
 def test_every_message_can_be_shown_in_every_language(lang):
-    params = {"question": "q", "value": "v", "options": ("a", "b"), "expected": m.VAL_KIND_DATE, "reason": "r"}
+    params = {"question": "q", "value": "v", "options": ("a", "b"), "expected": m.VAL_KIND_DATE, "reason": "r",
+              "start": 1, "end": 10, "step": 1, "repeat": "r", "count": 1, "least": 2}
     messages = [getattr(v, name) for name in dir(v) if name.startswith("VAL_") and not name.startswith("VAL_KIND_")]
-    assert len(messages) == 8
+    assert len(messages) == 12
     for message in messages:
         assert "{question}" in message and translate(message, lang, **params)

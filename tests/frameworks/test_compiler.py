@@ -219,36 +219,27 @@ def test_a_group_with_no_questions_is_left_out_with_a_warning(tmp_path: Path) ->
 
 # Types
 
-def test_it_refuses_a_repeat_with_its_row_and_column(tmp_path: Path) -> None:
-    result = compiled(tmp_path, grouped(["begin_repeat", "institutions", "Institution", "Institución"],
-                                        ["text", "q1", "Name", "Nombre"], ["end_repeat"]))
-    assert result.framework is None
-    first, last = found(result, m.FW_REPEAT)
-    assert (first.where, first.params, first.severity) == (at(3, "type"), {"type": "begin_repeat"}, Severity.ERROR)
-    assert last.where == at(5, "type")
-    assert "list the institutions' items as separate questions" in first.render("en")
-
-
 @pytest.mark.parametrize("kind, message", [
-    ("begin repeat", m.FW_REPEAT), ("calculate", m.FW_CALCULATE), ("select_one_from_file places.csv", m.FW_FROM_FILE),
-    ("select_multiple_from_file places.csv", m.FW_FROM_FILE), ("select_one_external places", m.FW_FROM_FILE),
-    ("rank yes_no", m.FW_RANK), ("range", m.FW_RANGE), ("geopoint", m.FW_GEO), ("geotrace", m.FW_GEO),
-    ("geoshape", m.FW_GEO), ("image", m.FW_MEDIA), ("audio", m.FW_MEDIA), ("video", m.FW_MEDIA), ("file", m.FW_MEDIA),
-    ("barcode", m.FW_MEDIA), ("time", m.FW_TIME), ("datetime", m.FW_TIME), ("acknowledge", m.FW_ACKNOWLEDGE),
-    ("hidden", m.FW_HIDDEN), ("xml-external", m.FW_HIDDEN), ("number", m.FW_UNKNOWN_TYPE), ("integer x", m.FW_UNKNOWN_TYPE),
+    ("select_one_from_file places.csv", m.FW_FROM_FILE), ("select_multiple_from_file places.csv", m.FW_FROM_FILE),
+    ("select_one_external places", m.FW_FROM_FILE), ("select one from file places.csv", m.FW_FROM_FILE),
+    ("rank yes_no", m.FW_RANK), ("geopoint", m.FW_GEO), ("geotrace", m.FW_GEO), ("geoshape", m.FW_GEO), ("gps", m.FW_GEO),
+    ("location", m.FW_GEO), ("image", m.FW_MEDIA), ("photo", m.FW_MEDIA), ("audio", m.FW_MEDIA), ("video", m.FW_MEDIA),
+    ("file", m.FW_MEDIA), ("barcode", m.FW_MEDIA), ("add image prompt", m.FW_MEDIA), ("hidden", m.FW_HIDDEN),
+    ("xml-external", m.FW_HIDDEN), ("number", m.FW_UNKNOWN_TYPE), ("integer x", m.FW_UNKNOWN_TYPE),
 ])
-def test_it_refuses_types_frameworks_do_not_support_saying_what_to_use(tmp_path: Path, kind: str, message: str) -> None:
+def test_it_refuses_what_an_excel_cell_cannot_hold_saying_what_to_ask_instead(tmp_path: Path, kind: str, message: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], [kind, "q2", "Other", "Otro"]))
     problem = one(result, message)
     assert (problem.where, problem.params, result.framework) == (at(4, "type"), {"type": kind}, None)
 
 
-def test_the_message_for_times_says_to_use_date(tmp_path: Path) -> None:
-    result = compiled(tmp_path, grouped(["time", "q1", "When?", "¿Cuándo?"]))
-    assert one(result, m.FW_TIME).render("en").endswith("use date.")
+def test_a_photo_is_refused_saying_to_ask_for_a_link(tmp_path: Path) -> None:
+    result = compiled(tmp_path, grouped(["image", "q1", "Photo", "Foto"]))
+    assert "ask for a link to the document" in one(result, m.FW_MEDIA).render("en")
 
 
-@pytest.mark.parametrize("kind", ["start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit"])
+@pytest.mark.parametrize("kind", ["start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "audit",
+                                  "imei", "start-geopoint", "get start time", "uri:deviceid"])
 def test_it_ignores_metadata_fields_with_a_warning(tmp_path: Path, kind: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"]) + [[kind, kind]])
     assert result.framework is not None and [q.name for q in result.framework.questions] == ["q1"]
@@ -260,7 +251,12 @@ def test_it_ignores_metadata_fields_with_a_warning(tmp_path: Path, kind: str) ->
     ("select_one yes_no", QuestionType.SELECT_ONE), ("select one yes_no", QuestionType.SELECT_ONE),
     ("select_multiple yes_no", QuestionType.SELECT_MULTIPLE), ("select multiple yes_no", QuestionType.SELECT_MULTIPLE),
     ("integer", QuestionType.INTEGER), ("decimal", QuestionType.DECIMAL), ("text", QuestionType.TEXT),
-    ("date", QuestionType.DATE), ("note", QuestionType.NOTE),
+    ("date", QuestionType.DATE), ("note", QuestionType.NOTE), ("time", QuestionType.TIME), ("datetime", QuestionType.DATETIME),
+    ("dateTime", QuestionType.DATETIME), ("acknowledge", QuestionType.ACKNOWLEDGE), ("range", QuestionType.RANGE),
+    ("select one from yes_no", QuestionType.SELECT_ONE), ("select1 yes_no", QuestionType.SELECT_ONE),
+    ("select all that apply from yes_no", QuestionType.SELECT_MULTIPLE), ("select all that apply yes_no", QuestionType.SELECT_MULTIPLE),
+    ("string", QuestionType.TEXT), ("int", QuestionType.INTEGER), ("tel", QuestionType.TEXT), ("phone number", QuestionType.TEXT),
+    ("Select_One yes_no", QuestionType.SELECT_ONE), ("add integer prompt", QuestionType.INTEGER),
 ])
 def test_it_accepts_the_question_types_of_a_framework(tmp_path: Path, kind: str, expected: QuestionType) -> None:
     result = compiled(tmp_path, grouped(["text", "q0", "Name", "Nombre"], [kind, "q1", "Question", "Pregunta"]))
@@ -269,7 +265,7 @@ def test_it_accepts_the_question_types_of_a_framework(tmp_path: Path, kind: str,
 
 
 @pytest.mark.parametrize("kind, message", [("select_one", m.FW_SELECT_LIST), ("select_one a b", m.FW_SELECT_LIST),
-                                           ("select_one yes_no or_other", m.FW_OR_OTHER), ("select_multiple nowhere", m.FW_UNKNOWN_LIST)])
+                                           ("select_multiple nowhere", m.FW_UNKNOWN_LIST)])
 def test_a_select_must_name_one_list_of_the_choices_sheet(tmp_path: Path, kind: str, message: str) -> None:
     result = compiled(tmp_path, grouped([kind, "q1", "Pick", "Elija"]))
     assert one(result, message).where == at(3, "type") and result.framework is None
@@ -282,12 +278,13 @@ def test_a_row_with_a_name_but_no_type_is_refused(tmp_path: Path) -> None:
 
 # Columns
 
-@pytest.mark.parametrize("column, message", [("calculation", m.FW_CALCULATION), ("choice_filter", m.FW_CHOICE_FILTER),
-                                             ("repeat_count", m.FW_REPEAT_COUNT), ("trigger", m.FW_TRIGGER)])
-def test_it_refuses_columns_frameworks_do_not_support_when_they_have_a_value(tmp_path: Path, column: str, message: str) -> None:
+@pytest.mark.parametrize("column, message", [("calculation", m.FW_CALCULATION_UNUSED), ("choice_filter", m.FW_FILTER_NOT_SELECT),
+                                             ("repeat_count", m.FW_REPEAT_COUNT_UNUSED), ("trigger", m.FW_TRIGGER)])
+def test_columns_that_do_nothing_on_a_row_are_warned_about(tmp_path: Path, column: str, message: str) -> None:
     head = HEAD + [column]
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", ""], ["integer", "q2", "Age", "Edad", "${q1}"], head=head))
-    assert one(result, message).where == at(4, column)
+    warning = one(result, message)
+    assert (warning.where, warning.severity) == (at(4, column), Severity.WARNING) and result.framework is not None
 
 
 def test_it_ignores_harmless_columns(tmp_path: Path) -> None:
@@ -363,38 +360,78 @@ def test_it_warns_for_each_label_missing_in_a_language_naming_the_language(tmp_p
 # Names and labels
 
 @pytest.mark.parametrize("name, message", [(None, m.FW_NO_NAME), ("2q", m.FW_BAD_NAME), ("q one", m.FW_BAD_NAME),
-                                           ("año", m.FW_BAD_NAME), ("d1", m.FW_DUPLICATE_NAME), ("q1", m.FW_DUPLICATE_NAME)])
-def test_names_are_required_valid_and_unique_across_the_form(tmp_path: Path, name: str | None, message: str) -> None:
+                                           ("año", m.FW_BAD_NAME), ("q1", m.FW_DUPLICATE_NAME_IN_GROUP)])
+def test_names_are_required_valid_and_unique_within_their_group(tmp_path: Path, name: str | None, message: str) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], ["text", name, "Age", "Edad"]))
     assert one(result, message).where == at(4, "name") and result.framework is None
 
 
-def test_the_duplicate_name_message_points_to_the_first_row(tmp_path: Path) -> None:
+def test_the_duplicate_name_message_points_to_the_first_row_and_names_the_group(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"], ["text", "q1", "Age", "Edad"]))
-    assert one(result, m.FW_DUPLICATE_NAME).params == {"name": "q1", "first": 3}
+    assert one(result, m.FW_DUPLICATE_NAME_IN_GROUP).params == {"name": "q1", "first": 3, "group": "d1"}
+    outside = compiled(tmp_path, [HEAD, ["text", "q1", "Name", "Nombre"], ["text", "q1", "Age", "Edad"]])
+    assert one(outside, m.FW_DUPLICATE_NAME).params == {"name": "q1", "first": 2}
+
+
+def test_the_same_name_in_two_groups_is_two_questions_and_references_mean_the_nearest(tmp_path: Path) -> None:
+    head = HEAD + ["relevant"]
+    survey = [head, ["begin_group", "a", "A", "A"], ["integer", "n", "How many?", "¿Cuántos?"],
+              ["text", "why", "Why?", "¿Por qué?", "${n} > 0"], ["end_group"],
+              ["begin_group", "b", "B", "B"], ["integer", "n", "How many?", "¿Cuántos?"],
+              ["text", "why", "Why?", "¿Por qué?", "${n} > 1"], ["end_group"]]
+    result = compiled(tmp_path, survey)
+    clean(result)
+    fw = result.framework
+    assert fw is not None and [q.name for q in fw.questions] == ["a.n", "a.why", "b.n", "b.why"]
+    assert (fw.question("a.why").relevant, fw.question("b.why").relevant) == ("${a.n} > 0", "${b.n} > 1")  # type: ignore[union-attr]
+
+
+def test_a_reference_that_could_mean_two_questions_is_refused_naming_their_groups(tmp_path: Path) -> None:
+    head = HEAD + ["relevant"]
+    survey = [head, ["begin_group", "a", "A", "A"], ["integer", "n", "N", "N"], ["end_group"],
+              ["begin_group", "b", "B", "B"], ["integer", "n", "N", "N"], ["end_group"],
+              ["begin_group", "c", "C", "C"], ["text", "q", "Q", "Q", "${n} > 1"], ["end_group"]]
+    problem = one(compiled(tmp_path, survey), m.FW_AMBIGUOUS_REFERENCE)
+    assert (problem.where, problem.params) == (at(9, "relevant"), {"name": "n", "groups": "'a', 'b'"})
 
 
 def test_names_may_use_dots_and_dashes(tmp_path: Path) -> None:
     clean(compiled(tmp_path, grouped(["text", "_q.1-a", "Name", "Nombre"])))
 
 
-def test_a_question_needs_a_label_in_some_language(tmp_path: Path) -> None:
+def test_a_question_without_a_label_shows_its_name_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", None, None]))
-    assert one(result, m.FW_NO_LABEL).where == at(3, "label") and result.framework is None
+    warning = one(result, m.FW_LABEL_IS_NAME)
+    assert (warning.where, warning.severity) == (at(3, "label"), Severity.WARNING)
+    assert result.framework is not None and result.framework.question("q1").label == {"es": "q1"}  # type: ignore[union-attr]
 
 
 # Choices
 
-def test_choice_names_are_unique_within_a_list_and_need_a_label(tmp_path: Path) -> None:
+def test_choices_need_a_name_a_list_and_a_label_and_repeated_or_spaced_names_are_warned_about(tmp_path: Path) -> None:
     choices = CHOICES + [["yes_no", "yes", "Yes again", "Sí otra vez"], ["yes_no", "maybe", None, None],
                          ["other", "yes", "Yes", "Sí"], ["yes_no", "not sure", "Not sure", "No sé"], ["yes_no", None, "x", "x"],
                          [None, "orphan", "Orphan", "Huérfano"]]
     result = compiled(tmp_path, grouped(["select_one yes_no", "q1", "Plan?", "¿Plan?"]), choices=choices)
-    assert one(result, m.FW_DUPLICATE_CHOICE).params == {"name": "yes", "list": "yes_no", "first": 2}
-    assert one(result, m.FW_NO_LABEL).where == at(5, "label", "choices")
-    assert one(result, m.FW_CHOICE_BAD_NAME).where == at(7, "name", "choices")
+    duplicate = one(result, m.FW_DUPLICATE_CHOICE)
+    assert (duplicate.params, duplicate.severity) == ({"name": "yes", "list": "yes_no", "first": 2}, Severity.WARNING)
+    assert one(result, m.FW_LABEL_IS_NAME).where == at(5, "label", "choices")
+    spaced = one(result, m.FW_CHOICE_BAD_NAME)
+    assert (spaced.where, spaced.severity) == (at(7, "name", "choices"), Severity.WARNING)
     assert one(result, m.FW_CHOICE_NO_NAME).where == at(8, "name", "choices")
     assert one(result, m.FW_CHOICE_NO_LIST).where == at(9, "list_name", "choices")
+
+
+def test_duplicate_choices_are_kept_when_the_settings_allow_them(tmp_path: Path) -> None:
+    choices = CHOICES + [["yes_no", "yes", "Yes again", "Sí otra vez"]]
+    settings = [["form_id", "version", "allow_choice_duplicates"], ["demo", "1", "yes"]]
+    result = compiled(tmp_path, grouped(["select_one yes_no", "q1", "Plan?", "¿Plan?"]), choices=choices, settings=settings)
+    assert not found(result, m.FW_DUPLICATE_CHOICE) and result.framework is not None
+    assert [c.name for c in result.framework.choices["yes_no"]] == ["yes", "no", "yes"]
+
+
+def test_an_empty_choices_sheet_is_fine_for_a_form_without_selects(tmp_path: Path) -> None:
+    clean(compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre"]), choices=[]))
 
 
 def test_unused_lists_of_choices_are_fine(tmp_path: Path) -> None:
@@ -412,9 +449,19 @@ def test_required_reads_yes_or_no(tmp_path: Path, value: Any, expected: bool) ->
     assert fw is not None and fw.questions[0].required is expected
 
 
-def test_it_refuses_a_required_value_it_cannot_read(tmp_path: Path) -> None:
-    result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", "${q0} = 1"], head=HEAD + ["required"]))
-    assert one(result, m.FW_BAD_REQUIRED).where == at(3, "required")
+def test_required_may_be_a_condition_on_other_answers(tmp_path: Path) -> None:
+    result = compiled(tmp_path, grouped(["select_one yes_no", "has", "Has?", "¿Tiene?"],
+                                        ["text", "q1", "Name", "Nombre", "${has} = 'yes'"], head=HEAD + ["required"]))
+    clean(result)
+    q1 = result.framework.question("q1")  # type: ignore[union-attr]
+    assert q1 is not None and (q1.required, q1.required_if) == (False, "${has} = 'yes'")
+
+
+def test_a_required_condition_is_checked_like_any_expression(tmp_path: Path) -> None:
+    result = compiled(tmp_path, grouped(["text", "q1", "Name", "Nombre", "${q0} = 1"], ["text", "q2", "Age", "Edad", "maybe"],
+                                        head=HEAD + ["required"]))
+    assert one(result, m.FW_UNKNOWN_REFERENCE).where == at(3, "required")
+    assert one(result, EXPR_BARE_NAME).where == at(4, "required")
 
 
 def test_weight_is_a_number_of_zero_or_more_and_one_by_default(tmp_path: Path) -> None:
@@ -503,11 +550,15 @@ def test_without_a_form_id_the_framework_is_named_after_the_file_with_a_warning(
     assert one(result, m.FW_NO_TITLE).severity is Severity.WARNING
 
 
-def test_frameworks_are_versioned(tmp_path: Path) -> None:
+def test_a_form_without_a_version_gets_one_from_its_content_with_a_warning(tmp_path: Path) -> None:
     result = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["form_id"], ["demo"]])
-    problem = one(result, m.FW_NO_VERSION)
-    assert (problem.where, problem.severity, result.framework) == (at(2, "version", "settings"), Severity.ERROR, None)
-    assert "add a version" in problem.render("en")
+    warning = one(result, m.FW_NO_VERSION)
+    assert result.framework is not None and warning.severity is Severity.WARNING
+    assert (warning.where, warning.params) == (at(2, "version", "settings"), {"version": result.framework.version})
+    again = compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=[["form_id"], ["demo"]]).framework
+    changed = compiled(tmp_path, grouped(["text", "q1", "B", "B"]), settings=[["form_id"], ["demo"]]).framework
+    assert again is not None and changed is not None
+    assert again.version == result.framework.version != changed.version
     assert one(compiled(tmp_path, grouped(["text", "q1", "A", "A"]), settings=None), m.FW_NO_VERSION).where == at(None, "version", "settings")
 
 
@@ -536,12 +587,13 @@ def test_elements_need_unique_names_and_a_label(tmp_path: Path) -> None:
 
 def test_it_collects_every_problem_before_deciding(tmp_path: Path) -> None:
     head = HEAD + ["relevant", "weight", "calculation"]
-    survey = grouped(["text", "q1", "A", "A", "${nope} = 1", "-2", "1+1"], ["geopoint", "where", "Where", "Dónde"],
-                     ["select_one nowhere", "q1", "B", "B"], ["end_group"], head=head)
+    survey = grouped(["text", "q1", "A", "A", "${nope} = 1", "-2"], ["geopoint", "where", "Where", "Dónde"],
+                     ["select_one nowhere", "q1", "B", "B"], ["calculate", "c", None, None, None, None, "${c} + 1"], ["end_group"],
+                     head=head)
     result = compiled(tmp_path, survey, settings=[["form_id"], ["demo"]])
     messages = {p.message for p in result.errors}
-    assert {m.FW_NO_VERSION, m.FW_UNKNOWN_REFERENCE, m.FW_BAD_WEIGHT, m.FW_CALCULATION, m.FW_GEO, m.FW_UNKNOWN_LIST,
-            m.FW_DUPLICATE_NAME, m.FW_END_WITHOUT_BEGIN} <= messages
+    assert {m.FW_UNKNOWN_REFERENCE, m.FW_BAD_WEIGHT, m.FW_CALCULATION_CYCLE, m.FW_GEO, m.FW_UNKNOWN_LIST,
+            m.FW_DUPLICATE_NAME_IN_GROUP, m.FW_END_WITHOUT_BEGIN} <= messages
     with pytest.raises(UserError) as raised:
         load_framework(build(tmp_path, survey, settings=[["form_id"], ["demo"]]))
     assert {p.message for p in raised.value.problems} == messages

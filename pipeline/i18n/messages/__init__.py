@@ -20,3 +20,4 @@ from pipeline.i18n.messages.review import *  # noqa: F403
 from pipeline.i18n.messages.seminar import *  # noqa: F403
 from pipeline.i18n.messages.templates import *  # noqa: F403
 from pipeline.i18n.messages.terms import *  # noqa: F403
+from pipeline.i18n.messages.xlsform import *  # noqa: F403

@@ -91,6 +91,10 @@ CONS_TYPES = {
     "decimal": N_("number"),
     "text": N_("text"),
     "date": N_("date"),
+    "time": N_("time"),
+    "datetime": N_("date and time"),
+    "range": N_("number in a range"),
+    "acknowledge": N_("confirmation"),
 }
 CONS_GAP_KINDS = {
     "missing": N_("Required answer missing"),

@@ -9,7 +9,8 @@ from typing import Any, Mapping
 
 from pipeline.analysis.followup import entries, explain
 from pipeline.analysis.normalise import normalise
-from pipeline.analysis.validation import answers_of, validate
+from pipeline.analysis.answer_records import answers_of
+from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.enums import DocumentType
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from pipeline.analysis.normalise import normalise
-from pipeline.analysis.validation import answers_of, validate
+from pipeline.analysis.answer_records import answers_of
+from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.enums import DocumentType, ResponseStatus
 from pipeline.domain.framework import Framework, QuestionType
@@ -35,6 +36,8 @@ def typed_cells(raw: Any) -> dict[str, Any]:
     typed = {f"q_{name}": cell.value for name, cell in raw.answers.items()}
     typed.update({f"e_{name}": cell.value for name, cell in raw.evidence.items()})
     typed.update({name: cell.value for name, cell in raw.respondent.items()})
+    for rows in raw.repeats.values():  # a repeat's rows, packed: the n-th row filled is row n of the copy's table
+        typed.update({f"q_{key}#{index}": cell.value for index, row in enumerate(rows, start=1) for key, cell in row.items()})
     return typed
 
 
@@ -45,6 +48,13 @@ def cell_of(problem: Problem, framework: Framework) -> str | None:
         return None
     if name.startswith("resp_"):
         return name
+    name, _, row = name.partition(" #")
+    if row:  # a question of a repeat, in the n-th row filled
+        question = framework.question(name)
+        options = framework.options(question) if question else ()
+        if question is not None and question.type is QuestionType.SELECT_MULTIPLE:
+            return f"q_{name}__{options[0].name}#{row}" if options else None
+        return f"q_{name}#{row}" if question is not None else None
     question = framework.question(name.split("__")[0])
     if question is None:
         return None
