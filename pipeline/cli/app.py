@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.main
 
 from pipeline.cli.context import STATE, _, console, errors, print_json
 from pipeline.domain.problems import UserError
@@ -27,13 +28,12 @@ def root(
     lang: Annotated[Optional[str], typer.Option("--lang", help=_(m.HELP_LANG))] = None,
 ) -> None:
     STATE.workspace_path = workspace
-    if lang is not None:
+    if lang is not None:  # the command line's messages only: documents keep their round's language
         from pipeline.i18n.translation import is_language
 
         if not is_language(lang):
             raise UserError(m.UNKNOWN_LANGUAGE, language=lang)
         STATE.lang = lang.lower()
-        STATE.lang_explicit = True
 
 
 @app.command("init", help=_(m.HELP_INIT))
@@ -181,6 +181,18 @@ def _register_groups() -> None:
 _register_groups()
 
 
+def _register_round_life() -> None:
+    """E-mail, reminders and the workspace's settings."""
+    from pipeline.cli import mail as mail_commands
+
+    app.command("mail", help=_(m.HELP_MAIL))(mail_commands.mail)
+    app.command("remind", help=_(m.HELP_REMIND))(mail_commands.remind)
+    app.command("settings", help=_(m.HELP_SETTINGS))(mail_commands.settings)
+
+
+_register_round_life()
+
+
 def _hoist_global_options(argv: list[str]) -> list[str]:
     """Moves --workspace and --lang to the front, so they work after any sub-command too."""
     hoisted, rest = [], []
@@ -212,12 +224,24 @@ def _log_failure() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the command; 0 on success, 2 for what the user can fix, 1 for an unexpected failure."""
+    from pipeline.cli.voice import ERRORS, sentence, voiced
+
     args = _hoist_global_options(sys.argv[1:] if argv is None else argv)
-    STATE.workspace_path, STATE.lang, STATE.lang_explicit = None, cli_language(args), False
+    STATE.workspace_path, STATE.lang = None, cli_language(args)
     try:
-        app(args=args, prog_name="mecigep")  # typer reports usage errors itself and exits 2
+        command = voiced(typer.main.get_command(app), STATE.lang)
+        code = command.main(args=args, prog_name="mecigep", standalone_mode=False)  # usage errors are raised, not printed
+        return _exit(code if isinstance(code, int) else 0, argv)
     except SystemExit as done:
         return _exit(done.code if isinstance(done.code, int) else 0 if done.code is None else 1, argv)
+    except ERRORS.UsageError as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
+            sys.stdout.write(error.ctx.get_help() + "\n")
+            return _exit(2, argv)
+        errors.print(sentence(error, args, STATE.lang), markup=False)
+        return _exit(2, argv)
+    except typer.Abort:
+        return _exit(1, argv)
     except UserError as error:
         errors.print(error.render(STATE.lang), markup=False)
         return _exit(2, argv)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pipeline.documents.status_page import render_status_page
 from pipeline.domain.enums import ReturnState
-from pipeline.domain.models import Stage
+from pipeline.domain.models import Round, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, normalise_language, translate
-from pipeline.ledger import records
+from pipeline.ledger import records, settings
 from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.mail import waiting
 from pipeline.stages.rounds import get
 
 
@@ -27,6 +28,8 @@ class RoundStatus:
     days: int | None  # days to the next deadline; None when none is ahead
     returned: int  # institutions with a current response, accepted or not
     expected: int
+    overdue: int = 0  # institutions without an accepted questionnaire past its deadline, while it is open
+    mail_waiting: int = 0  # e-mail owed, drafted but not sent, or whose sending was interrupted
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -48,9 +51,17 @@ class InstitutionStatus:
     required: int
     errors: int
     last: str | None  # when the current response arrived
+    overdue: int | None = None  # days past the questionnaire deadline without an accepted questionnaire; None when not overdue
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def _overdue(round_: Round, status: ReturnState, today: dt.date) -> int | None:
+    deadline = round_.calendar.questionnaire_deadline
+    if round_.stage is not Stage.QUESTIONNAIRE_OPEN or deadline is None or today <= deadline or status is ReturnState.ACCEPTED:
+        return None
+    return (today - deadline).days
 
 
 def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
@@ -59,7 +70,11 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
     for round_ in workspace.ledger.rounds():
         finished = round_.stage in (Stage.PUBLISHED, Stage.WITHDRAWN)
         upcoming = None if finished else round_.next_deadline(today)  # a finished round has no deadline left
-        current = {r.institution for r in records.responses(workspace.ledger, round_.id)}
+        responses = records.responses(workspace.ledger, round_.id)
+        current = {r.institution for r in responses}
+        accepted = {r.institution for r in responses if r.status.value == ReturnState.ACCEPTED.value}
+        overdue = sum(_overdue(round_, ReturnState.ACCEPTED if i.id in accepted else ReturnState.MISSING, today) is not None
+                      for i in round_.institutions)
         rows.append(
             RoundStatus(
                 round_id=round_.id,
@@ -71,28 +86,33 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
                 days=(upcoming[1] - today).days if upcoming else None,
                 returned=len(current & {i.id for i in round_.institutions}),
                 expected=len(round_.institutions),
+                overdue=overdue,
+                mail_waiting=0 if finished else waiting(workspace, round_.id).total,
             )
         )
     return rows
 
 
-def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]:
-    """Per institution of the round: what it sent and where its current response stands."""
+def institutions(workspace: Workspace, round_id: str, today: dt.date | None = None) -> list[InstitutionStatus]:
+    """Per institution of the round: what it sent, where its current response stands, how late it is."""
 
     round_ = get(workspace, round_id)
+    today = today or settings.load(workspace.ledger).today()
     history = records.responses(workspace.ledger, round_.id, current_only=False)
     rows = []
     for inst in round_.institutions:
         sent = [r for r in history if r.institution == inst.id]
         current = next((r for r in sent if r.superseded_by is None), None)
+        status = ReturnState(current.status.value) if current else ReturnState.MISSING
         rows.append(InstitutionStatus(
             institution=inst.id, acronym=inst.acronym, name=inst.name,
-            status=ReturnState(current.status.value) if current else ReturnState.MISSING,
+            status=status,
             received=len(sent),
             answered=current.answered if current else 0,
             required=current.required if current else 0,
             errors=current.errors if current else 0,
             last=current.received if current else None,
+            overdue=_overdue(round_, status, today),
         ))
     return rows
 
