@@ -32,16 +32,17 @@ def _date_option(help_text: str, name: str) -> object:
 
 
 def _institution(text: str) -> "Institution":
-    """'Name|ACRONYM|email' with its own language optionally after: '|en'; raises UserError for anything else."""
+    """'Name|ACRONYM|email' (the e-mail may be left out) with its own language optionally after: '|en'; raises
+    UserError for anything else."""
     from pipeline.domain.models import Institution, institution_id
     from pipeline.i18n.translation import is_language
 
     parts = [p.strip() for p in text.split("|")]
-    if len(parts) not in (3, 4) or not all(parts[:2]):
+    if len(parts) not in (2, 3, 4) or not all(parts[:2]):
         raise UserError(m.BAD_INSTITUTION_OPTION, value=text)
     if len(parts) == 4 and not is_language(parts[3]):
         raise UserError(m.UNKNOWN_LANGUAGE, language=parts[3])
-    return Institution(id=institution_id(parts[1]), name=parts[0], acronym=parts[1], email=parts[2],
+    return Institution(id=institution_id(parts[1]), name=parts[0], acronym=parts[1], email=parts[2] if len(parts) > 2 else "",
                        language=parts[3].lower() if len(parts) == 4 else None)
 
 

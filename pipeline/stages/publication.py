@@ -86,15 +86,15 @@ def _pdf(source: Path) -> tuple[Path | None, str | None]:
 def publications(workspace: Workspace) -> list[Publication]:
     """Every round published (its latest publication), oldest publication first."""
     published = {r.id: r for r in workspace.ledger.rounds() if r.stage is Stage.PUBLISHED}
-    found: dict[str, Publication] = {}
+    found: dict[str, tuple[Publication, int]] = {}
     # ledgers written before publication became a move of its own record it as "report.published", dated by its event
     events = workspace.ledger.events(kind="report.published") + workspace.ledger.events(kind=rounds.FINAL_EVENT)
     for event in sorted(events, key=lambda e: e.seq):
         if event.round in published:
             name = next((d.get("name", "") for d in event.documents if d.get("role") == "final_report"), "")
             when = str(event.payload.get("published") or event.at)
-            found[event.round] = Publication(published[event.round], when, f"outbox/{event.round}/{name}" if name else "")
-    return sorted(found.values(), key=lambda p: (p.published, p.round.id))
+            found[event.round] = (Publication(published[event.round], when, f"outbox/{event.round}/{name}" if name else ""), event.seq)
+    return [p for p, _ in sorted(found.values(), key=lambda item: (item[0].published[:10], item[1]))]
 
 
 def published_content(workspace: Workspace, round_id: str) -> ReportContent:

@@ -57,3 +57,7 @@ HELP_RETRY = N_("Also send those whose earlier sending was interrupted (they may
 HELP_SETTINGS = N_("Show the workspace's settings, or change one: mecigep settings KEY VALUE (an empty VALUE restores the default).")
 HELP_SETTING_KEY = N_("The setting: timezone, mail.from, smtp.host, smtp.port, smtp.starttls, smtp.user, smtp.password_env, reminders.")
 HELP_SETTING_VALUE = N_("Its new value.")
+
+# The example workspace
+DEMO_MAIL = N_("e-mail ready to send")
+DEMO_REMINDER = N_("reminder ready to send")
