@@ -71,7 +71,9 @@ def status(
     if round_ref is not None:
         _round_status(workspace, round_ref, as_json)
         return
-    rows = overview(workspace, dt.date.today())
+    from pipeline.ledger import settings
+
+    rows = overview(workspace, settings.load(workspace.ledger).today())
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
@@ -81,8 +83,9 @@ def status(
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS):
-        table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS))
+    for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS,
+                   m.LABEL_OVERDUE, m.LABEL_MAIL):
+        table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS, m.LABEL_OVERDUE, m.LABEL_MAIL))
     catalog = workspace.catalog
     for row in rows:
         deadline = (f"{format_date(row.deadline, STATE.lang, 'medium')} ({_(m.DEADLINE_NAMES[row.deadline_name])})"
@@ -95,6 +98,8 @@ def status(
             deadline,
             "—" if row.days is None else str(row.days),
             f"{row.returned}/{row.expected}",
+            f"[red]{row.overdue}[/]" if row.overdue else "—",
+            str(row.mail_waiting) if row.mail_waiting else "—",
         )
     console.print(table)
 
@@ -109,23 +114,44 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from pipeline.stages.publication import followup_summary, recommendation_status
     from pipeline.stages.status import STATUS_NAMES, institutions
 
+    from pipeline.ledger import settings
+    from pipeline.stages.mail import waiting
+    from pipeline.stages.round_edit import changes_since_issue
+
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
     followup = followup_summary(workspace, round_id)
     history = {rec: [(s.received[:10], s.status.value) for s in statuses]
                for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
+    mail, changes, zone = waiting(workspace, round_id), changes_since_issue(workspace, round_id), settings.load(workspace.ledger)
     if as_json:
-        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history})
+        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history,
+                    "mail": {"owed": mail.owed, "drafted": mail.drafted, "uncertain": mail.uncertain},
+                    "changes": [{**c.edit.__dict__, "issued_before": c.issued} for c in changes]})
         return
     table = Table(title=round_ref)
-    for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
+    for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST,
+                   m.LABEL_OVERDUE):
         table.add_column(_(header))
     styles = {ReturnState.ACCEPTED: "green", ReturnState.INCOMPLETE: "yellow", ReturnState.MISSING: "red"}
     for row in rows:
         table.add_row(row.acronym, row.name, f"[{styles[row.status]}]{_(STATUS_NAMES[row.status])}[/]", str(row.received),
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
-                      row.last[:16].replace("T", " ") if row.last else "—")
+                      zone.local(row.last).strftime("%Y-%m-%d %H:%M") if row.last else "—",
+                      f"[red]{_(m.OVERDUE_DAYS, days=row.overdue)}[/]" if row.overdue is not None else "—")
     console.print(table)
+    if mail.total:
+        console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
+    if changes:
+        from pipeline.cli.round import field_name, field_value
+        from pipeline.i18n.translation import format_date
+
+        console.print(_(m.CHANGES_SINCE), markup=False)
+        for change in changes:
+            edit = change.edit
+            console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
+                                   after=field_value(edit.field, edit.after),
+                                   date=format_date(zone.local(edit.at).date(), STATE.lang, "medium"), count=change.issued), markup=False)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)

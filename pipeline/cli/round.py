@@ -195,12 +195,24 @@ def edit(
         console.print(_(m.ROUND_EDIT_UNCHANGED, round=edited.id), markup=False)
         return
     console.print(_(m.ROUND_EDITED, round=edited.id, changes="; ".join(
-        _(m.ROUND_CHANGE, field=field_name(f), before=b or "—", after=a or "—") for f, (b, a) in done.items())), markup=False)
+        _(m.ROUND_CHANGE, field=field_name(f), before=field_value(f, b), after=field_value(f, a)) for f, (b, a) in done.items())),
+        markup=False)
 
 
 def field_name(field: str) -> str:
     """What a changed field is called, in the command line's language."""
     return _(m.DEADLINE_NAMES[field] if field in m.DEADLINE_NAMES else m.FIELD_NAMES.get(field, field))
+
+
+def field_value(field: str, text: str) -> str:
+    """A changed value as shown: a date as people of the command line's language write it; a dash for nothing."""
+    import datetime as dt
+
+    from pipeline.i18n.translation import format_date
+
+    if field in m.DEADLINE_NAMES and text:
+        return format_date(dt.date.fromisoformat(text), STATE.lang, "medium")
+    return text or "—"
 
 
 @institution_app.command("add", help=_(m.HELP_INSTITUTION_ADD))

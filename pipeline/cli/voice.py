@@ -49,6 +49,7 @@ def voiced(command: Any, lang: str) -> Any:
         for param in node.params:
             if hasattr(param, "help"):
                 param.help = again(param.help)
+            _keep_typed_value(param)
         help_option = node.get_help_option(Context(node, parent=parent, info_name=node.name))
         if help_option is not None:
             help_option.help = translate(m.CLI_HELP_OPTION, lang)
@@ -57,6 +58,20 @@ def voiced(command: Any, lang: str) -> Any:
 
     walk(command, None)
     return command
+
+
+def _keep_typed_value(param: Any) -> None:
+    """Makes a value the parameter refuses travel with the error (``typed``), so the sentence can quote it."""
+    original = param.process_value
+
+    def process_value(ctx: Any, value: Any) -> Any:
+        try:
+            return original(ctx, value)
+        except ERRORS.BadParameter as error:
+            error.typed = value
+            raise
+
+    param.process_value = process_value
 
 
 def _given(argv: Sequence[str], names: Sequence[str]) -> str | None:
@@ -88,16 +103,28 @@ def _annotation(param: Any) -> Any:
 def _bad_value(error: Any, argv: Sequence[str], lang: str) -> str:
     param = error.param
     option = _name(param)
-    value = _given(argv, list(getattr(param, "opts", ()))) if param is not None else None
-    value = "" if value is None else value
+    typed = getattr(error, "typed", None)
+    if typed is None and param is not None:
+        typed = _given(argv, list(getattr(param, "opts", ())))
+    values = [str(v) for v in typed] if isinstance(typed, (list, tuple)) else [] if typed is None else [str(typed)]
+    value = values[0] if values else ""
     params = {"option": option, "value": value}
     descriptor = getattr(param, "type_descriptor", None)
     click_type = getattr(param, "type", None)
     annotation = _annotation(param)
+    if get_origin(annotation) is list:
+        annotation = get_args(annotation)[0]
     if getattr(descriptor, "is_path", False) or isinstance(annotation, type) and issubclass(annotation, Path):
-        path = Path(value)
-        message = m.CLI_FILE_MISSING if not path.exists() else m.CLI_IS_FOLDER if path.is_dir() else m.CLI_IS_FILE
-        return translate(message, lang, **params)
+        info = getattr(descriptor, "parameter_info", None)
+        for text in values:  # the first of the values given that is not what the parameter takes
+            path = Path(text)
+            if not path.exists():
+                return translate(m.CLI_FILE_MISSING, lang, option=option, value=text)
+            if path.is_dir() and getattr(info, "dir_okay", True) is False:
+                return translate(m.CLI_IS_FOLDER, lang, option=option, value=text)
+            if path.is_file() and getattr(info, "file_okay", True) is False:
+                return translate(m.CLI_IS_FILE, lang, option=option, value=text)
+        return translate(m.CLI_BAD_VALUE, lang, **params)
     if getattr(descriptor, "is_choice", False) and descriptor.choices is not None:
         choices = ", ".join(str(getattr(c, "value", c)) for c in descriptor.choices)
         return translate(m.CLI_NOT_CHOICE, lang, choices=choices, **params)
@@ -114,8 +141,8 @@ def _bad_value(error: Any, argv: Sequence[str], lang: str) -> str:
         if annotation is int and not number.is_integer():
             return translate(m.CLI_NOT_WHOLE, lang, **params)
         low, high = getattr(info, "min", None), getattr(info, "max", None)
-        bounds = " – ".join(str(b) for b in (low if low is not None else "", high if high is not None else ""))
-        return translate(m.CLI_OUT_OF_RANGE, lang, range=bounds.strip(" –") or "—", **params)
+        bounds = f"{low} – {high}" if low is not None and high is not None else f"≥ {low}" if low is not None else f"≤ {high}"
+        return translate(m.CLI_OUT_OF_RANGE, lang, range=bounds, **params)
     return translate(m.CLI_BAD_VALUE, lang, **params)
 
 
@@ -139,6 +166,6 @@ def sentence(error: Any, argv: Sequence[str], lang: str) -> str:
         return translate(message, lang, option=error.option_name)
     text = str(getattr(error, "message", "") or error)
     if text.startswith("Got unexpected extra argument"):
-        extra = text[text.find("(") + 1: text.rfind(")")] if "(" in text else text
+        extra = text[text.rfind("(") + 1: text.rfind(")")] if "(" in text else text
         return translate(m.CLI_EXTRA_ARGUMENTS, lang, command=command, arguments=extra)
     return text  # already the catalogue's (typer's own words go through it)
