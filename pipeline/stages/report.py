@@ -120,8 +120,10 @@ def approve(workspace: Workspace, round_id: str, by: str, on: dt.date) -> Draft:
         rounds.needs_stage(round_, (Stage.COUNTRY_REVIEW,), m.APPROVE_NOT_YET)
     if round_.stage is not Stage.COUNTRY_REVIEW:
         raise UserError(m.REPORT_WRONG_STAGE, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
-    draft, document = current_draft(workspace, round_.id)
     zone = settings.load(workspace.ledger)
+    if on > zone.today():  # said before anything else: no draft makes a future date right
+        raise UserError(m.APPROVAL_IN_FUTURE, date=on)
+    draft, document = current_draft(workspace, round_.id)
     raise_if_errors(check_approval_date(on, zone.today(), draft.version, zone.local(draft.created).date()))
     problems = unresolved(document) + placeholders(document)
     if problems:
