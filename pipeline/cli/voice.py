@@ -45,6 +45,8 @@ def voiced(command: Any, lang: str) -> Any:
 
     def walk(node: Any, parent: Any) -> None:
         node.context_class = Context
+        if hasattr(node, "suggest_commands"):
+            node.suggest_commands = False  # typer would add its English "Did you mean …?"; --help lists the commands
         node.help, node.short_help = again(node.help), again(getattr(node, "short_help", None))
         for param in node.params:
             if hasattr(param, "help"):
