@@ -51,6 +51,8 @@ def connect(config: Settings) -> smtplib.SMTP:
         return server
     except smtplib.SMTPAuthenticationError:
         raise UserError(m.MAIL_LOGIN_REFUSED, user=config.smtp_user, host=config.smtp_host) from None
+    except UnicodeEncodeError:  # smtplib's login carries ASCII only
+        raise UserError(m.MAIL_PASSWORD_NOT_ASCII, env=config.smtp_password_env) from None
     except smtplib.SMTPNotSupportedError:
         raise UserError(m.MAIL_NO_STARTTLS, host=config.smtp_host) from None
     except (OSError, smtplib.SMTPException, ssl.SSLError) as failure:

@@ -133,10 +133,10 @@ class ChangeSince:
 def changes_since_issue(workspace: Workspace, round_id: str) -> list[ChangeSince]:
     """The round's edits that came after some of its documents were issued, oldest first."""
     round_ = get(workspace, round_id)
-    issued = [e.at for e in workspace.ledger.events(round_.id) if e.kind in ISSUING_EVENTS]
+    issued = [e.seq for e in workspace.ledger.events(round_.id) if e.kind in ISSUING_EVENTS]
     found = []
     for edit in edits(workspace.ledger, round_.id):
-        before = sum(at <= edit.at for at in issued)
+        before = sum(seq < edit.event for seq in issued)
         if before:
             found.append(ChangeSince(edit, before))
     return found

@@ -19,6 +19,7 @@ MAIL_TEMPLATE_BROKEN = N_("The mail template has a $ that is not followed by a n
 MAIL_ATTACHMENT_MISSING = N_("The document {file} to attach is no longer in the workspace.")
 MAIL_NO_SERVER = N_("No mail server is set; set it with mecigep settings smtp.host HOST (and smtp.port, smtp.user).")
 MAIL_NO_PASSWORD = N_("The mail server's password for {user} is read from the environment variable {env}, which is empty; set it in the shell that sends.")
+MAIL_PASSWORD_NOT_ASCII = N_("The password in {env} has letters beyond plain ASCII, which the mail server's login cannot carry; use one of plain letters, digits and signs.")
 MAIL_LOGIN_REFUSED = N_("The mail server {host} refused the user {user} or its password.")
 MAIL_NO_STARTTLS = N_("The mail server {host} does not offer STARTTLS; check smtp.port, or turn it off with mecigep settings smtp.starttls no.")
 MAIL_SERVER_UNREACHABLE = N_("The mail server {host}:{port} could not be reached or stopped answering ({reason}).")
