@@ -233,10 +233,12 @@ def _meta(wb: Workbook) -> dict[str, str]:
 
 
 def _language(rest: list[str], where: Location, problems: list[Problem]) -> str | None:
-    """The language of a table row's last column (forms before it had none); None when empty."""
+    """The language of a table row's last column (forms before it had none); None when empty or not a working
+    language (then a problem says so)."""
     text = (rest[0] if rest else "").strip().lower()
     if text and text not in LANGUAGES:
         problems.append(Problem(m.UNKNOWN_LANGUAGE, {"language": text}, where))
+        return None
     return text or None
 
 
