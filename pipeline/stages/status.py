@@ -64,8 +64,9 @@ def _overdue(round_: Round, status: ReturnState, today: dt.date) -> int | None:
     return (today - deadline).days
 
 
-def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
-    """One row per round, in id order."""
+def overview(workspace: Workspace, today: dt.date, mail: bool = True) -> list[RoundStatus]:
+    """One row per round, in id order; ``mail`` False leaves out the count of mail waiting (the status page, rebuilt
+    after each file, does not show it)."""
     rows = []
     for round_ in workspace.ledger.rounds():
         finished = round_.stage in (Stage.PUBLISHED, Stage.WITHDRAWN)
@@ -87,7 +88,7 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
                 returned=len(current & {i.id for i in round_.institutions}),
                 expected=len(round_.institutions),
                 overdue=overdue,
-                mail_waiting=0 if finished else waiting(workspace, round_.id).total,
+                mail_waiting=waiting(workspace, round_.id).total if mail and not finished else 0,
             )
         )
     return rows
@@ -123,11 +124,13 @@ STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: 
 def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None) -> Path:
     """Writes outbox/status.html atomically; returns its path."""
     lang = normalise_language(lang)
-    today = today or dt.date.today()
+    zone = settings.load(workspace.ledger)
+    today = today or zone.today()
+    moment = lambda text: zone.local(text).strftime("%Y-%m-%d %H:%M")  # noqa: E731  (the workspace's time zone, not UTC)
     t = lambda message, **params: translate(message, lang, **params)  # noqa: E731
     catalog = workspace.catalog
     rounds = []
-    for row in overview(workspace, today):
+    for row in overview(workspace, today, mail=False):
         rounds.append({
             "id": row.round_id,
             "country": catalog.states[row.country].name(lang) if row.country in catalog.states else row.country,
@@ -140,18 +143,18 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
             "institutions": [
                 {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
                  "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
-                 "last": i.last[:16].replace("T", " ") if i.last else "—"}
+                 "last": moment(i.last) if i.last else "—"}
                 for i in institutions(workspace, row.round_id)
             ],
         })
     events = [
-        {"seq": e.seq, "at": e.at[:16].replace("T", " "), "round": e.round or "", "kind": e.kind,
+        {"seq": e.seq, "at": moment(e.at), "round": e.round or "", "kind": e.kind,
          "details": ", ".join(f"{k}: {v}" for k, v in e.payload.items())}
         for e in reversed(workspace.ledger.events(limit=30))
     ]
     labels = {
         "title": t(m.PAGE_TITLE),
-        "updated": t(m.PAGE_GENERATED, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        "updated": t(m.PAGE_GENERATED, when=dt.datetime.now(zone.zone()).strftime("%Y-%m-%d %H:%M %Z")),
         "rounds": t(m.PAGE_ROUNDS), "returns": t(m.PAGE_RETURNS), "events": t(m.PAGE_EVENTS), "no_events": t(m.PAGE_NO_EVENTS),
         "round_headers": [t(h) for h in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE,
                                          m.LABEL_DAYS, m.LABEL_RETURNS)],
