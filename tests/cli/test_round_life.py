@@ -165,3 +165,24 @@ def test_round_edit_sets_the_contact_and_dates_and_round_show_says_when_there_is
     assert refusal(workspace, capsys, lang, "round", "edit", ROUND) == translate(m.ROUND_EDIT_NOTHING, lang, round=ROUND)
     edits = [e for e in workspace.ledger.events(ROUND) if e.kind == "round.edited"]
     assert edits[-1].payload["changes"]["contact_email"] == ["", "mq@example.gob.pe"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_status_shows_who_is_overdue_and_what_mail_waits(workspace, capsys, lang):
+    from pipeline.stages.questionnaire import emit
+
+    round_ = a_round()
+    deadline = dt.date.today() - dt.timedelta(days=3)
+    open_round(workspace, round_.model_copy(update={"calendar": round_.calendar.model_copy(update={"questionnaire_deadline": deadline})}))
+    emit(workspace, ROUND)
+    capsys.readouterr()
+    assert run(workspace, lang, "status", "--json") == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["overdue"], row["mail_waiting"]) == (1, 2)  # the questionnaire not mailed yet, and its overdue reminder
+    assert run(workspace, lang, "status", ROUND, "--json") == 0
+    detail = json.loads(capsys.readouterr().out)
+    assert detail["institutions"][0]["overdue"] == 3 and detail["mail"] == {"owed": 2, "drafted": 0, "uncertain": 0}
+    assert run(workspace, lang, "status", ROUND) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert translate(m.OVERDUE_DAYS, lang, days=3) in out
+    assert " ".join(translate(m.MAIL_WAITING, lang, owed=2, drafted=0, uncertain=0, round=ROUND).split()) in out

@@ -36,7 +36,7 @@ MAIL_KINDS = {
 }
 LABEL_OVERDUE = N_("Overdue")
 LABEL_MAIL = N_("Mail waiting")
-MAIL_WAITING = N_("Mail waiting: {owed} to prepare (mecigep mail {round}), {drafted} prepared and not sent, {uncertain} whose sending was interrupted.")
+MAIL_WAITING = N_("Mail waiting: {owed} to prepare (mecigep mail {round}, mecigep remind {round}), {drafted} prepared and not sent, {uncertain} whose sending was interrupted.")
 OVERDUE_DAYS = N_("{days} days")
 
 # Settings
