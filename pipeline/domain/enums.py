@@ -75,6 +75,8 @@ class MailKind(str, Enum):
     QUESTIONNAIRE = "questionnaire"  # the questionnaire, to an institution
     RECEIPT = "receipt"  # the receipt of a return, to its sender
     FEEDBACK = "feedback"  # the feedback workbook of a return, to its sender
+    NOTES_RECEIPT = "notes_receipt"  # the receipt of an expert's interview notes
+    NOTES_FEEDBACK = "notes_feedback"  # the feedback copy of an expert's interview notes
     INTERVIEWS = "interviews"  # the interview guides and the notes workbook, to an expert
     DRAFT = "draft"  # the preliminary draft, to the country's contact
     REMINDER = "reminder"  # the questionnaire again, to an institution that has not answered

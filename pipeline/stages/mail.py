@@ -87,9 +87,11 @@ def _answers(workspace: Workspace, round_: Round) -> list[Send]:
         path = workspace.root / answer
         if not path.exists():
             continue
-        kind = MailKind.RECEIPT if path.suffix == ".docx" else MailKind.FEEDBACK
+        receipt = path.suffix == ".docx"  # the inbox answers with a receipt (.docx) or a feedback workbook (.xlsx)
+        kind = MailKind.RECEIPT if receipt else MailKind.FEEDBACK
         attachment = Attachment(answer, sha256_of(path))
         if holder.startswith("panel:"):
+            kind = MailKind.NOTES_RECEIPT if receipt else MailKind.NOTES_FEEDBACK
             expert = round_.expert(holder.split(":", 1)[1])
             recipient = Recipient(expert.name, expert.email, round_.language_of(expert)) if expert else None
             institution = expert.name if expert else ""

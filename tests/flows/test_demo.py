@@ -50,7 +50,7 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     assert moves == list(zip(STAGE_ORDER, STAGE_ORDER[1:]))  # every step an explicit move
     mail = sorted((workspace.outbox / "2026-PER-planning" / "mail").glob("*.eml"))
     kinds = {p.stem.split("-")[1] for p in mail}
-    assert kinds == {"questionnaire", "receipt", "feedback", "interviews", "draft"}
+    assert kinds == {"questionnaire", "receipt", "feedback", "interviews", "notes_receipt", "draft"}
     for path in mail:
         message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
         assert message["X-Unsent"] == "1" and list(message.iter_attachments())

@@ -16,7 +16,8 @@ from aiosmtpd.smtp import AuthResult
 
 from pipeline.cli.app import main
 from pipeline.demo.answers import complete_answers
-from pipeline.domain.enums import MailState
+from pipeline.documents.mail_text import VARIABLES
+from pipeline.domain.enums import MailKind, MailState
 from pipeline.domain.models import Coordinator, Institution, Panel
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, translate
@@ -222,3 +223,28 @@ def test_starttls_is_used_when_the_server_offers_it(emitted, tmp_path, monkeypat
 
 
 assert asyncio  # aiosmtpd runs its server on an asyncio loop in a thread of its own
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+@pytest.mark.parametrize("kind", list(MailKind))
+def test_every_kind_of_mail_has_a_template_in_every_language_using_only_known_words(kind, lang):
+    from pipeline.documents.mail_text import SHIPPED, render
+
+    assert (SHIPPED / lang / f"{kind.value}.txt").is_file()
+    subject, body = render(kind.value, lang, {name: f"<{name}>" for name in VARIABLES}, [])
+    assert "<round>" in subject and "<recipient>" in body and "$" not in subject + body
+
+
+def test_a_template_staff_changed_in_the_workspace_is_used_and_checked(emitted, capsys):
+    workspace = emitted["workspace"]
+    own = workspace.root / "templates_mail" / "es" / "questionnaire.txt"
+    own.parent.mkdir(parents=True)
+    own.write_text("Subject: Cuestionario $round\n\nHola $recipient, su plazo es el $deadline. $firma\n", "utf-8")
+    assert run(workspace, "mail", ROUND) == 2
+    assert capsys.readouterr().err.strip().endswith(translate(m.MAIL_TEMPLATE_UNKNOWN, "es", name="firma",
+                                                              known=", ".join(f"${v}" for v in VARIABLES)))
+    own.write_text("Subject: Cuestionario $round\n\nHola $recipient, su plazo es el $deadline.\n", "utf-8")
+    assert run(workspace, "mail", ROUND) == 0
+    mef = parsed(drafts(workspace)[0].read_bytes())
+    assert mef["Subject"] == f"Cuestionario {ROUND}"
+    assert mef.get_body().get_content().strip() == f"Hola {INSTITUTIONS[0].name}, su plazo es el {format_date(TODAY + dt.timedelta(days=7), 'es')}."

@@ -29,6 +29,8 @@ MAIL_KINDS = {
     "questionnaire": N_("questionnaire"),
     "receipt": N_("receipt"),
     "feedback": N_("feedback workbook"),
+    "notes_receipt": N_("receipt of interview notes"),
+    "notes_feedback": N_("feedback on interview notes"),
     "interviews": N_("interview guides and notes workbook"),
     "draft": N_("draft report"),
     "reminder": N_("reminder"),
