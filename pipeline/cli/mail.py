@@ -65,8 +65,8 @@ def remind(round_ref: RoundArg, send: SendOption = False, retry: RetryOption = F
 
 
 def settings(
-    key: Annotated[Optional[str], typer.Argument(metavar="[KEY]", help=_(m.HELP_SETTING_KEY))] = None,
-    value: Annotated[Optional[str], typer.Argument(metavar="[VALUE]", help=_(m.HELP_SETTING_VALUE))] = None,
+    key: Annotated[Optional[str], typer.Argument(metavar="KEY", help=_(m.HELP_SETTING_KEY))] = None,
+    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", help=_(m.HELP_SETTING_VALUE))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
 ) -> None:
     from pipeline.domain.settings import KEYS, check_key

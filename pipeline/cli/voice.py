@@ -45,6 +45,10 @@ def voiced(command: Any, lang: str) -> Any:
 
     def walk(node: Any, parent: Any) -> None:
         node.context_class = Context
+        if getattr(node, "options_metavar", None):
+            node.options_metavar = translate(m.CLI_OPTIONS_METAVAR, lang)
+        if getattr(node, "subcommand_metavar", None):
+            node.subcommand_metavar = translate(m.CLI_COMMAND_METAVAR, lang)
         if hasattr(node, "suggest_commands"):
             node.suggest_commands = False  # typer would add its English "Did you mean …?"; --help lists the commands
         node.help, node.short_help = again(node.help), again(getattr(node, "short_help", None))

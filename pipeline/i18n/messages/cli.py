@@ -18,6 +18,8 @@ CLI_IS_FILE = N_("{value}, given to {option}, is a file; give a folder.")
 CLI_BAD_VALUE = N_("'{value}' is not a valid value for {option}.")
 CLI_USAGE = N_("Usage: ")
 CLI_HELP_OPTION = N_("Show this message and exit.")
+CLI_OPTIONS_METAVAR = N_("[OPTIONS]")
+CLI_COMMAND_METAVAR = N_("COMMAND [ARGS]...")
 CLI_FOOTER = N_("--lang changes the language of these messages only; each round's documents are in its working language, or in their recipient's own.")
 # typer's own words, which it passes through gettext: the same msgids, translated here
 TYPER_WORDS = (
