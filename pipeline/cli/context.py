@@ -15,15 +15,17 @@ if TYPE_CHECKING:
     from pipeline.ledger.workspace import Workspace
 
 LANG = cli_language()
-# Every text ``_`` made, and the message it came from: help texts are made once, when the commands are declared,
-# and are made again in the language of each run (``voice.voiced``) from this.
+# The message each text without parameters came from: help texts are made once, when the commands are declared,
+# and are made again in the language of each run (``voice.voiced``) from this. (Texts with parameters are what a
+# command prints as it runs; they are not kept, so that a long-running watcher does not gather them.)
 SOURCES: dict[str, tuple[str, dict[str, Any]]] = {}
 
 
 def _(message: str, **params: Any) -> str:
     """``message`` in the command line's language."""
     text = translate(message, STATE.lang, **params)
-    SOURCES.setdefault(text, (message, params))
+    if not params:
+        SOURCES.setdefault(text, (message, params))
     return text
 
 

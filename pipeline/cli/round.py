@@ -56,10 +56,9 @@ def new(
     deadline: Annotated[DateOption, _date_option(m.HELP_OPT_DEADLINE, "--deadline")] = None,
     working_language: Annotated[str, typer.Option("--working-language", metavar="es|en|pt|fr", help=_(m.HELP_OPT_WORKING_LANGUAGE))] = "es",
 ) -> None:
-    import datetime as dt
-
     from pipeline.domain.models import Calendar, Round, round_id
     from pipeline.i18n.translation import is_language
+    from pipeline.ledger import settings
     from pipeline.stages import rounds
 
     workspace = STATE.workspace()
@@ -72,7 +71,7 @@ def new(
             raise UserError(m.REQUEST_MISSING_VALUE, field=m.LABEL_COUNTRY if not country else m.LABEL_TOPIC)
         if not is_language(working_language):
             raise UserError(m.UNKNOWN_LANGUAGE, language=working_language)
-        day = parse_date(requested, "--requested") or dt.date.today()
+        day = parse_date(requested, "--requested") or settings.load(workspace.ledger).today()
         state, topic_ = workspace.catalog.state(country), workspace.catalog.topic(topic)
         round_ = rounds.open_round(workspace, Round(
             id=round_id(day.year, state.code, topic_.id), country=state.code, topic=topic_.id, language=working_language.strip().lower(),
