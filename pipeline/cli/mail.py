@@ -13,7 +13,7 @@ SendOption = Annotated[bool, typer.Option("--send", help=_(m.HELP_SEND))]
 RetryOption = Annotated[bool, typer.Option("--retry", help=_(m.HELP_RETRY))]
 
 
-def _written(workspace, made, round_id: str, none: str, done: str) -> None:  # type: ignore[no-untyped-def]
+def _written(made, round_id: str, none: str, done: str) -> None:  # type: ignore[no-untyped-def]
     for send in made.unreachable:
         errors.print(_(m.MAIL_UNREACHABLE, name=send.recipient.name or send.key, kind=m.MAIL_KINDS[send.kind.value], round=round_id),
                      markup=False)
@@ -47,7 +47,7 @@ def mail(round_ref: RoundArg, send: SendOption = False, retry: RetryOption = Fal
 
     workspace = STATE.workspace()
     round_id = get(workspace, round_ref).id
-    _written(workspace, write_mail(workspace, round_id), round_id, m.MAIL_NONE, m.MAIL_WRITTEN)
+    _written(write_mail(workspace, round_id), round_id, m.MAIL_NONE, m.MAIL_WRITTEN)
     if send:
         _send(workspace, round_id, None, retry)
 
@@ -59,7 +59,7 @@ def remind(round_ref: RoundArg, send: SendOption = False, retry: RetryOption = F
 
     workspace = STATE.workspace()
     round_id = get(workspace, round_ref).id
-    _written(workspace, write_reminders(workspace, round_id), round_id, m.REMINDERS_NONE, m.REMINDERS_WRITTEN)
+    _written(write_reminders(workspace, round_id), round_id, m.REMINDERS_NONE, m.REMINDERS_WRITTEN)
     if send:
         _send(workspace, round_id, (MailKind.REMINDER, MailKind.REMINDER_INCOMPLETE), retry)
 

@@ -19,6 +19,7 @@ from pipeline.domain.enums import MailKind, MailState, ReturnState
 from pipeline.domain.mail import OVERDUE, Attachment, Recipient, Send, reminder_step, send_key
 from pipeline.domain.models import Round, Stage
 from pipeline.domain.problems import UserError
+from pipeline.domain.rules import EMAIL
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, translate
 from pipeline.ledger import mail as stored
@@ -60,6 +61,8 @@ def _files(attachments: tuple[Attachment, ...]) -> str:
 
 def _send(workspace: Workspace, round_: Round, kind: MailKind, recipient: Recipient, attachments: tuple[Attachment, ...],
           extra_key: str = "", reminder: tuple[str, str, str] | None = None, **values: str) -> Send:
+    # a name typed in a workbook is data: on one line, whatever it holds, so that it stays a name in the headers
+    recipient = Recipient(" ".join(recipient.name.split()), recipient.email.strip(), recipient.language)
     words = _values(workspace, round_, recipient.language, recipient=recipient.name, files=_files(attachments), **values)
     return Send(kind, round_.id, recipient, attachments, send_key(kind, recipient.email, attachments, extra_key), words, reminder)
 
@@ -102,8 +105,10 @@ def _answers(workspace: Workspace, round_: Round) -> list[Send]:
             response = responses.get(sha256)
             respondent = response.answers.respondent if response else {}
             issued = ledger.questionnaire(response.questionnaire) if response else None
-            email = str(respondent.get("resp_email") or "").strip() or inst.email
-            name = str(respondent.get("resp_name") or "").strip() or inst.name
+            typed = str(respondent.get("resp_email") or "").strip()
+            email = typed if EMAIL.match(typed) else inst.email  # the respondent's own address, when it is one
+            name = str(respondent.get("resp_name") or "").strip() if email == typed else ""
+            name = name or inst.name
             recipient = Recipient(name, email, issued["language"] if issued else round_.language_of(inst))
             institution = inst.name
         if recipient is not None:
@@ -167,12 +172,13 @@ def _slug(send: Send) -> str:
 def _write(workspace: Workspace, sends: list[Send]) -> MailResult:
     written, unreachable = [], []
     for send in sends:
-        if not send.recipient.email.strip():
+        if not EMAIL.match(send.recipient.email):
             unreachable.append(send)
             continue
         round_ = get(workspace, send.round_id)
         sender, zone = _sender(workspace, round_), settings.load(workspace.ledger)
         subject, body = render(send.kind.value, send.recipient.language, send.values, [workspace.root / "templates_mail"])
+        subject = " ".join(subject.split())  # a header is one line, whatever the values put in it
         files = []
         for attachment in send.attachments:
             path = workspace.root / attachment.path

@@ -248,3 +248,13 @@ def test_a_template_staff_changed_in_the_workspace_is_used_and_checked(emitted, 
     mef = parsed(drafts(workspace)[0].read_bytes())
     assert mef["Subject"] == f"Cuestionario {ROUND}"
     assert mef.get_body().get_content().strip() == f"Hola {INSTITUTIONS[0].name}, su plazo es el {format_date(TODAY + dt.timedelta(days=7), 'es')}."
+
+
+def test_a_name_typed_with_line_breaks_stays_a_name_in_the_headers(workspace):
+    institution = Institution(id="mef", name="Ministerio de\nEconomía\r\nBcc: spy@example.org", acronym="MEF", email="mef@example.gob.pe")
+    open_round(workspace, a_round(institutions=(institution,)))
+    emit(workspace, ROUND)
+    assert run(workspace, "mail", ROUND) == 0
+    message = parsed(drafts(workspace)[0].read_bytes())
+    assert message["To"].addresses[0].display_name == "Ministerio de Economía Bcc: spy@example.org"
+    assert message["Bcc"] is None and "\n" not in message["Subject"]
