@@ -8,6 +8,7 @@ form's language and may be renamed: reading goes through the names only.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -137,6 +138,11 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
         for r, values in enumerate(rows, start=2):
             for col, value in enumerate(values, start=1):
                 sheet.cell(r, col, value)
+            # wrapped text needs its lines' height, or it runs over the next row when printed
+            widths = [sheet.column_dimensions[sheet.cell(1, c).column_letter].width or 10 for c in range(1, len(values) + 1)]
+            lines = max(math.ceil(len(str(v or "")) / max(w - 2, 1)) for v, w in zip(values, widths))
+            if lines > 1:
+                sheet.row_dimensions[r].height = 15 * lines
         if name == "req_experts":
             rule = DataValidation(type="list", formula1=list_refs["state"], allow_blank=True, showErrorMessage=True)
             sheet.add_data_validation(rule)
