@@ -69,7 +69,7 @@ def settings(
     value: Annotated[Optional[str], typer.Argument(metavar="VALUE", help=_(m.HELP_SETTING_VALUE))] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
 ) -> None:
-    from pipeline.domain.settings import KEYS, check_key
+    from pipeline.domain.settings import DEFAULTS, KEYS, check_key
     from pipeline.ledger import settings as stored
 
     workspace = STATE.workspace()
@@ -83,4 +83,5 @@ def settings(
         print_json({k: values.get(k) for k in keys})
         return
     for k in keys:
-        console.print(_(m.SETTING_SET, key=k, value=values.get(k) or _(m.SETTING_DEFAULT)), markup=False)
+        shown = values.get(k) or " ".join(v for v in (DEFAULTS.get(k, ""), _(m.SETTING_DEFAULT)) if v)
+        console.print(_(m.SETTING_SET, key=k, value=shown), markup=False)

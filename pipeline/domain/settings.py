@@ -15,6 +15,8 @@ from pipeline.i18n import messages as m
 DEFAULT_PASSWORD_ENV = "MECIGEP_SMTP_PASSWORD"
 DEFAULT_REMINDERS = (14, 7, 1)
 KEYS = ("timezone", "mail.from", "smtp.host", "smtp.port", "smtp.starttls", "smtp.user", "smtp.password_env", "reminders")
+DEFAULTS = {"smtp.port": "587", "smtp.starttls": "yes", "smtp.password_env": DEFAULT_PASSWORD_ENV,
+            "reminders": ",".join(map(str, DEFAULT_REMINDERS))}  # the others have none: the machine's zone, the coordinator…
 YES, NO = ("yes", "true", "1", "on", "si", "sí", "oui", "sim"), ("no", "false", "0", "off", "non", "não", "nao")
 
 
