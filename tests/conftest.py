@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.domain.models import Calendar, Coordinator, Expert, Institution, Panel, Round
+from pipeline.domain.models import Calendar, Coordinator, Expert, Institution, Panel, Round, Stage
 from pipeline.ledger.workspace import Workspace
 
 
@@ -18,6 +18,7 @@ def expert(state: str, name: str | None = None) -> Expert:
 
 
 def a_round(**changes) -> Round:
+    """A round of Peru on planning whose questionnaire is open, with two experts and a coordinator."""
     base = Round(
         id="2026-PER-planning",
         country="PER",
@@ -25,5 +26,6 @@ def a_round(**changes) -> Round:
         institutions=(Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF", email="a@example.pe"),),
         calendar=Calendar(requested=dt.date(2026, 3, 1), questionnaire_deadline=dt.date(2026, 5, 1)),
         panel=Panel(experts=(expert("CHL"), expert("MEX")), coordinator=Coordinator(name="C", email="c@example.org")),
+        stage=Stage.QUESTIONNAIRE_OPEN,
     )
     return base.model_copy(update=changes)

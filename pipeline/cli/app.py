@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.main
 
 from pipeline.cli.context import STATE, _, console, errors, print_json
 from pipeline.domain.problems import UserError
@@ -27,13 +28,12 @@ def root(
     lang: Annotated[Optional[str], typer.Option("--lang", help=_(m.HELP_LANG))] = None,
 ) -> None:
     STATE.workspace_path = workspace
-    if lang is not None:
+    if lang is not None:  # the command line's messages only: documents keep their round's language
         from pipeline.i18n.translation import is_language
 
         if not is_language(lang):
             raise UserError(m.UNKNOWN_LANGUAGE, language=lang)
         STATE.lang = lang.lower()
-        STATE.lang_explicit = True
 
 
 @app.command("init", help=_(m.HELP_INIT))
@@ -71,7 +71,9 @@ def status(
     if round_ref is not None:
         _round_status(workspace, round_ref, as_json)
         return
-    rows = overview(workspace, dt.date.today())
+    from pipeline.ledger import settings
+
+    rows = overview(workspace, settings.load(workspace.ledger).today())
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
@@ -81,8 +83,9 @@ def status(
     from rich.table import Table
 
     table = Table(show_lines=False)
-    for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS):
-        table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS))
+    for header in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE, m.LABEL_DAYS, m.LABEL_RETURNS,
+                   m.LABEL_OVERDUE, m.LABEL_MAIL):
+        table.add_column(_(header), no_wrap=header in (m.LABEL_ROUND, m.LABEL_DAYS, m.LABEL_RETURNS, m.LABEL_OVERDUE, m.LABEL_MAIL))
     catalog = workspace.catalog
     for row in rows:
         deadline = (f"{format_date(row.deadline, STATE.lang, 'medium')} ({_(m.DEADLINE_NAMES[row.deadline_name])})"
@@ -95,6 +98,8 @@ def status(
             deadline,
             "—" if row.days is None else str(row.days),
             f"{row.returned}/{row.expected}",
+            f"[red]{row.overdue}[/]" if row.overdue else "—",
+            str(row.mail_waiting) if row.mail_waiting else "—",
         )
     console.print(table)
 
@@ -109,23 +114,44 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from pipeline.stages.publication import followup_summary, recommendation_status
     from pipeline.stages.status import STATUS_NAMES, institutions
 
+    from pipeline.ledger import settings
+    from pipeline.stages.mail import waiting
+    from pipeline.stages.round_edit import changes_since_issue
+
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
     followup = followup_summary(workspace, round_id)
     history = {rec: [(s.received[:10], s.status.value) for s in statuses]
                for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
+    mail, changes, zone = waiting(workspace, round_id), changes_since_issue(workspace, round_id), settings.load(workspace.ledger)
     if as_json:
-        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history})
+        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history,
+                    "mail": {"owed": mail.owed, "drafted": mail.drafted, "uncertain": mail.uncertain},
+                    "changes": [{**c.edit.__dict__, "issued_before": c.issued} for c in changes]})
         return
     table = Table(title=round_ref)
-    for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
+    for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST,
+                   m.LABEL_OVERDUE):
         table.add_column(_(header))
     styles = {ReturnState.ACCEPTED: "green", ReturnState.INCOMPLETE: "yellow", ReturnState.MISSING: "red"}
     for row in rows:
         table.add_row(row.acronym, row.name, f"[{styles[row.status]}]{_(STATUS_NAMES[row.status])}[/]", str(row.received),
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
-                      row.last[:16].replace("T", " ") if row.last else "—")
+                      zone.local(row.last).strftime("%Y-%m-%d %H:%M") if row.last else "—",
+                      f"[red]{_(m.OVERDUE_DAYS, days=row.overdue)}[/]" if row.overdue is not None else "—")
     console.print(table)
+    if mail.total:
+        console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
+    if changes:
+        from pipeline.cli.round import field_name, field_value
+        from pipeline.i18n.translation import format_date
+
+        console.print(_(m.CHANGES_SINCE), markup=False)
+        for change in changes:
+            edit = change.edit
+            console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
+                                   after=field_value(edit.field, edit.after),
+                                   date=format_date(zone.local(edit.at).date(), STATE.lang, "medium"), count=change.issued), markup=False)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
@@ -181,6 +207,18 @@ def _register_groups() -> None:
 _register_groups()
 
 
+def _register_round_life() -> None:
+    """E-mail, reminders and the workspace's settings."""
+    from pipeline.cli import mail as mail_commands
+
+    app.command("mail", help=_(m.HELP_MAIL))(mail_commands.mail)
+    app.command("remind", help=_(m.HELP_REMIND))(mail_commands.remind)
+    app.command("settings", help=_(m.HELP_SETTINGS))(mail_commands.settings)
+
+
+_register_round_life()
+
+
 def _hoist_global_options(argv: list[str]) -> list[str]:
     """Moves --workspace and --lang to the front, so they work after any sub-command too."""
     hoisted, rest = [], []
@@ -212,12 +250,24 @@ def _log_failure() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the command; 0 on success, 2 for what the user can fix, 1 for an unexpected failure."""
+    from pipeline.cli.voice import ERRORS, sentence, voiced
+
     args = _hoist_global_options(sys.argv[1:] if argv is None else argv)
-    STATE.workspace_path, STATE.lang, STATE.lang_explicit = None, cli_language(args), False
+    STATE.workspace_path, STATE.lang = None, cli_language(args)
     try:
-        app(args=args, prog_name="mecigep")  # typer reports usage errors itself and exits 2
+        command = voiced(typer.main.get_command(app), STATE.lang)
+        code = command.main(args=args, prog_name="mecigep", standalone_mode=False)  # usage errors are raised, not printed
+        return _exit(code if isinstance(code, int) else 0, argv)
     except SystemExit as done:
         return _exit(done.code if isinstance(done.code, int) else 0 if done.code is None else 1, argv)
+    except ERRORS.UsageError as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
+            sys.stdout.write(error.ctx.get_help() + "\n")
+            return _exit(2, argv)
+        errors.print(sentence(error, args, STATE.lang), markup=False)
+        return _exit(2, argv)
+    except typer.Abort:
+        return _exit(1, argv)
     except UserError as error:
         errors.print(error.render(STATE.lang), markup=False)
         return _exit(2, argv)

@@ -47,20 +47,21 @@ def topics(as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))]
 
 
 @app.command("participation", help=_(m.HELP_CATALOG_PARTICIPATION))
-def participation(state: str, participating: Annotated[bool, typer.Option("--yes/--no")]) -> None:
+def participation(state: Annotated[str, typer.Argument(metavar="STATE", help=_(m.HELP_OPT_STATE_CODE))],
+                  participating: Annotated[bool, typer.Option("--yes/--no", help=_(m.HELP_OPT_PARTICIPATING))]) -> None:
     workspace = STATE.workspace()
     found = workspace.catalog.state(state)
     workspace.ledger.set_participation(found.code, participating)
-    console.print(_(m.PARTICIPATION_SET, state=found.name(STATE.lang), participating=participating))
+    console.print(_(m.PARTICIPATION_SET, state=found.name(STATE.lang), participating=m.Q_YES if participating else m.Q_NO))
 
 
 @topic_app.command("add", help=_(m.HELP_CATALOG_TOPIC_ADD))
 def topic_add(
-    topic_id: str,
-    es: Annotated[str, typer.Option()],
-    en: Annotated[str, typer.Option()] = "",
-    pt: Annotated[str, typer.Option()] = "",
-    fr: Annotated[str, typer.Option()] = "",
+    topic_id: Annotated[str, typer.Argument(metavar="TOPIC", help=_(m.HELP_OPT_TOPIC_ID))],
+    es: Annotated[str, typer.Option(metavar="TEXT", help=_(m.HELP_OPT_TOPIC_NAME))],
+    en: Annotated[str, typer.Option(metavar="TEXT", help=_(m.HELP_OPT_TOPIC_NAME))] = "",
+    pt: Annotated[str, typer.Option(metavar="TEXT", help=_(m.HELP_OPT_TOPIC_NAME))] = "",
+    fr: Annotated[str, typer.Option(metavar="TEXT", help=_(m.HELP_OPT_TOPIC_NAME))] = "",
 ) -> None:
     workspace = STATE.workspace()
     names = {lang: name for lang, name in (("es", es), ("en", en), ("pt", pt), ("fr", fr)) if name}

@@ -15,18 +15,26 @@ if TYPE_CHECKING:
     from pipeline.ledger.workspace import Workspace
 
 LANG = cli_language()
+# The message each text without parameters came from: help texts are made once, when the commands are declared,
+# and are made again in the language of each run (``voice.voiced``) from this. (Texts with parameters are what a
+# command prints as it runs; they are not kept, so that a long-running watcher does not gather them.)
+SOURCES: dict[str, tuple[str, dict[str, Any]]] = {}
 
 
 def _(message: str, **params: Any) -> str:
     """``message`` in the command line's language."""
-    return translate(message, STATE.lang, **params)
+    text = translate(message, STATE.lang, **params)
+    if not params:
+        SOURCES.setdefault(text, (message, params))
+    return text
 
 
 @dataclass
 class State:
+    """The run's workspace and the language of the command line's messages (documents keep their round's)."""
+
     workspace_path: Path | None = None
     lang: str = LANG
-    lang_explicit: bool = False  # --lang given: documents too are made in that language
 
     def workspace(self) -> "Workspace":
         from pipeline.ledger.workspace import Workspace, resolve  # imported here: --help need not load the models
@@ -42,3 +50,22 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_date(text: str | None, option: str) -> "dt.date | None":
+    """The date typed for ``option`` (YYYY-MM-DD); None when none was given. Raises UserError naming the option."""
+    import datetime as dt
+
+    from pipeline.domain.problems import UserError
+    from pipeline.i18n import messages as m
+
+    if text is None or not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(m.BAD_DATE_OPTION, value=text, option=option) from None
+
+
+if TYPE_CHECKING:
+    import datetime as dt

@@ -97,7 +97,6 @@ def emit(
     if not institution and not all_:
         raise UserError(m.NOTHING_TO_EMIT)
     workspace = STATE.workspace()
-    lang = STATE.lang if STATE.lang_explicit else None
     done = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("", total=None)
@@ -106,7 +105,7 @@ def emit(
             done.append((inst, path))
             progress.advance(task)
 
-        written = emit_questionnaires(workspace, round_ref, None if all_ else institution, lang, written_one)
+        written = emit_questionnaires(workspace, round_ref, None if all_ else institution, on_written=written_one)
     for inst, path in done:
         console.print(_(m.QUESTIONNAIRE_WRITTEN, institution=inst.acronym, file=path.name), markup=False)
     console.print(_(m.QUESTIONNAIRES_WRITTEN, count=len(written), folder=str(written[0].parent) if written else ""), markup=False)

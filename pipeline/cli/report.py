@@ -1,7 +1,6 @@
 """``mecigep report …``: the preliminary draft, the country's review and approval, the final report."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Optional
 
 import typer
@@ -14,7 +13,8 @@ RoundArg = Annotated[str, typer.Argument(metavar="ROUND")]
 
 
 def _lang() -> str | None:
-    return STATE.lang if STATE.lang_explicit else None
+    """The documents' language: None, the round's (--lang changes the command line's messages only)."""
+    return None
 
 
 @app.command("draft", help=_(m.HELP_REPORT_DRAFT))
@@ -39,22 +39,31 @@ def review(round_ref: RoundArg) -> None:
 def approve(
     round_ref: RoundArg,
     by: Annotated[str, typer.Option("--by", help=_(m.HELP_BY))],
-    date: Annotated[Optional[dt.datetime], typer.Option("--date", formats=["%Y-%m-%d"], help=_(m.HELP_DATE))] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help=_(m.HELP_DATE))] = None,
 ) -> None:
+    from pipeline.cli.context import parse_date
+    from pipeline.ledger import settings
     from pipeline.stages.report import approve as record_approval
 
-    on = (date or dt.datetime.now()).date()
-    approved = record_approval(STATE.workspace(), round_ref, by, on)
+    workspace = STATE.workspace()
+    on = parse_date(date, "--date") or settings.load(workspace.ledger).today()
+    approved = record_approval(workspace, round_ref, by, on)
     console.print(_(m.REPORT_APPROVED, round=approved.round, version=approved.version, by=by, date=on), markup=False)
+    console.print(_(m.REPORT_APPROVAL_RECORDED, round=approved.round, target=m.STAGE_NAMES["approved"]), markup=False)
 
 
 @app.command("final", help=_(m.HELP_REPORT_FINAL))
-def final(round_ref: RoundArg) -> None:
+def final(
+    round_ref: RoundArg,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help=_(m.HELP_OPT_PUBLISHED))] = None,
+) -> None:
+    from pipeline.cli.context import parse_date
     from pipeline.stages.publication import write_final
 
-    result = write_final(STATE.workspace(), round_ref, _lang())
+    result = write_final(STATE.workspace(), round_ref, _lang(), parse_date(date, "--date"))
     console.print(_(m.REPORT_FINAL_WRITTEN, path=str(result.docx)), markup=False)
     if result.pdf is not None:
         console.print(_(m.REPORT_PDF_WRITTEN, path=str(result.pdf)), markup=False)
     else:
         errors.print(_(result.pdf_problem or m.REPORT_NO_LIBREOFFICE), markup=False)
+    console.print(_(m.REPORT_FINAL_NEXT, round=round_ref, target=m.STAGE_NAMES["published"]), markup=False)

@@ -14,7 +14,7 @@ from pipeline.demo.answers import complete_answers, example_notes
 from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
 from pipeline.demo.filling import fill
 from pipeline.domain.enums import FollowupStatus, Result
-from pipeline.domain.models import Calendar, Coordinator, Institution, Round, institution_id
+from pipeline.domain.models import Calendar, Coordinator, Institution, Round, Stage, institution_id
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
@@ -24,15 +24,24 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger import recommendations
 from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import rounds
+from pipeline.stages import panel, rounds
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import consolidate, prepare
+from pipeline.stages.mail import write_mail, write_reminders
 from pipeline.stages.publication import emit_followup, write_final, write_register
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.report import approve, write_draft, write_review
 from pipeline.stages.request import open_from_request
 from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form
+
+def peru_request(today: dt.date) -> RequestContent:
+    """Peru's request of 2 March 2026, its later dates set so that its round has gone through its interviews by ``today``."""
+    return RequestContent(values={**PERU_REQUEST.values, "req_requested": dt.date(2026, 3, 2),
+                                  "req_deadline": today - dt.timedelta(days=180), "req_visit_start": today - dt.timedelta(days=120),
+                                  "req_visit_end": today - dt.timedelta(days=116), "req_report_due": today + dt.timedelta(days=30)},
+                          institutions=PERU_REQUEST.institutions, experts=PERU_REQUEST.experts)
+
 
 PERU_REQUEST = RequestContent(
     values={
@@ -65,14 +74,23 @@ PERU_REQUEST = RequestContent(
 )
 
 
+def _move(workspace: Workspace, round_id: str, stage: Stage, lang: str, reason: str = "") -> str:
+    """Moves the round explicitly, as staff do with ``mecigep round move``; the line saying so."""
+    done = rounds.move_round(workspace, round_id, stage, reason)
+    return "  " + translate(m.STAGE_MOVED, lang, round=round_id, previous=m.STAGE_NAMES[done.before.stage.value],
+                            stage=m.STAGE_NAMES[done.after.stage.value])
+
+
 def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
     """Builds the example workspace in ``path``; yields lines saying what was made where.
 
     With ``publish`` False the Peruvian round stops at its first preliminary draft."""
     workspace = Workspace.init(path)
-    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", PERU_REQUEST)
+    today = dt.date.today()
+    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", peru_request(today))
     peru = open_from_request(workspace, form)
-    rounds.set_coordinator(workspace, peru.id, Coordinator(name="Javier Morales", email="jmorales@example.oas.org"))
+    coordinator = Coordinator(name="Javier Morales", email="jmorales@example.oas.org")
+    panel.set_coordinator(workspace, peru.id, coordinator)
     others = [
         Round(
             id="2026-CRI-service_quality",
@@ -85,7 +103,7 @@ def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
                     ("Caja Costarricense de Seguro Social", "CCSS", "servicios@example.ccss.sa.cr"),
                 )
             ),
-            calendar=Calendar(requested=dt.date(2026, 10, 5), questionnaire_deadline=dt.date(2027, 1, 29)),
+            calendar=Calendar(requested=today - dt.timedelta(days=60), questionnaire_deadline=today + dt.timedelta(days=7)),
         ),
         Round(
             id="2026-JAM-civil_service",
@@ -93,17 +111,23 @@ def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
             topic="civil_service",
             language="en",
             institutions=(Institution(id="ocs", name="Office of the Cabinet — Public Sector Transformation", acronym="OCS", email="pst@example.gov.jm"),),
-            calendar=Calendar(requested=dt.date(2026, 11, 16)),
+            calendar=Calendar(requested=today - dt.timedelta(days=18)),
         ),
     ]
     for round_ in others:
         rounds.open_round(workspace, round_)
-    questionnaires = emit(workspace, peru.id)
-    emit(workspace, "2026-CRI-service_quality")
+    costa_rica = "2026-CRI-service_quality"
+    panel.set_coordinator(workspace, costa_rica, coordinator)
     yield translate(m.DEMO_BUILT, lang, path=str(workspace.root), count=len(workspace.ledger.rounds()))
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))
+    for round_id in (peru.id, costa_rica):
+        yield _move(workspace, round_id, Stage.QUESTIONNAIRE_OPEN, lang)
+    questionnaires = emit(workspace, peru.id)
+    emit(workspace, costa_rica)
     for path in questionnaires:
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_QUESTIONNAIRE, lang), path=str(path))
+    for reminder in write_reminders(workspace, costa_rica).written:  # its deadline is a week away and nobody answered
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REMINDER, lang), path=str(reminder.path))
     yield from _returns(workspace, peru.id, questionnaires, lang)
     draft = _current_draft(workspace, peru.id)
     if publish and draft is not None:
@@ -143,6 +167,7 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
     """Step 4 and the first draft: consolidation, guides, two experts' notes, the preliminary draft."""
 
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_CONSOLIDATED, lang), path=str(consolidate(workspace, round_id).path))
+    yield _move(workspace, round_id, Stage.INTERVIEWS, lang)
     made = prepare(workspace, round_id)
     for path in made.guides:
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_GUIDE, lang), path=str(path))
@@ -152,6 +177,7 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
         fill(notes, example_notes(institutions, list(framework.elements), offset * 2), workspace.inbox / f"notas-{offset + 1}.xlsx")
     for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
+    yield _move(workspace, round_id, Stage.DRAFTING, lang)
     draft = write_draft(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
 
@@ -167,9 +193,6 @@ PANEL_DEFAULT = ("El panel contrastó las respuestas del cuestionario con lo esc
 
 def _review_and_publication(workspace: Workspace, round_id: str, first: Path, lang: str) -> Iterator[str]:
     """The panel writes in the draft, the country reviews it, the panel resolves the review, the country approves."""
-    import datetime as dt
-
-
     work = workspace.root / "examples"
     steps = [
         ("borrador-panel.docx", lambda source, target: write_panel_text(source, target, {"summary": PANEL_SUMMARY}, PANEL_DEFAULT)),
@@ -178,30 +201,36 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
             "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?", "María Fernanda Quispe")),
     ]
     source = first
-    for name, edit in steps:
+    for n, (name, edit) in enumerate(steps):
         source = edit(source, work / name)
         shutil.copyfile(source, workspace.inbox / name)
         for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
             yield "  " + outcome.render(lang)
+        if n == 0:  # the panel's text is in: the draft goes to the country, with everything else the round owes by e-mail
+            yield _move(workspace, round_id, Stage.COUNTRY_REVIEW, lang)
+            for mail in write_mail(workspace, round_id).written:
+                yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_MAIL, lang), path=str(mail.path))
     review = write_review(workspace, round_id, lang).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
+    today = dt.date.today()
     try:
-        approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
+        approve(workspace, round_id, "María Fernanda Quispe", today)
     except UserError as refused:
         yield "  " + refused.render(lang).replace("\n", "\n  ")
     resolved = resolve_everything(source, work / "borrador-acordado.docx")
     shutil.copyfile(resolved, workspace.inbox / resolved.name)
     for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
-    approved = approve(workspace, round_id, "María Fernanda Quispe", dt.date(2027, 5, 20))
-    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe",
-                           date=dt.date(2027, 5, 20))
+    approved = approve(workspace, round_id, "María Fernanda Quispe", today)
+    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe", date=today)
+    yield _move(workspace, round_id, Stage.APPROVED, lang)
     final = write_final(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FINAL, lang), path=str(final.docx))
     if final.pdf is not None:
         yield translate(m.DEMO_OUTPUT, lang, what="PDF", path=str(final.pdf))
     else:
         yield "  " + translate(final.pdf_problem or m.REPORT_NO_LIBREOFFICE, lang)
+    yield _move(workspace, round_id, Stage.PUBLISHED, lang)
     yield from _after_publication(workspace, round_id, lang)
 
 

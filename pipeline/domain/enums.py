@@ -85,3 +85,26 @@ class FollowupStatus(str, Enum):
 class DraftOrigin(str, Enum):
     GENERATED = "generated"  # written by the pipeline
     RETURNED = "returned"  # edited by people and sent back
+
+
+class MailKind(str, Enum):
+    """What an e-mail the pipeline prepares carries, and so which template words it."""
+
+    QUESTIONNAIRE = "questionnaire"  # the questionnaire, to an institution
+    RECEIPT = "receipt"  # the receipt of a return, to its sender
+    FEEDBACK = "feedback"  # the feedback workbook of a return, to its sender
+    NOTES_RECEIPT = "notes_receipt"  # the receipt of an expert's interview notes
+    NOTES_FEEDBACK = "notes_feedback"  # the feedback copy of an expert's interview notes
+    INTERVIEWS = "interviews"  # the interview guides and the notes workbook, to an expert
+    DRAFT = "draft"  # the preliminary draft, to the country's contact
+    REMINDER = "reminder"  # the questionnaire again, to an institution that has not answered
+    REMINDER_INCOMPLETE = "reminder_incomplete"  # the feedback again, to one whose return still has problems
+
+
+class MailState(str, Enum):
+    """Where a prepared e-mail stands. SENDING is recorded before the server is given the message, so a sending
+    stopped midway is never repeated blindly: the message may or may not have left."""
+
+    DRAFTED = "drafted"
+    SENDING = "sending"
+    SENT = "sent"

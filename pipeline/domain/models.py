@@ -24,6 +24,7 @@ class Institution(Frozen):
     name: str
     acronym: str
     email: str = ""
+    language: str | None = None  # its own language for what it receives; None means the round's working language
 
 
 class Expert(Frozen):
@@ -34,6 +35,7 @@ class Expert(Frozen):
     state: str
     institution: str
     experience: str
+    language: str | None = None  # the language of what the expert receives; None means the round's working language
 
 
 class Coordinator(Frozen):
@@ -83,6 +85,15 @@ class Round(Frozen):
         """The institution with that id or acronym (any case); None when the round has none such."""
         key = institution_id.strip().lower()
         return next((i for i in self.institutions if i.id == key or i.acronym.lower() == key), None)
+
+    def language_of(self, recipient: Institution | Expert | None = None) -> str:
+        """The language of what ``recipient`` receives: its own when recorded, else the round's working language."""
+        return (recipient.language if recipient is not None and recipient.language else None) or self.language
+
+    def expert(self, email: str) -> Expert | None:
+        """The panel's expert with that e-mail (any case); None when the panel has none such."""
+        key = email.strip().lower()
+        return next((e for e in self.panel.experts if e.email.strip().lower() == key), None)
 
     def next_deadline(self, today: dt.date) -> tuple[str, dt.date] | None:
         """The next date of the calendar still ahead (its field name and date); None when all have passed."""

@@ -67,12 +67,13 @@ def approval(workspace: Workspace, round_id: str) -> Approval | None:
     return Approval(row[0], row[1], dt.date.fromisoformat(row[2]), row[3], row[4]) if row else None
 
 
-def record_approval(workspace: Workspace, approved: Round, by: str, on: dt.date, draft: Draft) -> None:
-    """Stores the approval of ``draft`` and the approved round, with their event, in one transaction."""
+def record_approval(workspace: Workspace, round_: Round, by: str, on: dt.date, draft: Draft) -> None:
+    """Stores the approval of ``draft``, with its event, in one transaction (the round's stage does not change:
+    ``round move`` moves it)."""
     ledger = workspace.ledger
     with ledger.transaction():
         ledger.db.execute("INSERT OR REPLACE INTO approvals VALUES (?,?,?,?,?,?)",
-                          (approved.id, by, on.isoformat(), draft.version, draft.sha256,
+                          (round_.id, by, on.isoformat(), draft.version, draft.sha256,
                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-        ledger.save_round(approved, "report.approved", {"by": by, "date": on.isoformat(), "version": draft.version},
-                          [{"role": "approved_draft", "sha256": draft.sha256}])
+        ledger.record("report.approved", round_.id, {"by": by, "date": on.isoformat(), "version": draft.version},
+                      [{"role": "approved_draft", "sha256": draft.sha256}])

@@ -66,3 +66,15 @@ def current_rows(ledger: Ledger, round_id: str) -> list[NoteRow]:
     rows = ledger.db.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM notes WHERE round = ? AND superseded_by IS NULL "
                              "ORDER BY expert, seq", (round_id,)).fetchall()
     return [NoteRow(**dict(zip(ROW_COLUMNS, r))) for r in rows]
+
+
+def received_count(ledger: Ledger, round_id: str) -> int:
+    """How many notes workbooks of the round have arrived (accepted or not): the interviews have begun once one has."""
+    return int(ledger.db.execute("SELECT COUNT(*) FROM documents WHERE round = ? AND kind = 'interview_notes'",
+                                 (round_id,)).fetchone()[0])
+
+
+def issued_of(ledger: Ledger, round_id: str) -> list[IssuedNotes]:
+    """The notes workbooks issued for the round, oldest first."""
+    rows = ledger.db.execute("SELECT id FROM notes_issued WHERE round = ? ORDER BY issued, rowid", (round_id,)).fetchall()
+    return [found for (notes_id,) in rows if (found := issued(ledger, notes_id)) is not None]

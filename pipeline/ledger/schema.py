@@ -73,6 +73,19 @@ CREATE TABLE IF NOT EXISTS recommendations (round TEXT NOT NULL, key TEXT NOT NU
     PRIMARY KEY (round, key), UNIQUE (round, id));
 """
 
+ROUND_LIFE = """
+CREATE TABLE IF NOT EXISTS round_edits (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, field TEXT NOT NULL, before TEXT NOT NULL,
+    after TEXT NOT NULL, at TEXT NOT NULL, event INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS round_edits_round ON round_edits(round);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mail (id INTEGER PRIMARY KEY, round TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE,
+    recipient TEXT NOT NULL, file TEXT NOT NULL, message_id TEXT NOT NULL, state TEXT NOT NULL, written TEXT NOT NULL,
+    attempted TEXT, sent TEXT);
+CREATE INDEX IF NOT EXISTS mail_round ON mail(round, state);
+CREATE TABLE IF NOT EXISTS reminders (round TEXT NOT NULL, institution TEXT NOT NULL, deadline TEXT NOT NULL, step TEXT NOT NULL,
+    mail INTEGER NOT NULL, written TEXT NOT NULL, PRIMARY KEY (round, institution, deadline, step));
+"""
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -121,6 +134,7 @@ MIGRATIONS = (
     Migration(3, "follow-ups of recommendations", FOLLOWUPS),
     Migration(4, "stable ids of recommendations", RECOMMENDATIONS),
     Migration(5, "answers stored as typed records", _answers_as_records),
+    Migration(6, "round edits, workspace settings, mail and reminders", ROUND_LIFE),
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.analysis.consolidation import FILE_NAME, build
+from pipeline.analysis.round_data import RoundData
 from pipeline.documents.guide import FOLDER, write_guides
 from pipeline.domain.framework import Framework, pick
 from pipeline.domain.models import Round, Stage
@@ -23,7 +24,8 @@ from pipeline.stages.round_data import load
 from pipeline.workbooks.consolidated import write_consolidated
 from pipeline.workbooks.notes import NotesCover, NotesIdentity, write_notes
 
-NOTES_STAGES = (Stage.QUESTIONNAIRE_OPEN, Stage.INTERVIEWS, Stage.DRAFTING)
+NOTES_STAGES = (Stage.QUESTIONNAIRE_OPEN, Stage.INTERVIEWS, Stage.DRAFTING)  # notes are taken back while these last
+PREPARING = (Stage.INTERVIEWS, Stage.DRAFTING)  # guides and notes workbooks are written once the interviews are on
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,17 @@ class Consolidation:
     gaps: int
 
 
-def consolidate(workspace: Workspace, round_id: str, lang: str | None = None) -> Consolidation:
-    """Writes the round's consolidated workbook (``lang`` None: the round's language) and records it."""
+def _returns_or_allowed(data: RoundData, allow_empty: bool, message: str) -> None:
+    """Refuses to make a document of a round no institution answered yet, unless ``allow_empty``."""
+    if not data.received and not allow_empty:
+        raise UserError(message, round=data.round.id, expected=len(data.institutions))
+
+
+def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False) -> Consolidation:
+    """Writes the round's consolidated workbook (``lang`` None: the round's language) and records it; refused while
+    nothing came back, unless ``allow_empty``."""
     data = load(workspace, round_id)
+    _returns_or_allowed(data, allow_empty, m.CONS_NO_RETURNS)
     path = write_consolidated(workspace.round_outbox(data.round.id) / FILE_NAME, build(data, normalise_language(lang or data.round.language)))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     received = tuple(i.institution.id for i in data.received)
@@ -57,12 +67,13 @@ class InterviewDocuments:
     notes: list[Path]
 
 
-def prepare(workspace: Workspace, round_id: str, lang: str | None = None) -> InterviewDocuments:
-    """Writes the guides and the notes workbooks; a round whose questionnaire is open moves to interviews
-    (which needs its full panel). ``lang`` None means the round's working language."""
+def prepare(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False) -> InterviewDocuments:
+    """Writes the guides and the notes workbooks of a round at its interviews (or drafting); refused while no
+    questionnaire came back, unless ``allow_empty``. ``lang`` None means the round's working language for the
+    guides and each expert's own language for the notes workbooks."""
     round_ = rounds.get(workspace, round_id)
-    if round_.stage is Stage.QUESTIONNAIRE_OPEN:
-        rounds.set_stage(workspace, round_.id, Stage.INTERVIEWS)
+    rounds.needs_stage(round_, PREPARING, m.INTERVIEWS_NOT_YET)
+    _returns_or_allowed(load(workspace, round_.id), allow_empty, m.GUIDES_NO_RETURNS)
     guides = write_interview_guides(workspace, round_.id, lang)
     notes = emit_notes(workspace, round_.id, lang)
     return InterviewDocuments(guides, notes)
@@ -104,12 +115,15 @@ def emit_notes(workspace: Workspace, round_id: str, lang: str | None = None) -> 
     """Writes one notes workbook per panel expert (one for the panel when it has none) into outbox/<round>/,
     each recorded as issued; ``lang`` None means the round's working language. Returns the files written."""
     round_ = rounds.get(workspace, round_id)
-    if round_.stage not in NOTES_STAGES:
+    if round_.stage is Stage.QUESTIONNAIRE_OPEN:
+        rounds.needs_stage(round_, PREPARING, m.INTERVIEWS_NOT_YET)
+    if round_.stage not in PREPARING:
         raise UserError(m.NOTES_ROUND_CLOSED, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
     round_, framework = pinned(workspace, round_)
-    language, ledger, today = normalise_language(lang or round_.language), workspace.ledger, dt.date.today().isoformat()
+    ledger, today = workspace.ledger, dt.date.today().isoformat()
     written = []
     for expert in round_.panel.experts or (None,):
+        language = normalise_language(lang or round_.language_of(expert))
         slug, email = (expert.state.lower(), expert.email.lower()) if expert else ("panel", "")
         number = stored_notes.issued_count(ledger, round_.id, email) + 1
         identity = NotesIdentity(f"{round_.id}.notes.{slug}.{number}", round_.id, email, framework.id, framework.version, language, today)

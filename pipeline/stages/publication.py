@@ -19,11 +19,11 @@ from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
 from pipeline.domain.models import Publication, Round, Stage
 from pipeline.domain.notes import note_key
-from pipeline.domain.problems import UserError
-from pipeline.domain.rules import move
+from pipeline.domain.problems import UserError, raise_if_errors
+from pipeline.domain.rules import check_publication_date
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import normalise_language
-from pipeline.ledger import followups, recommendations
+from pipeline.ledger import followups, recommendations, settings
 from pipeline.ledger.drafts import approval, drafts
 from pipeline.ledger.files import replace_with, sha256_of
 from pipeline.ledger.workspace import Workspace
@@ -44,24 +44,29 @@ class FinalResult:
     pdf_problem: str | None  # a catalog message when no PDF was made
 
 
-def write_final(workspace: Workspace, round_id: str, lang: str | None = None) -> FinalResult:
-    """The final report from the approved draft (and its PDF when LibreOffice is there); the round is published."""
+def write_final(workspace: Workspace, round_id: str, lang: str | None = None, published: dt.date | None = None) -> FinalResult:
+    """The final report from the approved draft (and its PDF when LibreOffice is there), saying it was published on
+    ``published`` (default today; not before the approval). The round is then published with ``round move``."""
     round_ = rounds.get(workspace, round_id)
     approved = approval(workspace, round_.id)
+    if round_.stage in (Stage.COUNTRY_REVIEW, Stage.DRAFTING) and approved is not None:
+        rounds.needs_stage(round_, (Stage.APPROVED,), m.FINAL_NOT_YET)
     if approved is None or round_.stage is not Stage.APPROVED:
         raise UserError(m.REPORT_NOT_APPROVED, round=round_.id)
+    published = published or settings.load(workspace.ledger).today()
+    raise_if_errors(check_publication_date(published, approved.approved_on))
     version = approved.draft_version
     draft = next(d for d in drafts(workspace, round_.id) if d.version == version)
     target = workspace.round_outbox(round_.id) / FINAL_REPORT.format(round=round_.id)
     render(workspace, content_of(workspace, round_.id), version, target, lang or round_.language, final=True,
-           approval={"approved_by": approved.approved_by, "date": approved.approved_on,
+           approval={"approved_by": approved.approved_by, "date": approved.approved_on, "published": published,
                      "reference": f"v{version} · {approved.draft_sha256[:12]}"}, panel_text_from=draft)
     pdf, problem = _pdf(target)
     documents = [{"role": "final_report", "name": target.name, "sha256": sha256_of(target)}]
     if pdf is not None:
         documents.append({"role": "final_report_pdf", "name": pdf.name, "sha256": sha256_of(pdf)})
-    workspace.ledger.save_round(move(rounds.get(workspace, round_.id), Stage.PUBLISHED), "report.published", {"version": version},
-                                documents)
+    with workspace.ledger.transaction():
+        workspace.ledger.record(rounds.FINAL_EVENT, round_.id, {"version": version, "published": published.isoformat()}, documents)
     return FinalResult(target, pdf, problem)
 
 
@@ -81,12 +86,15 @@ def _pdf(source: Path) -> tuple[Path | None, str | None]:
 def publications(workspace: Workspace) -> list[Publication]:
     """Every round published (its latest publication), oldest publication first."""
     published = {r.id: r for r in workspace.ledger.rounds() if r.stage is Stage.PUBLISHED}
-    found: dict[str, Publication] = {}
-    for event in workspace.ledger.events(kind="report.published"):
+    found: dict[str, tuple[Publication, int]] = {}
+    # ledgers written before publication became a move of its own record it as "report.published", dated by its event
+    events = workspace.ledger.events(kind="report.published") + workspace.ledger.events(kind=rounds.FINAL_EVENT)
+    for event in sorted(events, key=lambda e: e.seq):
         if event.round in published:
             name = next((d.get("name", "") for d in event.documents if d.get("role") == "final_report"), "")
-            found[event.round] = Publication(published[event.round], event.at, f"outbox/{event.round}/{name}" if name else "")
-    return sorted(found.values(), key=lambda p: (p.published, p.round.id))
+            when = str(event.payload.get("published") or event.at)
+            found[event.round] = (Publication(published[event.round], when, f"outbox/{event.round}/{name}" if name else ""), event.seq)
+    return [p for p, _ in sorted(found.values(), key=lambda item: (item[0].published[:10], item[1]))]
 
 
 def published_content(workspace: Workspace, round_id: str) -> ReportContent:

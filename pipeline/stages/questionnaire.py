@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.domain.models import Institution, Round, Stage
-from pipeline.domain.problems import UserError
-from pipeline.domain.rules import move
+from pipeline.domain.problems import Problem, UserError, raise_if_errors
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import normalise_language
 from pipeline.ledger.workspace import Workspace
@@ -16,12 +15,13 @@ from pipeline.stages import rounds
 from pipeline.stages.frameworks import pinned
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire
 
-OPEN_STAGES = (Stage.REQUESTED, Stage.QUESTIONNAIRE_OPEN)
+OPEN_STAGES = (Stage.QUESTIONNAIRE_OPEN,)
 
 
 def cover(workspace: Workspace, round_: Round, institution: Institution, lang: str) -> Cover:
+    """What a questionnaire's instructions say of its round: the officials' contact is the DGPE coordinator."""
     coordinator = round_.panel.coordinator
-    contact = f"{coordinator.name} <{coordinator.email}>" if coordinator else f"{round_.contact.name} <{round_.contact.email}>"
+    contact = f"{coordinator.name} <{coordinator.email}>" if coordinator else "—"
     return Cover(
         topic=workspace.catalog.topic(round_.topic).name(lang),
         country=workspace.catalog.state(round_.country).name(lang),
@@ -40,11 +40,20 @@ def emit(
 ) -> list[Path]:
     """Writes one questionnaire per institution (all when ``institution_ids`` is None) into outbox/<round>/.
 
-    ``lang`` None means the round's working language. Pins the framework version, records each
-    questionnaire as issued, and opens the questionnaire stage. Returns the files written."""
+    Each is in its institution's own language, else the round's working language (``lang`` forces one). Needs the
+    round's questionnaire open, its coordinator (the officials' contact) and its deadline. Pins the framework
+    version and records each questionnaire as issued. Returns the files written."""
     round_ = rounds.get(workspace, round_id)
+    if round_.stage is Stage.REQUESTED:
+        rounds.needs_stage(round_, OPEN_STAGES, m.QUESTIONNAIRE_NOT_OPEN)
     if round_.stage not in OPEN_STAGES:
         raise UserError(m.QUESTIONNAIRE_ROUND_CLOSED, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
+    missing = []
+    if round_.panel.coordinator is None:
+        missing.append(Problem(m.EMIT_NO_COORDINATOR, {"round": round_.id}))
+    if round_.calendar.questionnaire_deadline is None:
+        missing.append(Problem(m.EMIT_NO_DEADLINE, {"round": round_.id}))
+    raise_if_errors(missing)
     if institution_ids is None:
         targets = list(round_.institutions)
     else:
@@ -55,11 +64,11 @@ def emit(
                 raise UserError(m.UNKNOWN_INSTITUTION, round=round_.id, institution=ref)
             targets.append(found)
     round_, framework = pinned(workspace, round_)
-    language = normalise_language(lang or round_.language)
     folder = workspace.round_outbox(round_.id)
     today = dt.date.today().isoformat()
     written = []
     for institution in targets:
+        language = normalise_language(lang or round_.language_of(institution))
         issued_before = len(workspace.ledger.questionnaires(round_.id, institution.id))
         number = issued_before + 1
         identity = Identity(
@@ -87,8 +96,5 @@ def emit(
         written.append(path)
         if on_written:
             on_written(institution, path)
-    if round_.stage is Stage.REQUESTED:
-        opened = move(round_, Stage.QUESTIONNAIRE_OPEN)
-        workspace.ledger.save_round(opened, "round.stage", {"from": round_.stage.value, "to": opened.stage.value})
     return written
 

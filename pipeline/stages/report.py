@@ -18,11 +18,11 @@ from pipeline.documents.report import render_report
 from pipeline.documents.review import comments, review_lines, tracked_changes, unresolved
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Stage
-from pipeline.domain.problems import Problem, UserError
-from pipeline.domain.rules import move
+from pipeline.domain.problems import Problem, UserError, raise_if_errors
+from pipeline.domain.rules import check_approval_date
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from pipeline.ledger import recommendations
+from pipeline.ledger import recommendations, settings
 from pipeline.ledger.drafts import Draft, current, record_approval, record_draft
 from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
@@ -31,7 +31,7 @@ from pipeline.stages.interviews import merged_notes
 from pipeline.stages.round_data import load
 from pipeline.workbooks.review import write_review_lines
 
-DRAFTING_STAGES = (Stage.INTERVIEWS, Stage.DRAFTING, Stage.COUNTRY_REVIEW)
+DRAFTING_STAGES = (Stage.DRAFTING, Stage.COUNTRY_REVIEW)
 
 
 def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> ReportContent:
@@ -71,10 +71,10 @@ class DraftResult:
 def write_draft(workspace: Workspace, round_id: str, lang: str | None = None) -> DraftResult:
     """Writes the next draft version into outbox/<round>/, keeping the panel's text of the current draft."""
     round_ = rounds.get(workspace, round_id)
+    if round_.stage is Stage.INTERVIEWS:
+        rounds.needs_stage(round_, DRAFTING_STAGES, m.DRAFT_NOT_YET)
     if round_.stage not in DRAFTING_STAGES:
         raise UserError(m.REPORT_WRONG_STAGE, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
-    if round_.stage is Stage.INTERVIEWS:
-        round_ = rounds.set_stage(workspace, round_.id, Stage.DRAFTING)[1]
     before = current(workspace, round_.id)
     version = (before.version if before else 0) + 1
     language = lang or round_.language
@@ -112,15 +112,21 @@ def write_review(workspace: Workspace, round_id: str, lang: str | None = None) -
 
 
 def approve(workspace: Workspace, round_id: str, by: str, on: dt.date) -> Draft:
-    """Records the country's approval of the current draft; raises UserError listing whatever is unresolved."""
+    """Records the country's approval of the current draft of a round under its review (the round then moves with
+    ``round move … approved``); raises UserError listing whatever is unresolved, or when ``on`` is in the future or
+    before the draft was written."""
     round_ = rounds.get(workspace, round_id)
-    if round_.stage not in (Stage.DRAFTING, Stage.COUNTRY_REVIEW):
+    if round_.stage is Stage.DRAFTING:
+        rounds.needs_stage(round_, (Stage.COUNTRY_REVIEW,), m.APPROVE_NOT_YET)
+    if round_.stage is not Stage.COUNTRY_REVIEW:
         raise UserError(m.REPORT_WRONG_STAGE, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
+    zone = settings.load(workspace.ledger)
+    if on > zone.today():  # said before anything else: no draft makes a future date right
+        raise UserError(m.APPROVAL_IN_FUTURE, date=on)
     draft, document = current_draft(workspace, round_.id)
+    raise_if_errors(check_approval_date(on, zone.today(), draft.version, zone.local(draft.created).date()))
     problems = unresolved(document) + placeholders(document)
     if problems:
         raise UserError.of([Problem(m.REPORT_NOT_APPROVABLE, {"version": draft.version}), *problems])
-    if round_.stage is Stage.DRAFTING:
-        rounds.set_stage(workspace, round_.id, Stage.COUNTRY_REVIEW)
-    record_approval(workspace, move(rounds.get(workspace, round_.id), Stage.APPROVED), by, on, draft)
+    record_approval(workspace, round_, by, on, draft)
     return draft

@@ -1,16 +1,25 @@
-"""Opening and following rounds: the round record and its panel (steps 1 and 3: the round record and its panel).
+"""Opening rounds and moving them through the steps (steps 1 and 3: the round record; the panel is in panel.py).
 
-Each operation checks the rules, then stores the new record with the event that
-explains it. Nothing here prints.
+A round changes stage only here, through ``move_round`` (``mecigep round move``): the commands that make
+documents never move it, and say which move they need. Each move checks the rules, records its reason and
+its event. Nothing here prints.
 """
 from __future__ import annotations
 
-from pipeline.domain.models import Coordinator, Expert, Round, Stage
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline.domain.models import Round, Stage
 from pipeline.domain.problems import UserError, raise_if_errors
-from pipeline.domain.rules import check_panel, check_round, move
+from pipeline.domain.rules import MoveFacts, check_round, move
+from pipeline.domain.stages import BACK
 from pipeline.i18n import messages as m
+from pipeline.ledger import notes, settings
+from pipeline.ledger.drafts import approval, current
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages.frameworks import pinned
+
+FINAL_EVENT = "report.final"
 
 
 def get(workspace: Workspace, round_id: str) -> Round:
@@ -40,41 +49,54 @@ def _pin_framework(workspace: Workspace, round_: Round) -> Round:
         return round_
 
 
-def set_stage(workspace: Workspace, round_id: str, stage: Stage) -> tuple[Round, Round]:
-    """Moves the round to ``stage``; returns (before, after)."""
+def final_version(workspace: Workspace, round_id: str) -> int | None:
+    """The draft version the round's latest final report was made from; None before any final report."""
+    found = workspace.ledger.events(round_id, limit=1, kind=FINAL_EVENT)
+    return int(found[0].payload["version"]) if found else None
+
+
+def facts(workspace: Workspace, round_: Round) -> MoveFacts:
+    """What the ledger knows of the round that its moves depend on."""
+    draft, approved = current(workspace, round_.id), approval(workspace, round_.id)
+    return MoveFacts(today=settings.load(workspace.ledger).today(),
+                     questionnaires_issued=len(workspace.ledger.questionnaires(round_.id)),
+                     notes_received=notes.received_count(workspace.ledger, round_.id),
+                     draft_version=draft.version if draft else None,
+                     approved_version=approved.draft_version if approved else None,
+                     final_version=final_version(workspace, round_.id))
+
+
+@dataclass(frozen=True)
+class Move:
+    before: Round
+    after: Round
+    back: bool  # a step back
+
+
+def move_round(workspace: Workspace, round_id: str, stage: Stage, reason: str = "") -> Move:
+    """Moves the round to ``stage`` with ``reason`` (required to go back or to withdraw); raises UserError when the
+    steps do not allow it or the round is not ready."""
     before = get(workspace, round_id)
-    after = move(before, stage)
-    workspace.ledger.save_round(after, "round.stage", {"from": before.stage.value, "to": after.stage.value})
-    return before, after
+    after = move(before, stage, facts(workspace, before), reason)
+    back = BACK.get(before.stage) is stage
+    workspace.ledger.save_round(after, "round.stage", {"from": before.stage.value, "to": after.stage.value,
+                                                       "reason": reason.strip(), "back": back})
+    return Move(before, after, back)
 
 
-def _save_panel(workspace: Workspace, round_: Round, kind: str, payload: dict[str, str]) -> Round:
-    problems = [p for p in check_panel(round_.panel, round_.country) if p.message != m.PANEL_NO_COORDINATOR]
-    for expert in round_.panel.experts:
-        workspace.catalog.state(expert.state)
-    raise_if_errors(problems)
-    workspace.ledger.save_round(round_, kind, payload)
-    return round_
+def set_stage(workspace: Workspace, round_id: str, stage: Stage, reason: str = "") -> tuple[Round, Round]:
+    """``move_round``, as (before, after)."""
+    done = move_round(workspace, round_id, stage, reason)
+    return done.before, done.after
 
 
-def add_expert(workspace: Workspace, round_id: str, expert: Expert) -> Round:
-    """The round with ``expert`` on its panel; raises UserError naming every panel rule broken."""
-    round_ = get(workspace, round_id)
-    panel = round_.panel.model_copy(update={"experts": round_.panel.experts + (expert,)})
-    updated = round_.model_copy(update={"panel": panel})
-    return _save_panel(workspace, updated, "panel.expert_added", {"name": expert.name, "state": expert.state})
+def needs_stage(round_: Round, allowed: tuple[Stage, ...], message: str) -> None:
+    """Raises UserError ``message`` (with the round, its stage and the move to run) unless the round is in one of
+    ``allowed``; the move suggested is to the first of them."""
+    if round_.stage not in allowed:
+        raise UserError(message, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value], target=m.STAGE_NAMES[allowed[0].value])
 
 
-def remove_expert(workspace: Workspace, round_id: str, email: str) -> Round:
-    round_ = get(workspace, round_id)
-    kept = tuple(e for e in round_.panel.experts if e.email.lower() != email.strip().lower())
-    if len(kept) == len(round_.panel.experts):
-        raise UserError(m.PANEL_UNKNOWN_EXPERT, email=email, round=round_.id)
-    updated = round_.model_copy(update={"panel": round_.panel.model_copy(update={"experts": kept})})
-    return _save_panel(workspace, updated, "panel.expert_removed", {"email": email})
-
-
-def set_coordinator(workspace: Workspace, round_id: str, coordinator: Coordinator) -> Round:
-    round_ = get(workspace, round_id)
-    updated = round_.model_copy(update={"panel": round_.panel.model_copy(update={"coordinator": coordinator})})
-    return _save_panel(workspace, updated, "panel.coordinator", {"name": coordinator.name})
+def today(workspace: Workspace) -> dt.date:
+    """Today in the workspace's time zone."""
+    return settings.load(workspace.ledger).today()

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pipeline.documents.status_page import render_status_page
 from pipeline.domain.enums import ReturnState
-from pipeline.domain.models import Stage
+from pipeline.domain.models import Round, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, normalise_language, translate
-from pipeline.ledger import records
+from pipeline.ledger import records, settings
 from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.mail import waiting
 from pipeline.stages.rounds import get
 
 
@@ -27,6 +28,8 @@ class RoundStatus:
     days: int | None  # days to the next deadline; None when none is ahead
     returned: int  # institutions with a current response, accepted or not
     expected: int
+    overdue: int = 0  # institutions without an accepted questionnaire past its deadline, while it is open
+    mail_waiting: int = 0  # e-mail owed, drafted but not sent, or whose sending was interrupted
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -48,18 +51,31 @@ class InstitutionStatus:
     required: int
     errors: int
     last: str | None  # when the current response arrived
+    overdue: int | None = None  # days past the questionnaire deadline without an accepted questionnaire; None when not overdue
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
-    """One row per round, in id order."""
+def _overdue(round_: Round, status: ReturnState, today: dt.date) -> int | None:
+    deadline = round_.calendar.questionnaire_deadline
+    if round_.stage is not Stage.QUESTIONNAIRE_OPEN or deadline is None or today <= deadline or status is ReturnState.ACCEPTED:
+        return None
+    return (today - deadline).days
+
+
+def overview(workspace: Workspace, today: dt.date, mail: bool = True) -> list[RoundStatus]:
+    """One row per round, in id order; ``mail`` False leaves out the count of mail waiting (the status page, rebuilt
+    after each file, does not show it)."""
     rows = []
     for round_ in workspace.ledger.rounds():
         finished = round_.stage in (Stage.PUBLISHED, Stage.WITHDRAWN)
         upcoming = None if finished else round_.next_deadline(today)  # a finished round has no deadline left
-        current = {r.institution for r in records.responses(workspace.ledger, round_.id)}
+        responses = records.responses(workspace.ledger, round_.id)
+        current = {r.institution for r in responses}
+        accepted = {r.institution for r in responses if r.status.value == ReturnState.ACCEPTED.value}
+        overdue = sum(_overdue(round_, ReturnState.ACCEPTED if i.id in accepted else ReturnState.MISSING, today) is not None
+                      for i in round_.institutions)
         rows.append(
             RoundStatus(
                 round_id=round_.id,
@@ -71,28 +87,33 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
                 days=(upcoming[1] - today).days if upcoming else None,
                 returned=len(current & {i.id for i in round_.institutions}),
                 expected=len(round_.institutions),
+                overdue=overdue,
+                mail_waiting=waiting(workspace, round_.id).total if mail and not finished else 0,
             )
         )
     return rows
 
 
-def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]:
-    """Per institution of the round: what it sent and where its current response stands."""
+def institutions(workspace: Workspace, round_id: str, today: dt.date | None = None) -> list[InstitutionStatus]:
+    """Per institution of the round: what it sent, where its current response stands, how late it is."""
 
     round_ = get(workspace, round_id)
+    today = today or settings.load(workspace.ledger).today()
     history = records.responses(workspace.ledger, round_.id, current_only=False)
     rows = []
     for inst in round_.institutions:
         sent = [r for r in history if r.institution == inst.id]
         current = next((r for r in sent if r.superseded_by is None), None)
+        status = ReturnState(current.status.value) if current else ReturnState.MISSING
         rows.append(InstitutionStatus(
             institution=inst.id, acronym=inst.acronym, name=inst.name,
-            status=ReturnState(current.status.value) if current else ReturnState.MISSING,
+            status=status,
             received=len(sent),
             answered=current.answered if current else 0,
             required=current.required if current else 0,
             errors=current.errors if current else 0,
             last=current.received if current else None,
+            overdue=_overdue(round_, status, today),
         ))
     return rows
 
@@ -103,11 +124,13 @@ STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: 
 def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None) -> Path:
     """Writes outbox/status.html atomically; returns its path."""
     lang = normalise_language(lang)
-    today = today or dt.date.today()
+    zone = settings.load(workspace.ledger)
+    today = today or zone.today()
+    moment = lambda text: zone.local(text).strftime("%Y-%m-%d %H:%M")  # noqa: E731  (the workspace's time zone, not UTC)
     t = lambda message, **params: translate(message, lang, **params)  # noqa: E731
     catalog = workspace.catalog
     rounds = []
-    for row in overview(workspace, today):
+    for row in overview(workspace, today, mail=False):
         rounds.append({
             "id": row.round_id,
             "country": catalog.states[row.country].name(lang) if row.country in catalog.states else row.country,
@@ -120,18 +143,18 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
             "institutions": [
                 {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
                  "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
-                 "last": i.last[:16].replace("T", " ") if i.last else "—"}
+                 "last": moment(i.last) if i.last else "—"}
                 for i in institutions(workspace, row.round_id)
             ],
         })
     events = [
-        {"seq": e.seq, "at": e.at[:16].replace("T", " "), "round": e.round or "", "kind": e.kind,
+        {"seq": e.seq, "at": moment(e.at), "round": e.round or "", "kind": e.kind,
          "details": ", ".join(f"{k}: {v}" for k, v in e.payload.items())}
         for e in reversed(workspace.ledger.events(limit=30))
     ]
     labels = {
         "title": t(m.PAGE_TITLE),
-        "updated": t(m.PAGE_GENERATED, when=dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        "updated": t(m.PAGE_GENERATED, when=dt.datetime.now(zone.zone()).strftime("%Y-%m-%d %H:%M %Z")),
         "rounds": t(m.PAGE_ROUNDS), "returns": t(m.PAGE_RETURNS), "events": t(m.PAGE_EVENTS), "no_events": t(m.PAGE_NO_EVENTS),
         "round_headers": [t(h) for h in (m.LABEL_ROUND, m.LABEL_COUNTRY, m.LABEL_TOPIC, m.LABEL_STAGE, m.LABEL_NEXT_DEADLINE,
                                          m.LABEL_DAYS, m.LABEL_RETURNS)],

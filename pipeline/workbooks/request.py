@@ -8,8 +8,9 @@ form's language and may be renamed: reading goes through the names only.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from pipeline.domain.catalog import Catalog
 from pipeline.domain.models import Calendar, Contact, Expert, Institution, Panel, Round, institution_id, round_id
 from pipeline.domain.problems import Location, Problem, UserError, raise_if_errors
 from pipeline.domain.raw import text_of
+from pipeline.domain.rules import check_expert
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import LANGUAGES, normalise_language, translate
 from pipeline.workbooks.cells import TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input
@@ -45,8 +47,8 @@ FIELDS = (  # defined name, label, kind
     ("req_contact_email", m.REQUEST_FIELD_CONTACT_EMAIL, "text"),
 )
 REQUIRED = {"req_country", "req_topic", "req_requested", "req_contact_name", "req_contact_email"}
-INSTITUTION_COLUMNS = (m.LABEL_NAME, m.LABEL_ACRONYM, m.LABEL_EMAIL)
-EXPERT_COLUMNS = (m.LABEL_NAME, m.LABEL_EMAIL, m.LABEL_STATE, m.LABEL_INSTITUTION, m.LABEL_EXPERIENCE)
+INSTITUTION_COLUMNS = (m.LABEL_NAME, m.LABEL_ACRONYM, m.LABEL_EMAIL, m.LABEL_LANGUAGE)
+EXPERT_COLUMNS = (m.LABEL_NAME, m.LABEL_EMAIL, m.LABEL_STATE, m.LABEL_INSTITUTION, m.LABEL_EXPERIENCE, m.LABEL_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     fit_to_width(intro)
 
     lists = wb.create_sheet(t(m.REQUEST_SHEET_LISTS))
-    states = [f"{s.name(lang)} ({s.code})" for s in sorted(catalog.states.values(), key=lambda s: s.name(lang))]
+    # only the states that take part in the mechanism can ask for a round or send experts
+    states = [f"{s.name(lang)} ({s.code})" for s in sorted(catalog.states.values(), key=lambda s: s.name(lang)) if s.participating]
     topics = [f"{tp.name(lang)} ({tp.id})" for tp in catalog.topics.values()]
     for row, value in enumerate(states, start=1):
         lists.cell(row, 1, value)
@@ -135,10 +138,20 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
         for r, values in enumerate(rows, start=2):
             for col, value in enumerate(values, start=1):
                 sheet.cell(r, col, value)
+            # wrapped text needs its lines' height, or it runs over the next row when printed
+            widths = [sheet.column_dimensions[sheet.cell(1, c).column_letter].width or 10 for c in range(1, len(values) + 1)]
+            lines = max(math.ceil(len(str(v or "")) / max(w - 2, 1)) for v, w in zip(values, widths))
+            if lines > 1:
+                sheet.row_dimensions[r].height = 15 * lines
         if name == "req_experts":
             rule = DataValidation(type="list", formula1=list_refs["state"], allow_blank=True, showErrorMessage=True)
             sheet.add_data_validation(rule)
             rule.add(f"C2:C{TABLE_ROWS + 1}")
+        language_column = sheet.cell(1, len(columns)).column_letter
+        sheet.column_dimensions[language_column].width = 12
+        languages = DataValidation(type="list", formula1=list_refs["language"], allow_blank=True, showErrorMessage=True)
+        sheet.add_data_validation(languages)
+        languages.add(f"{language_column}2:{language_column}{TABLE_ROWS + 1}")
         sheet.freeze_panes = "A2"
         sheet.protection.sheet = True
         fit_to_width(sheet, landscape=True)
@@ -225,6 +238,16 @@ def _meta(wb: Workbook) -> dict[str, str]:
     return {text_of(a): text_of(b) for a, b in sheet.iter_rows(min_col=1, max_col=2, values_only=True) if a}
 
 
+def _language(rest: list[str], where: Location, problems: list[Problem]) -> str | None:
+    """The language of a table row's last column (forms before it had none); None when empty or not a working
+    language (then a problem says so)."""
+    text = (rest[0] if rest else "").strip().lower()
+    if text and text not in LANGUAGES:
+        problems.append(Problem(m.UNKNOWN_LANGUAGE, {"language": text}, where))
+        return None
+    return text or None
+
+
 def round_from_request(content: RequestContent, catalog: Catalog, file_name: str) -> Round:
     """The round a request asks for; raises UserError with every problem, each with its cell."""
     problems: list[Problem] = []
@@ -260,22 +283,27 @@ def round_from_request(content: RequestContent, catalog: Catalog, file_name: str
             parsed[name] = text
     institutions = []
     sheet, rows = content.institutions
-    for row_number, (name, acronym, email, *_) in rows:  # type: ignore[misc]
+    for row_number, (name, acronym, email, *rest) in rows:  # type: ignore[misc]
         where = Location(file=file_name, sheet=sheet, row=row_number)
         if not name or not acronym:
             field = m.LABEL_NAME if not name else m.LABEL_ACRONYM
             problems.append(Problem(m.REQUEST_MISSING_VALUE, {"field": field}, where))
             continue
-        institutions.append(Institution(id=institution_id(acronym), name=name, acronym=acronym, email=email))
+        institutions.append(Institution(id=institution_id(acronym), name=name, acronym=acronym, email=email,
+                                        language=_language(rest, where, problems)))
     experts = []
     sheet, rows = content.experts
-    for row_number, (name, email, state_text, institution, experience, *_) in rows:  # type: ignore[misc]
+    beneficiary = parsed.get("req_country") or ""
+    for row_number, (name, email, state_text, institution, experience, *rest) in rows:  # type: ignore[misc]
         where = Location(file=file_name, sheet=sheet, row=row_number)
         state = catalog.find_state(state_text) if state_text else None
         if state is None:
             problems.append(Problem(m.UNKNOWN_COUNTRY, {"country": state_text}, where))
             continue
-        experts.append(Expert(name=name, email=email, state=state.code, institution=institution, experience=experience))
+        expert = Expert(name=name, email=email, state=state.code, institution=institution, experience=experience,
+                        language=_language(rest, where, problems))
+        problems.extend(replace(p, where=where) for p in check_expert(expert, beneficiary, catalog))
+        experts.append(expert)
     raise_if_errors(problems)
     requested: dt.date = parsed["req_requested"]
     round_ = Round(

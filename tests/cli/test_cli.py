@@ -62,7 +62,7 @@ def test_a_folder_that_is_no_workspace_is_named(tmp_path, capsys):
 def test_the_stage_moves_are_checked_at_the_command_line(workspace, capsys):
     run(workspace, "round", "new", "--country", "PER", "--topic", "planning", "--institution", "MEF|MEF", "--requested", "2026-03-01")
     assert run(workspace, "round", "move", "2026-PER-planning", "published") == 2
-    assert run(workspace, "round", "withdraw", "2026-PER-planning") == 0
+    assert run(workspace, "round", "withdraw", "2026-PER-planning", "--reason", "The country withdrew its request.") == 0
     capsys.readouterr()
     run(workspace, "status", "--json")
     assert json.loads(capsys.readouterr().out)[0]["stage"] == "withdrawn"

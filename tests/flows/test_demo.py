@@ -2,6 +2,8 @@
 import datetime as dt
 import re
 import zipfile
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
 
 import docx
@@ -9,7 +11,7 @@ import openpyxl
 import pytest
 
 from pipeline.cli.app import main
-from pipeline.domain.models import Stage
+from pipeline.domain.models import STAGE_ORDER, Stage
 from pipeline.ledger import records
 from pipeline.ledger.workspace import Workspace
 
@@ -44,5 +46,15 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     assert {p.name for p in paths} >= {"consolidado.xlsx", "2026-PER-planning-informe-final.docx", "registro-cooperacion.xlsx",
                                        f"seminario-{dt.date.today().year}.docx"}
     assert workspace.ledger.verify().broken_at is None
+    moves = [(e.payload["from"], e.payload["to"]) for e in workspace.ledger.events("2026-PER-planning", kind="round.stage")]
+    assert moves == list(zip(STAGE_ORDER, STAGE_ORDER[1:]))  # every step an explicit move
+    mail = sorted((workspace.outbox / "2026-PER-planning" / "mail").glob("*.eml"))
+    kinds = {p.stem.split("-")[1] for p in mail}
+    assert kinds == {"questionnaire", "receipt", "feedback", "interviews", "notes_receipt", "draft"}
+    for path in mail:
+        message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        assert message["X-Unsent"] == "1" and list(message.iter_attachments())
+    reminders = list((workspace.outbox / "2026-CRI-service_quality" / "mail").glob("*-reminder-*.eml"))
+    assert len(reminders) == 2 and all(str(p) in out for p in reminders + mail)
     for archived in workspace.archive.rglob("*.*"):
         assert zipfile.is_zipfile(archived)

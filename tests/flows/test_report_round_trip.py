@@ -21,6 +21,7 @@ from pipeline.ledger.workspace import Workspace
 from pipeline.stages.publication import write_final
 from pipeline.stages.report import approve, write_draft, write_review
 from tests.support import libreoffice
+from tests.support.stages import advance
 
 ROUND = "2026-PER-planning"
 PANEL_TEXT = "El panel constató que {{ la planificación }} & el presupuesto <aún> no dialogan."
@@ -63,8 +64,9 @@ def test_the_panels_draft_goes_through_review_approval_and_publication(demo, tmp
     assert (returned.result, returned.params["version"]) == ("draft", 2)
 
     # Approval is refused while the tracked change and the comment are unresolved, naming each.
+    advance(workspace, ROUND, Stage.COUNTRY_REVIEW)
     with pytest.raises(UserError) as refused:
-        approve(workspace, ROUND, "Ministra de Economía", dt.date(2027, 5, 20))
+        approve(workspace, ROUND, "Ministra de Economía", dt.date.today())
     kinds = [p.message for p in refused.value.problems]
     assert REVIEW_CHANGE_UNRESOLVED in kinds and REVIEW_COMMENT_UNRESOLVED in kinds
     assert PANEL_PLACEHOLDER_LEFT not in kinds
@@ -87,8 +89,9 @@ def test_the_panels_draft_goes_through_review_approval_and_publication(demo, tmp
     resolved = libreoffice.edit(regenerated.path, tmp_path / "v3-resolved.docx",
                                 [{"op": "accept_all_changes"}, {"op": "delete_all_comments"}])
     drop(workspace, resolved, "borrador final.docx")
-    approved = approve(workspace, ROUND, "Ministra de Economía", dt.date(2027, 5, 20))
+    approved = approve(workspace, ROUND, "Ministra de Economía", dt.date.today())
     assert approved.version == 4
+    advance(workspace, ROUND, Stage.APPROVED)
     final = write_final(workspace, ROUND)
     assert final.pdf is not None and final.pdf.read_bytes().startswith(b"%PDF")
     document = docx.Document(str(final.docx))
@@ -97,4 +100,5 @@ def test_the_panels_draft_goes_through_review_approval_and_publication(demo, tmp
     assert f"{PANEL_TEXT} (0) Se sugiere un cronograma." in body and "Ministra de Economía" in body
     properties = read_custom_properties(final.docx)
     assert properties["kind"] == "report_final" and len(properties["sources"].split(",")) >= 4
+    advance(workspace, ROUND, Stage.PUBLISHED)
     assert workspace.ledger.get_round(ROUND).stage is Stage.PUBLISHED

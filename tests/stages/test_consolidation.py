@@ -9,6 +9,7 @@ from pipeline.analysis.scoring import GapKind
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Institution
+from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -200,7 +201,6 @@ def test_the_command_writes_it_in_the_rounds_language_and_says_what_it_found(con
 
     monkeypatch.setattr(STATE, "workspace_path", consolidated["workspace"].root)
     monkeypatch.setattr(STATE, "lang", "es")
-    monkeypatch.setattr(STATE, "lang_explicit", False)
     consolidate(ROUND)
     gaps = len(table_rows(sheet(openpyxl.load_workbook(consolidated["path"]), m.CONS_SHEET_GAPS), "Gaps"))
     expected = translate(m.CONS_WRITTEN, "es", path=str(consolidated["path"]), received=2, missing=1, gaps=gaps)
@@ -214,7 +214,10 @@ def test_it_can_be_made_in_another_language(consolidated, tmp_path):
 
 def test_a_round_nobody_answered_yet_lists_every_institution_as_not_received(workspace):
     open_round(workspace, a_round())
-    wb = openpyxl.load_workbook(consolidate(workspace, ROUND).path)
+    with pytest.raises(UserError) as refused:
+        consolidate(workspace, ROUND)
+    assert refused.value.message == m.CONS_NO_RETURNS
+    wb = openpyxl.load_workbook(consolidate(workspace, ROUND, allow_empty=True).path)
     not_received = translate(m.CONS_NOT_RECEIVED, "es")
     [overall] = table_rows(sheet(wb, m.CONS_SHEET_SCORES), "OverallScores")
     assert overall[translate(m.CONS_STATUS, "es")] == not_received

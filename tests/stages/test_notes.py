@@ -49,7 +49,6 @@ def issued(workspace):
         Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF"),
         Institution(id="pcm", name="Presidencia del Consejo de Ministros", acronym="PCM"),
     )))
-    set_stage(workspace, ROUND, Stage.QUESTIONNAIRE_OPEN)
     set_stage(workspace, ROUND, Stage.INTERVIEWS)
     chl, mex = emit_notes(workspace, ROUND)
     return {"chl": chl, "mex": mex}
@@ -179,8 +178,7 @@ def test_tampered_or_foreign_notes_are_quarantined(workspace, issued):
 
 
 def test_a_panel_without_experts_gets_one_workbook_and_each_note_goes_to_the_email_typed(workspace):
-    open_round(workspace, a_round(panel=Panel()))
-    set_stage(workspace, ROUND, Stage.QUESTIONNAIRE_OPEN)
+    open_round(workspace, a_round(panel=Panel(), stage=Stage.INTERVIEWS))
     [panel] = emit_notes(workspace, ROUND)
     assert panel.name == f"{ROUND}-notes-panel-es-1.xlsx"
     answers = {cell_name(row_specs(["mef"], ELEMENTS)[0].key, "finding"): "Plan vigente."}
@@ -207,7 +205,7 @@ def test_validation_collects_every_problem_and_takes_labels_in_any_language(work
 
 
 def test_notes_are_not_emitted_before_the_questionnaire_is_out(workspace):
-    open_round(workspace, a_round())
+    open_round(workspace, a_round(stage=Stage.REQUESTED))
     with pytest.raises(UserError) as refused:
         emit_notes(workspace, ROUND)
     assert refused.value.message == m.NOTES_ROUND_CLOSED
@@ -226,11 +224,10 @@ def _content(path):
 def example(root):
     """The shipped example: the blank Spanish notes of an illustrative round whose panel has no experts yet."""
     workspace = Workspace.init(root)
-    open_round(workspace, a_round(panel=Panel(), calendar=Calendar(requested=dt.date(2026, 3, 2), visit_start=dt.date(2027, 2, 8),
-                                                                   visit_end=dt.date(2027, 2, 12)), institutions=(
+    open_round(workspace, a_round(panel=Panel(), stage=Stage.INTERVIEWS, calendar=Calendar(
+        requested=dt.date(2026, 3, 2), visit_start=dt.date(2027, 2, 8), visit_end=dt.date(2027, 2, 12)), institutions=(
         Institution(id="ceplan", name="Centro Nacional de Planeamiento Estratégico", acronym="CEPLAN"),
         Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF"))))
-    set_stage(workspace, ROUND, Stage.QUESTIONNAIRE_OPEN)
     [made] = emit_notes(workspace, ROUND, "es")
     return made
 

@@ -7,6 +7,7 @@ from pipeline.cli.app import main
 from pipeline.domain.models import Institution, Stage
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
 from pipeline.stages.frameworks import SHIPPED, available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
@@ -36,7 +37,7 @@ def test_a_questionnaire_is_emitted_for_every_shipped_framework(workspace, frame
     assert (meta["framework_id"], meta["framework_version"]) == (framework.id, framework.version)
 
 
-def test_emitting_pins_the_framework_records_each_questionnaire_and_opens_the_stage(workspace):
+def test_emitting_pins_the_framework_and_records_each_questionnaire_without_moving_the_round(workspace):
     round_ = open_round(workspace, a_round(institutions=(
         Institution(id="mef", name="Ministerio de Economía", acronym="MEF"),
         Institution(id="pcm", name="Presidencia del Consejo de Ministros", acronym="PCM"),
@@ -67,12 +68,15 @@ def test_a_round_past_its_questionnaire_stage_emits_none(workspace):
     assert raised.value.message == m.QUESTIONNAIRE_ROUND_CLOSED
 
 
-def test_the_command_emits_in_the_language_asked(workspace, capsys):
-    open_round(workspace, a_round())
-    code = main(["questionnaire", "emit", "2026-PER-planning", "--all", "--lang", "pt", "--workspace", str(workspace.root)])
+def test_the_command_emits_in_each_institutions_language_whatever_lang_says(workspace, capsys):
+    open_round(workspace, a_round(language="fr", institutions=(
+        Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF"),
+        Institution(id="pcm", name="Presidencia del Consejo de Ministros", acronym="PCM", language="pt"))))
+    code = main(["questionnaire", "emit", "2026-PER-planning", "--all", "--lang", "en", "--workspace", str(workspace.root)])
     assert code == 0
-    assert (workspace.outbox / "2026-PER-planning" / "2026-PER-planning-mef-pt-1.xlsx").exists()
-    assert "1" in capsys.readouterr().out
+    assert sorted(p.name for p in (workspace.outbox / "2026-PER-planning").glob("*.xlsx")) == [
+        "2026-PER-planning-mef-fr-1.xlsx", "2026-PER-planning-pcm-pt-1.xlsx"]
+    assert translate(m.QUESTIONNAIRES_WRITTEN, "en", count=2, folder=str(workspace.outbox / "2026-PER-planning")) in capsys.readouterr().out
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")

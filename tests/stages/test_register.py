@@ -18,7 +18,7 @@ import pytest
 from pipeline.cli.context import STATE
 from pipeline.demo.answers import complete_answers
 from pipeline.documents.panel_text import panel_sections
-from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round
+from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round, Stage
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
@@ -37,6 +37,7 @@ from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import get, open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.notes import cell_name, row_specs
+from tests.support.stages import advance
 from tests.conftest import expert
 from tests.support.filling import fill
 from tests.support.word import write_panel_text
@@ -44,11 +45,13 @@ from tests.support.word import write_panel_text
 PERU, COSTA_RICA = "2026-PER-planning", "2026-CRI-service_quality"
 FORMULA = '=HYPERLINK("x")'
 ROUNDS = {
-    PERU: Round(id=PERU, country="PER", topic="planning", calendar=Calendar(requested=dt.date(2026, 3, 1)),
+    PERU: Round(id=PERU, country="PER", topic="planning", stage=Stage.QUESTIONNAIRE_OPEN,
+                calendar=Calendar(requested=dt.date(2026, 3, 1), questionnaire_deadline=dt.date(2026, 5, 1)),
                 institutions=(Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF"),
                               Institution(id="pcm", name="Presidencia del Consejo de Ministros", acronym="PCM")),
                 panel=Panel(experts=(expert("CHL"), expert("MEX")), coordinator=Coordinator(name="Javier Morales", email="jm@example.org"))),
-    COSTA_RICA: Round(id=COSTA_RICA, country="CRI", topic="service_quality", calendar=Calendar(requested=dt.date(2026, 4, 1)),
+    COSTA_RICA: Round(id=COSTA_RICA, country="CRI", topic="service_quality", stage=Stage.QUESTIONNAIRE_OPEN,
+                      calendar=Calendar(requested=dt.date(2026, 4, 1), questionnaire_deadline=dt.date(2026, 6, 1)),
                       institutions=(Institution(id="ccss", name="Caja Costarricense de Seguro Social", acronym="CCSS"),),
                       panel=Panel(experts=(expert("COL"),), coordinator=Coordinator(name="Javier Morales", email="jm@example.org"))),
 }
@@ -72,7 +75,8 @@ def _notes(workspace: Workspace, round_id: str) -> None:
     round_, framework = pinned(workspace, get(workspace, round_id))
     institutions, elements = [i.id for i in round_.institutions], list(framework.elements)
     keys = {(s.institution, s.element): s.key for s in row_specs(institutions, elements)}
-    made = prepare(workspace, round_id)
+    advance(workspace, round_id, Stage.INTERVIEWS)
+    made = prepare(workspace, round_id, allow_empty=True)
     for n, (notes, rows) in enumerate(zip(made.notes, NOTES[round_id])):
         typed = {}
         for institution, element, finding, need, challenge, recommendation, priority in rows:
@@ -94,14 +98,18 @@ def type_text(path: Path, typed: dict, target: Path) -> Path:
 
 
 def _publish(workspace: Workspace, round_id: str) -> None:
+    advance(workspace, round_id, Stage.DRAFTING)
     draft = reports.write_draft(workspace, round_id)
     document = docx.Document(str(draft.path))
     for section in [s for s in panel_sections(document).values() if s.is_placeholder]:
         write_panel_text(document, section.id, f"Texto del panel ({section.id}) sobre {round_id}.", "Segundo párrafo.")
     document.save(str(workspace.inbox / f"borrador-{round_id}.docx"))
     assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
+    advance(workspace, round_id, Stage.COUNTRY_REVIEW)
     reports.approve(workspace, round_id, "Ministra", dt.date.today())
+    advance(workspace, round_id, Stage.APPROVED)
     publication.write_final(workspace, round_id)
+    advance(workspace, round_id, Stage.PUBLISHED)
 
 
 def _build(root: Path) -> Path:

@@ -6,7 +6,7 @@ import tempfile
 import pytest
 
 from pipeline.cli.app import main
-from pipeline.domain.models import Institution
+from pipeline.domain.models import Institution, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -35,7 +35,7 @@ def busy_workspace(workspace):
         Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF"),
         Institution(id="pcm", name="Presidencia del Consejo de Ministros", acronym="PCM"),
     )))
-    open_round(workspace, a_round(id="2026-CRI-service_quality", country="CRI", topic="service_quality"))
+    open_round(workspace, a_round(id="2026-CRI-service_quality", country="CRI", topic="service_quality", stage=Stage.REQUESTED))
     mef, _ = emit(workspace, "2026-PER-planning")
     shutil.copyfile(mef, workspace.inbox / "mef.xlsx")
     run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")

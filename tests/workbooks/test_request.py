@@ -7,6 +7,8 @@ import pytest
 from pipeline.demo.build import PERU_REQUEST
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
+from pipeline.ledger.workspace import Workspace
 from pipeline.stages.request import open_from_request
 from pipeline.workbooks.request import RequestContent, write_form
 from tests.support.office import rename_sheet
@@ -92,3 +94,20 @@ def test_the_panel_rules_apply_to_proposed_experts(workspace, tmp_path):
     with pytest.raises(UserError) as raised:
         open_from_request(workspace, path)
     assert raised.value.message == m.PANEL_TOO_MANY
+
+
+def test_the_forms_lists_offer_only_participating_states(workspace, tmp_path):
+
+    workspace.ledger.set_participation("HTI", False)
+    path = write_form(tmp_path / "f.xlsx", Workspace.open(workspace.root).catalog, "es")
+    states = [c.value for c in openpyxl.load_workbook(path)[translate(m.REQUEST_SHEET_LISTS, "es")]["A"] if c.value]
+    assert any(s.endswith("(PER)") for s in states) and not any(s.endswith("(HTI)") for s in states)
+
+
+def test_each_proposed_expert_is_checked_in_its_row_with_its_name(workspace, tmp_path):
+    experts = [PERU_REQUEST.experts[0], ("Luis Alberto Pérez", "lperez@example.gob.mx", "México (MEX)", "", "Presupuesto", "de")]
+    path = write_form(tmp_path / "s.xlsx", workspace.catalog, "es", RequestContent(PERU_REQUEST.values, PERU_REQUEST.institutions, experts))
+    with pytest.raises(UserError) as raised:
+        open_from_request(workspace, path)
+    assert [(p.message, p.where.row) for p in raised.value.problems] == [(m.UNKNOWN_LANGUAGE, 3), (m.PANEL_NO_INSTITUTION, 3)]
+    assert raised.value.problems[1].render("es").endswith(translate(m.PANEL_NO_INSTITUTION, "es", name="Luis Alberto Pérez"))
