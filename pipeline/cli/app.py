@@ -176,6 +176,10 @@ def _register_groups() -> None:
     template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
     app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
+    from pipeline.cli import response as response_commands
+
+    app.add_typer(response_commands.app, name="response", help=_(m.HELP_RESPONSE))
+    app.add_typer(response_commands.checks, name="check", help=_(m.HELP_CHECK))
 
 
 _register_groups()

@@ -17,6 +17,7 @@ from pipeline.domain.framework import Dimension, Framework
 from pipeline.domain.problems import Problem, Severity
 from pipeline.frameworks.choices import read_choices, read_elements
 from pipeline.frameworks.context import CompileContext
+from pipeline.frameworks.methods import read_methods
 from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings
 from pipeline.frameworks.survey import check_expressions, read_survey
@@ -79,5 +80,8 @@ def compile_framework(sheets: XLSFormSheets, file_name: str) -> CompileResult:
     read_choices(context)
     read_survey(context)
     check_expressions(context)
+    scoring = read_methods(context)  # scoring methods (frameworks/methods.py), once the survey is known
     framework = _build(context)
+    if framework is not None:
+        framework = framework.model_copy(update={"scoring": scoring})
     return CompileResult(framework, tuple(context.problems))

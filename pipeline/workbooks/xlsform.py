@@ -26,7 +26,7 @@ from pipeline.i18n.messages.frameworks import (
 )
 from pipeline.workbooks.sniff import FileKind, sniff
 
-SHEETS = ("survey", "choices", "settings", "elements")
+SHEETS = ("survey", "choices", "settings", "elements", "averaging")  # averaging: an optional scoring table
 _KINDS = {FileKind.TEXT: "text (CSV)", FileKind.PDF: "a PDF", FileKind.UNKNOWN: "an unknown format"}
 
 
