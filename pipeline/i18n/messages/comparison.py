@@ -24,7 +24,6 @@ CMP_BASES = {
     "as_scored": N_("the earlier score of {elements}"),
     "new": N_("nothing: a new element"),
 }
-CMP_CORRESPONDS = N_("Earlier element(s)")
 CMP_QUESTION_NOW = N_("Question now")
 CMP_QUESTION_BEFORE = N_("Question before")
 CMP_MAPPING = N_("Mapping")
@@ -43,7 +42,6 @@ CMP_REPORTED = N_("Reported on")
 CMP_RECOMMENDATION = N_("Recommendation")
 CMP_ID = N_("Id")
 CMP_INSTITUTION = N_("Institution")
-CMP_NO_RECOMMENDATIONS = N_("The earlier round's report made no recommendation.")
 
 # The report.
 REPORT_CMP_HEADING = N_("3.{number} Compared with round {round}")
