@@ -13,7 +13,6 @@ from pipeline.i18n.messages.comparison import (
     CMP_BASIS,
     CMP_CHANGE,
     CMP_CHANGES,
-    CMP_CORRESPONDS,
     CMP_CURRENT,
     CMP_EARLIER,
     CMP_EARLIER_NOTE,
