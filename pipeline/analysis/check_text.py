@@ -28,7 +28,7 @@ def percent(share: float, lang: str) -> str:
 
 def params(gap: Gap, lang: str, acronym: Callable[[object], str]) -> dict[str, object]:
     """The figures a gap's sentences use, formatted in ``lang`` (institutions by acronym)."""
-    number = lambda v: "—" if v is None else format_number(v, lang, 2)  # noqa: E731
+    number = lambda v: "—" if v is None else format_number(v, lang, 2)
     found: dict[str, object] = {"institution": acronym(gap.institution) if gap.institution else "", "question": gap.question or "",
                                 "threshold": format_number(LOW_SCORE, lang, 0), "apart": format_number(DISAGREEMENT, lang, 0),
                                 "limit": "", "least": ""}

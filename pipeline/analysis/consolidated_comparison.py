@@ -59,7 +59,7 @@ def comparison_sheet(v: View) -> Sheet | None:
              *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note),) if c.earlier_framework.note else ()))
     columns = (*v.columns((CMP_ID, "code"), (CONS_ELEMENT, "long")), Column(v.t(CMP_EARLIER, round=earlier), "score"),
                Column(v.t(CMP_CURRENT, round=v.data.round.id), "score"), *v.columns((CMP_CHANGE, "change"), (CMP_BASIS, "text")))
-    _round = lambda x: None if x is None else round(x, 2)  # noqa: E731
+    _round = lambda x: None if x is None else round(x, 2)
     elements = Table("ElementsCompared", v.t(CMP_ELEMENTS_TITLE), columns, tuple(
         (r.element, v.element(r.element), _round(r.earlier), _round(r.current), _round(r.change), basis(v, c, r)) for r in c.elements))
     removed = Table("ElementsRemoved", v.t(CMP_REMOVED_TITLE), (columns[0], columns[1], columns[2], v.columns((CMP_STATUS, "short"))[0]),

@@ -53,7 +53,7 @@ def method_sheet(v: View) -> Sheet:
     return Sheet(v.t(CONS_SHEET_METHOD), intro, (_working(v), _questions(v)))
 
 
-def _answer(v: View):  # noqa: ANN202
+def _answer(v: View):
     def shown(i: Input) -> str:
         q = v.fw.question(i.question)
         return v.choice(q, i.answer or "") if q else str(i.answer)

@@ -50,7 +50,8 @@ from pipeline.i18n.messages.consolidation import (
     CONS_STATUS,
     CONS_TITLE,
 )
-__all__ = ["FILE_NAME", "build", "Chart", "Column", "Consolidated", "Sheet", "Table"]
+
+__all__ = ["FILE_NAME", "Chart", "Column", "Consolidated", "Sheet", "Table", "build"]
 
 FILE_NAME = "consolidado.xlsx"
 

@@ -92,7 +92,7 @@ def inputs_text(score: Score, lang: str, answer: Callable[[Input], str], correct
 
 def working_text(score: Score, lang: str) -> str:
     """How the result was reached, with the figures."""
-    t = lambda message, **p: translate(message, lang, **p)  # noqa: E731
+    t = lambda message, **p: translate(message, lang, **p)
     result = result_text(score, lang)
     if score.value is None:
         if score.insufficient and not any(i.scores for i in score.inputs):
@@ -170,5 +170,14 @@ def report_paragraph(framework: Framework, lang: str) -> str:
                      translate(REPORT_RESULTS_WORKING, lang)))
 
 
-__all__ = ["plain", "result_text", "method_name", "rule_text", "inputs_text", "working_text", "used", "method_summary",
-           "report_paragraph"]
+__all__ = [
+    "inputs_text",
+    "method_name",
+    "method_summary",
+    "plain",
+    "report_paragraph",
+    "result_text",
+    "rule_text",
+    "used",
+    "working_text",
+]

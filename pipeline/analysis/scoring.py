@@ -17,8 +17,16 @@ from pipeline.domain.enums import Method
 from pipeline.domain.framework import NOT_APPLICABLE, Framework, Question
 from pipeline.domain.methods import MethodSpec
 
-__all__ = ["Score", "weighted", "level", "InstitutionScores", "score_institution", "element_means", "LOW_SCORE",
-           "DISAGREEMENT"]
+__all__ = [
+    "DISAGREEMENT",
+    "LOW_SCORE",
+    "InstitutionScores",
+    "Score",
+    "element_means",
+    "level",
+    "score_institution",
+    "weighted",
+]
 
 LOW_SCORE = 1.0  # at or below: a gap to raise in the interview
 DISAGREEMENT = 2.0  # institutions' scores for one element this far apart: a gap

@@ -33,7 +33,8 @@ def correct(round_ref: RoundArg, institution: InstitutionArg,
             question: Annotated[str, typer.Argument(metavar="QUESTION", help=_(c.HELP_QUESTION))],
             value: Annotated[str, typer.Argument(metavar="VALUE", help=_(c.HELP_VALUE))], note: NoteOption = "",
             by: ByOption = None) -> None:
-    from pipeline.stages.corrections import correct as record, described
+    from pipeline.stages.corrections import correct as record
+    from pipeline.stages.corrections import described
 
     workspace = STATE.workspace()
     made = record(workspace, round_ref, institution, question, value, note, _who(by))
@@ -48,7 +49,8 @@ def history(round_ref: RoundArg, institution: InstitutionArg) -> None:
     import datetime as dt
 
     from pipeline.i18n.translation import format_date
-    from pipeline.stages.corrections import described, history as load
+    from pipeline.stages.corrections import described
+    from pipeline.stages.corrections import history as load
 
     workspace = STATE.workspace()
     found = load(workspace, round_ref, institution)

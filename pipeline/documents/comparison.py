@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
 from pipeline.analysis.comparison import Comparison
@@ -117,7 +117,7 @@ def add_comparison(document: Any, content: ReportContent, before: str, lang: str
         old = comparison.earlier_framework
         return pick(old.elements.get(name, {}), lang, old.default_language) or name
 
-    t = lambda message, **p: translate(message, lang, **p)  # noqa: E731
+    t = lambda message, **p: translate(message, lang, **p)
     _paragraph(document, anchor, t(REPORT_CMP_HEADING, number=len(fw.dimensions) + 1, round=earlier), "Heading 2")
     _paragraph(document, anchor, t(REPORT_CMP_TEXT, round=earlier, framework=comparison.earlier_framework.id,
                                    version=comparison.earlier_framework.version))

@@ -17,9 +17,9 @@ from typing import Any
 from babel.numbers import format_decimal
 from docx.shared import Cm
 
-from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.check_text import guide_sentence
 from pipeline.analysis.checks import Gap, GapKind
+from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.documents.charts import Chart, dimension_scores
 from pipeline.documents.receipt import TEMPLATES

@@ -133,7 +133,7 @@ def test_a_framework_without_methods_scores_every_element_and_dimension_by_the_w
     for inst in data.institutions:
         codes = ANSWERS[inst.institution.id]
 
-        def mean(questions):
+        def mean(questions, codes=codes):
             pairs = [(int(codes[q.name]), q.weight) for q in questions if fw.is_maturity(q) and str(codes.get(q.name, "")).isdigit()]
             return sum(v * w for v, w in pairs) / sum(w for _, w in pairs) if pairs else None
 
