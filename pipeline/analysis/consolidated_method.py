@@ -62,7 +62,7 @@ def _answer(v: View):
 
 def _working(v: View) -> Table:
     columns = v.columns((METHOD_SCOPE, "short"), (CONS_ID, "code"), (CONS_ELEMENT, "name"), (CONS_INSTITUTION, "code"),
-                        (METHOD_METHOD, "short"), (METHOD_INPUTS, "long"), (METHOD_RULE, "text"), (METHOD_RESULT, "score"))
+                        (METHOD_METHOD, "short"), (METHOD_INPUTS, "long"), (METHOD_RULE, "long"), (METHOD_RESULT, "score"))
     received = [i for i in v.data.institutions if i.scores is not None]
     rows: list[tuple[object, ...]] = []
     scopes = [(v.t(METHOD_SCOPE_ELEMENT), e, v.element(e), lambda s, k: s.elements.get(k)) for e in v.data.elements]
