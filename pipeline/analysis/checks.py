@@ -166,7 +166,7 @@ def _same_evidence(framework: Framework, received: list[str], answers: Mapping[s
     found = []
     for institution in received:
         given = [a.evidence for q in framework.questions if (a := answers.get(institution, NO_ANSWERS).get(q.name)) and a.evidence]
-        if len(given) >= SAME_EVIDENCE_MIN and len({folded(e) for e in given}) == 1:
+        if len(given) >= SAME_EVIDENCE_MIN and all(folded(e) == folded(given[0]) for e in given[1:]):  # stops at the first other
             found.append(Gap(GapKind.SAME_EVIDENCE, institution, None, None, {"count": len(given), "evidence": given[0]}))
     return found
 

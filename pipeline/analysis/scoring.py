@@ -39,20 +39,22 @@ def level(framework: Framework, question: Question, value: object) -> int | None
     return int(value)
 
 
-def input_of(framework: Framework, question: Question, answers: QuestionnaireAnswers) -> Input:
+def _code(answers: QuestionnaireAnswers, question: str) -> str | None:
     """A question's answer as the methods read it; one left empty because its relevant rule is false is "not
     applicable" (a value typed there anyway still counts, as it always has)."""
-    record = answers.get(question.name)
+    record = answers.get(question)
     code = record.value if record is not None and isinstance(record.value, str) else None
     if code is None and record is not None and record.status is AnswerStatus.NOT_APPLICABLE:
         code = NOT_APPLICABLE
-    return Input(question.name, code, question.weight, framework.is_maturity(question), framework.scoring.levels.get(question.name))
+    return code
 
 
-def counted(framework: Framework, questions: list[Question], spec: MethodSpec) -> list[Question]:
-    """The questions a method reads: the maturity ones, and for the cumulative method the requirements too."""
+def counted(framework: Framework, questions: list[Question], spec: MethodSpec, maturity: set[str] | None = None) -> list[Question]:
+    """The questions a method reads: the maturity ones (``maturity``: their names, when known), and for the cumulative
+    method the requirements too."""
     cumulative = spec.method is Method.CUMULATIVE
-    return [q for q in questions if framework.is_maturity(q) or (cumulative and q.name in framework.scoring.levels)]
+    maturity = maturity if maturity is not None else {q.name for q in questions if framework.is_maturity(q)}
+    return [q for q in questions if q.name in maturity or (cumulative and q.name in framework.scoring.levels)]
 
 
 @dataclass(frozen=True)
@@ -67,19 +69,21 @@ class InstitutionScores:
 def score_institution(framework: Framework, institution: str, answers: QuestionnaireAnswers) -> InstitutionScores:
     """The scores of one institution's answers: each element and dimension by its method, the overall by the
     weighted mean of every maturity question."""
-    inputs = {q.name: input_of(framework, q, answers) for q in framework.questions if q.answerable}
     maturity = [q for q in framework.questions if framework.is_maturity(q)]
+    names = {q.name for q in maturity}
+    inputs = {q.name: Input(q.name, _code(answers, q.name), q.weight, q.name in names, framework.scoring.levels.get(q.name))
+              for q in framework.questions if q.answerable}
     scoring, table = framework.scoring, framework.scoring.averaging
 
     def score(questions: list[Question], spec: MethodSpec) -> Score:
-        return evaluate(spec, [inputs[q.name] for q in counted(framework, questions, spec)], table)
+        return evaluate(spec, [inputs[q.name] for q in counted(framework, questions, spec, names)], table)
 
     by_element: dict[str, list[Question]] = {}
     for q in framework.questions:
         if q.element and q.answerable:
             by_element.setdefault(q.element, []).append(q)
     elements = {e: score(qs, scoring.element(e)) for e, qs in sorted(by_element.items())
-                if counted(framework, qs, scoring.element(e))}
+                if counted(framework, qs, scoring.element(e), names)}
     return InstitutionScores(
         institution=institution,
         levels={q.name: inputs[q.name].level for q in maturity},
