@@ -14,6 +14,7 @@ from pipeline.analysis.followup import question_base
 from pipeline.analysis.method_text import report_paragraph
 from pipeline.demo.answers import example_notes
 from pipeline.domain.enums import FollowupStatus
+from pipeline.domain.methods import Scoring
 from pipeline.domain.models import Calendar, Institution, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
@@ -23,12 +24,14 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger import recommendations
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import rounds
+from pipeline.stages.comparison import earlier_round_of
 from pipeline.stages.interviews import consolidate, prepare
 from pipeline.stages.publication import emit_followup
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.report import write_draft
 from tests.conftest import a_round
 from tests.support.filling import fill
+from tests.support.scoring import framework, maturity
 
 EARLIER, CURRENT = "2022-PER-planning", "2026-PER-planning"
 HEAD = ["type", "name", "label::Español (es)", "label::English (en)", "element", "replaces"]
@@ -190,3 +193,24 @@ def test_the_results_section_states_the_method(rounds_compared, drafts, lang):
         m.REPORT_RESULTS_METHOD_ITEM, lang, names=["Alignment of plans" if lang == "en" else "Articulación de planes"],
         method=translate(m.METHOD_NAMES["weakest_link"], lang))) in stated
     assert any(p.startswith(stated) for p in paragraphs)
+
+
+def test_the_earlier_round_is_the_latest_published_one_of_the_country_on_the_topic_or_a_framework_replaced(workspace):
+    def stored(round_id, topic, requested, stage, framework_id="planning", country="PER"):
+        round_ = a_round(id=round_id, topic=topic, country=country, calendar=Calendar(requested=requested), stage=stage,
+                         framework_id=framework_id, framework_version="1")
+        workspace.ledger.save_round(round_, "round.opened")
+        return round_
+
+    now = a_round(calendar=Calendar(requested=dt.date(2026, 3, 1)))
+    planning = framework({"d1": [maturity("q1", "e1")]}, framework_id="planning")
+    stored("2019-PER-planning", "planning", dt.date(2019, 1, 1), Stage.PUBLISHED)
+    stored("2023-PER-planning", "planning", dt.date(2023, 1, 1), Stage.PUBLISHED)
+    stored("2024-PER-planning", "planning", dt.date(2024, 1, 1), Stage.DRAFTING)  # not published
+    stored("2025-CHL-planning", "planning", dt.date(2025, 1, 1), Stage.PUBLISHED, country="CHL")  # another country
+    stored("2027-PER-planning", "planning", dt.date(2027, 1, 1), Stage.PUBLISHED)  # requested later
+    assert earlier_round_of(workspace.ledger, now, planning).id == "2023-PER-planning"
+    stored("2025-PER-ict", "ict", dt.date(2025, 6, 1), Stage.PUBLISHED, framework_id="ict")
+    assert earlier_round_of(workspace.ledger, now, planning).id == "2023-PER-planning"  # another topic, not replaced
+    replacing = planning.model_copy(update={"scoring": Scoring(element_replaces={"e1": ("ict:ict_e2",)})})
+    assert earlier_round_of(workspace.ledger, now, replacing).id == "2025-PER-ict"
