@@ -86,6 +86,8 @@ def _rounded(score: Score | None) -> tuple[float | None, float | None]:
 
 
 class _View(View):
+    """The answers and scores sheets (the other sheets have modules of their own)."""
+
     def long(self) -> Table:
         columns = self.columns((CONS_INSTITUTION, "code"), (CONS_DIMENSION, "name"), (CONS_ELEMENT, "name"), (CONS_ID, "code"),
                                (CONS_QUESTION, "long"), (CONS_RAW, "text"), (CONS_ANSWER, "text"), (CONS_LEVEL, "level"),
