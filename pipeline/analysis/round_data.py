@@ -1,28 +1,44 @@
 """Everything known about a round's self-assessment, gathered once for the documents made from it
-(the consolidated workbook, the interview guides, the reports): pure, from the round, its framework and
-its institutions' current responses."""
+(the consolidated workbook, the interview guides, the reports): pure, from the round, its framework, its
+institutions' current responses with DGPE's corrections, the versions those responses replaced, the checks staff
+marked explained, and the earlier round it is compared with."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Mapping, Sequence
 
-from pipeline.analysis.scoring import Gap, InstitutionScores, Score, element_means, gaps, score_institution
+from pipeline.analysis.checks import Gap, gaps, quality_checks
+from pipeline.analysis.comparison import Comparison, EarlierRound, compare
+from pipeline.analysis.corrections import corrected
+from pipeline.analysis.scoring import InstitutionScores, Score, element_means, score_institution
 from pipeline.domain.answers import NO_ANSWERS, QuestionnaireAnswers, Response
+from pipeline.domain.corrections import CheckMark, Correction
 from pipeline.domain.framework import Framework
 from pipeline.domain.models import Institution, Round
 
 
 @dataclass(frozen=True)
 class InstitutionData:
-    """One institution; ``response`` None means it sent nothing yet."""
+    """One institution; ``response`` None means it sent nothing yet. ``corrections`` are DGPE's corrections of its
+    current response, in the order made; ``previous`` the response that one replaced (None: it is the first)."""
 
     institution: Institution
     response: Response | None
     scores: InstitutionScores | None
+    corrections: tuple[Correction, ...] = ()
+    previous: Response | None = None
+
+    @cached_property
+    def answers(self) -> QuestionnaireAnswers:
+        """Its answers as scored: the official's, with DGPE's corrections in place."""
+        answers = self.response.answers if self.response else NO_ANSWERS
+        return corrected(answers, self.corrections) if self.corrections else answers
 
     @property
-    def answers(self) -> QuestionnaireAnswers:
-        return self.response.answers if self.response else NO_ANSWERS
+    def corrected(self) -> dict[str, Correction]:
+        """The latest correction of each corrected question, by question."""
+        return {c.question: c for c in self.corrections}
 
 
 @dataclass(frozen=True)
@@ -30,9 +46,11 @@ class RoundData:
     round: Round
     framework: Framework
     institutions: tuple[InstitutionData, ...]
-    gaps: tuple[Gap, ...]
+    gaps: tuple[Gap, ...]  # the gaps, then the quality checks that fire
     elements: dict[str, Score]  # the round's score per element
     sources: tuple[str, ...]  # SHA-256 of every response it was built from
+    marks: Mapping[str, CheckMark] = field(default_factory=dict)  # checks marked explained, by key
+    comparison: Comparison | None = None  # with the earlier round; None when there is none
 
     @property
     def received(self) -> list[InstitutionData]:
@@ -43,14 +61,24 @@ class RoundData:
         return [i for i in self.institutions if i.response is None]
 
 
-def round_data(round_: Round, framework: Framework, current: Mapping[str, Response]) -> RoundData:
-    """The round's data from each institution's current response (by institution id): scores and gaps."""
+def round_data(round_: Round, framework: Framework, current: Mapping[str, Response],
+               corrections: Sequence[Correction] = (), previous: Mapping[str, Response] | None = None,
+               marks: Mapping[str, CheckMark] | None = None, earlier: EarlierRound | None = None) -> RoundData:
+    """The round's data from each institution's current response (by institution id) and what DGPE added: its
+    corrections (those of each current response apply), the responses the current ones replaced, the marks, and
+    the earlier round to compare with. Scores, gaps and quality checks are computed here."""
+    previous = previous or {}
     institutions = []
     for inst in round_.institutions:
         response = current.get(inst.id)
-        scores = score_institution(framework, inst.id, response.answers) if response else None
-        institutions.append(InstitutionData(inst, response, scores))
+        mine = tuple(c for c in corrections if response is not None and c.response == response.sha256)
+        data = InstitutionData(inst, response, None, mine, previous.get(inst.id))
+        scores = score_institution(framework, inst.id, data.answers) if response else None
+        institutions.append(InstitutionData(inst, response, scores, mine, previous.get(inst.id)))
     scored = [i.scores for i in institutions if i.scores is not None]
-    found = gaps(framework, scored, {i.institution.id: i.answers for i in institutions}, [i.id for i in round_.institutions])
-    return RoundData(round_, framework, tuple(institutions), tuple(found), element_means(scored),
-                     tuple(r.sha256 for r in current.values()))
+    answers = {i.institution.id: i.answers for i in institutions}
+    before = {i.institution.id: i.previous.answers for i in institutions if i.previous is not None}
+    found = gaps(framework, scored, answers, [i.id for i in round_.institutions]) + quality_checks(framework, scored, answers, before)
+    means = element_means(scored)
+    return RoundData(round_, framework, tuple(institutions), tuple(found), means, tuple(r.sha256 for r in current.values()),
+                     dict(marks or {}), compare(framework, means, earlier) if earlier else None)

@@ -1,45 +1,35 @@
-"""Maturity scores and gaps, computed from the responses with the framework's weights.
+"""Maturity scores, computed from the responses with the framework's methods and weights.
 
-The method, written out so an expert can check it (the consolidated workbook
-shows the same text): a maturity question scores its level, 0 to 4; "not
-applicable" and "insufficient information" do not score. An element's score is
-the weighted mean of the scores of its questions (weights from the framework's
-``weight`` column); a dimension's is the weighted mean of its questions; an
-institution's overall score is the weighted mean of all its questions. The
-round's score for an element is the mean of the institutions' scores for it.
+Each element and each dimension is scored by the method the framework declares for it (``analysis/methods.py``
+gives the rules; the weighted mean unless the framework says otherwise, so a framework without a ``method``
+column scores as it always has). An institution's overall score is the weighted mean of all its maturity
+questions; the round's score for an element is the mean of the institutions' scores for it. The consolidated
+workbook's Method sheet writes the same out, with the working of every score.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from statistics import mean
-from typing import Iterable, Mapping
 
-from pipeline.domain.answers import NO_ANSWERS, AnswerStatus, QuestionnaireAnswers
-from pipeline.domain.framework import Framework, Question
+from pipeline.analysis.methods import Input, Score, evaluate, weighted
+from pipeline.domain.answers import AnswerStatus, QuestionnaireAnswers
+from pipeline.domain.enums import Method
+from pipeline.domain.framework import NOT_APPLICABLE, Framework, Question
+from pipeline.domain.methods import MethodSpec
+
+__all__ = [
+    "DISAGREEMENT",
+    "LOW_SCORE",
+    "InstitutionScores",
+    "Score",
+    "element_means",
+    "level",
+    "score_institution",
+    "weighted",
+]
 
 LOW_SCORE = 1.0  # at or below: a gap to raise in the interview
 DISAGREEMENT = 2.0  # institutions' scores for one element this far apart: a gap
-
-
-@dataclass(frozen=True)
-class Score:
-    """A weighted mean on the 0–4 scale; ``value`` None when no question of it was scored."""
-
-    value: float | None
-    scored: int  # questions that scored
-    total: int  # maturity questions it covers
-
-    @property
-    def percent(self) -> float | None:
-        return None if self.value is None else self.value / 4
-
-
-def weighted(pairs: Iterable[tuple[float, float]], total: int) -> Score:
-    items = [(v, w) for v, w in pairs]
-    weight = sum(w for _, w in items)
-    value = sum(v * w for v, w in items) / weight if weight else None
-    return Score(value, len(items), total)
 
 
 def level(framework: Framework, question: Question, value: object) -> int | None:
@@ -49,78 +39,58 @@ def level(framework: Framework, question: Question, value: object) -> int | None
     return int(value)
 
 
+def _code(answers: QuestionnaireAnswers, question: str) -> str | None:
+    """A question's answer as the methods read it; one left empty because its relevant rule is false is "not
+    applicable" (a value typed there anyway still counts, as it always has)."""
+    record = answers.get(question)
+    code = record.value if record is not None and isinstance(record.value, str) else None
+    if code is None and record is not None and record.status is AnswerStatus.NOT_APPLICABLE:
+        code = NOT_APPLICABLE
+    return code
+
+
+def counted(framework: Framework, questions: list[Question], spec: MethodSpec, maturity: set[str] | None = None) -> list[Question]:
+    """The questions a method reads: the maturity ones (``maturity``: their names, when known), and for the cumulative
+    method the requirements too."""
+    cumulative = spec.method is Method.CUMULATIVE
+    maturity = maturity if maturity is not None else {q.name for q in questions if framework.is_maturity(q)}
+    return [q for q in questions if q.name in maturity or (cumulative and q.name in framework.scoring.levels)]
+
+
 @dataclass(frozen=True)
 class InstitutionScores:
     institution: str
-    levels: dict[str, int | None]  # question -> level
+    levels: dict[str, int | None]  # maturity question -> level
     elements: dict[str, Score]
     dimensions: dict[str, Score]
     overall: Score
 
 
 def score_institution(framework: Framework, institution: str, answers: QuestionnaireAnswers) -> InstitutionScores:
-    """The scores of one institution's answers."""
+    """The scores of one institution's answers: each element and dimension by its method, the overall by the
+    weighted mean of every maturity question."""
     maturity = [q for q in framework.questions if framework.is_maturity(q)]
-    levels = {q.name: level(framework, q, answers.value(q.name)) for q in maturity}
+    names = {q.name for q in maturity}
+    inputs = {q.name: Input(q.name, _code(answers, q.name), q.weight, q.name in names, framework.scoring.levels.get(q.name))
+              for q in framework.questions if q.answerable}
+    scoring, table = framework.scoring, framework.scoring.averaging
 
-    def score(questions: list[Question]) -> Score:
-        return weighted(((levels[q.name], q.weight) for q in questions if levels[q.name] is not None), len(questions))  # type: ignore[misc]
+    def score(questions: list[Question], spec: MethodSpec) -> Score:
+        return evaluate(spec, [inputs[q.name] for q in counted(framework, questions, spec, names)], table)
 
-    elements = sorted({q.element for q in maturity if q.element})
+    by_element: dict[str, list[Question]] = {}
+    for q in framework.questions:
+        if q.element and q.answerable:
+            by_element.setdefault(q.element, []).append(q)
+    elements = {e: score(qs, scoring.element(e)) for e, qs in sorted(by_element.items())
+                if counted(framework, qs, scoring.element(e), names)}
     return InstitutionScores(
         institution=institution,
-        levels=levels,
-        elements={e: score([q for q in maturity if q.element == e]) for e in elements},
-        dimensions={d.name: score([q for q in d.questions if q.name in levels]) for d in framework.dimensions},
-        overall=score(maturity),
+        levels={q.name: inputs[q.name].level for q in maturity},
+        elements=elements,
+        dimensions={d.name: score([q for q in d.questions if q.answerable], scoring.dimension(d.name)) for d in framework.dimensions},
+        overall=evaluate(None, [inputs[q.name] for q in maturity]),
     )
-
-
-class GapKind(str, Enum):
-    MISSING = "missing"  # a required question left unanswered
-    LOW = "low"  # a score at or below LOW_SCORE
-    NO_EVIDENCE = "no_evidence"  # a level claimed without the evidence the framework asks for
-    DISAGREEMENT = "disagreement"  # institutions far apart on one element
-    NOT_RECEIVED = "not_received"  # an institution that sent nothing
-
-
-@dataclass(frozen=True)
-class Gap:
-    kind: GapKind
-    institution: str | None = None
-    question: str | None = None
-    element: str | None = None
-    detail: dict[str, object] = field(default_factory=dict)
-
-
-def gaps(framework: Framework, scores: list[InstitutionScores], answers: Mapping[str, QuestionnaireAnswers],
-         expected: list[str]) -> list[Gap]:
-    """Every gap of the round: per institution (missing, low, no evidence), across them (disagreement, not received).
-    ``answers`` are each institution's, by institution id."""
-    found: list[Gap] = []
-    received = {s.institution for s in scores}
-    for institution in expected:
-        if institution not in received:
-            found.append(Gap(GapKind.NOT_RECEIVED, institution))
-    for s in scores:
-        for question in framework.questions:
-            given = answers.get(s.institution, NO_ANSWERS).get(question.name)
-            if given is not None and given.status is AnswerStatus.MISSING:
-                found.append(Gap(GapKind.MISSING, s.institution, question.name, question.element))
-            lvl = s.levels.get(question.name)
-            if lvl is not None and lvl <= LOW_SCORE:
-                found.append(Gap(GapKind.LOW, s.institution, question.name, question.element, {"level": lvl}))
-            if lvl is not None and question.evidence_asked(str(lvl)) and not (given and given.evidence):
-                found.append(Gap(GapKind.NO_EVIDENCE, s.institution, question.name, question.element, {"level": lvl}))
-    for element in sorted(framework.elements or {q.element for q in framework.questions if q.element}):
-        values = {s.institution: s.elements[element].value for s in scores
-                  if element in s.elements and s.elements[element].value is not None}
-        if len(values) >= 2 and max(values.values()) - min(values.values()) >= DISAGREEMENT:
-            high = max(values, key=values.__getitem__)
-            low = min(values, key=values.__getitem__)
-            found.append(Gap(GapKind.DISAGREEMENT, None, None, element,
-                             {"high": high, "high_score": round(values[high], 2), "low": low, "low_score": round(values[low], 2)}))
-    return found
 
 
 def element_means(scores: list[InstitutionScores]) -> dict[str, Score]:

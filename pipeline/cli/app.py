@@ -111,12 +111,11 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
 
     from pipeline.domain.enums import ReturnState
     from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
-    from pipeline.stages.publication import followup_summary, recommendation_status
-    from pipeline.stages.status import STATUS_NAMES, institutions
-
     from pipeline.ledger import settings
     from pipeline.stages.mail import waiting
+    from pipeline.stages.publication import followup_summary, recommendation_status
     from pipeline.stages.round_edit import changes_since_issue
+    from pipeline.stages.status import STATUS_NAMES, institutions
 
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
@@ -202,6 +201,10 @@ def _register_groups() -> None:
     template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
     app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
     app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
+    from pipeline.cli import response as response_commands
+
+    app.add_typer(response_commands.app, name="response", help=_(m.HELP_RESPONSE))
+    app.add_typer(response_commands.checks, name="check", help=_(m.HELP_CHECK))
 
 
 _register_groups()

@@ -22,12 +22,18 @@ TEXTS = (
 
 
 LEVELS = ("3", "2", "3", "4", "1", "2", "3", "0", "2", "3")  # a plausible spread of maturity levels
+EVIDENCE = (  # documents an institution cites, one per claim in turn
+    "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc",
+    "Resolución Ministerial 125-2024-EF, https://example.gob.pe/rm-125",
+    "Informe anual de seguimiento 2025, https://example.gob.pe/informe-2025",
+    "Directiva 001-2024-CEPLAN, https://example.gob.pe/directiva",
+)
 
 
 def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> dict[str, Any]:
     """Cell name -> value for every answerable question, each valid and with its evidence.
 
-    Maturity levels follow LEVELS, shifted by ``seed`` so that institutions differ."""
+    Maturity levels follow LEVELS, texts TEXTS and evidence EVIDENCE, shifted by ``seed`` so that institutions differ."""
     typed: dict[str, Any] = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento",
                              "resp_email": "rhuaman@example.gob.pe", "resp_date": dt.datetime(2026, 12, 1)}
     values: dict[str, Any] = {}
@@ -53,10 +59,10 @@ def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> d
             typed[f"q_{q.name}"] = dt.datetime(2024, 5, 20)
             values[q.name] = dt.date(2024, 5, 20)
         else:
-            typed[f"q_{q.name}"] = TEXTS[len(values) % len(TEXTS)]
+            typed[f"q_{q.name}"] = TEXTS[(len(values) + seed) % len(TEXTS)]
             values[q.name] = "x"
         if q.evidence != "no":
-            typed[f"e_{q.name}"] = "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc"
+            typed[f"e_{q.name}"] = EVIDENCE[(sum(k.startswith("e_") for k in typed) + seed) % len(EVIDENCE)]
     return typed
 
 

@@ -11,12 +11,14 @@ from typing import Iterator
 
 from pipeline.analysis.followup import question_base
 from pipeline.demo.answers import complete_answers, example_notes
+from pipeline.demo.earlier import build_earlier
 from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
 from pipeline.demo.filling import fill
 from pipeline.domain.enums import FollowupStatus, Result
 from pipeline.domain.models import Calendar, Coordinator, Institution, Round, Stage, institution_id
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.checks import DEMO_CHECKS, DEMO_CORRECTION
 from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -25,6 +27,7 @@ from pipeline.ledger import recommendations
 from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import panel, rounds
+from pipeline.stages.corrections import checks, correct, described
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import consolidate, prepare
 from pipeline.stages.mail import write_mail, write_reminders
@@ -34,6 +37,7 @@ from pipeline.stages.report import approve, write_draft, write_review
 from pipeline.stages.request import open_from_request
 from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form
+
 
 def peru_request(today: dt.date) -> RequestContent:
     """Peru's request of 2 March 2026, its later dates set so that its round has gone through its interviews by ``today``."""
@@ -118,7 +122,9 @@ def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
         rounds.open_round(workspace, round_)
     costa_rica = "2026-CRI-service_quality"
     panel.set_coordinator(workspace, costa_rica, coordinator)
+    earlier = list(build_earlier(workspace, lang))  # Peru's illustrative 2022 round, which the 2026 one is compared with
     yield translate(m.DEMO_BUILT, lang, path=str(workspace.root), count=len(workspace.ledger.rounds()))
+    yield from earlier
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REQUEST_FORM, lang), path=str(form))
     for round_id in (peru.id, costa_rica):
         yield _move(workspace, round_id, Stage.QUESTIONNAIRE_OPEN, lang)
@@ -145,7 +151,8 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
 
     ceplan, mef, pcm, _grc = questionnaires
     _, framework = pinned(workspace, rounds.get(workspace, round_id))
-    fill(ceplan, complete_answers(framework, seed=0), workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
+    ceplan_answers = complete_answers(framework, seed=0)
+    fill(ceplan, ceplan_answers, workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
     answers = complete_answers(framework, seed=1)
     mistakes = {k: v for k, v in answers.items() if k not in ("q_pl_02", "q_pl_07", "e_pl_01")}
     mistakes["q_pl_04"] = 250  # a percentage typed past the validation
@@ -157,10 +164,25 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
     corrected = {"q_pl_02": answers["q_pl_02"], "q_pl_07": answers["q_pl_07"], "q_pl_04": 45,
                  "e_pl_01": answers.get("e_pl_01", "Ley 28522")}
     fill(workspace.root / (feedback.answer or ""), corrected, workspace.inbox / "MEF cuestionario corregido.xlsx")
+    pcm_texts = {"q_pl_30": ceplan_answers["q_pl_30"]}  # PCM pastes CEPLAN's answer: a quality check fires
+    fill(workspace.root / (next(o for o in outcomes if o.institution == "pcm").answer or ""), pcm_texts,
+         workspace.inbox / "PCM corregido.xlsx")
     outcomes += run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang)
     for outcome in outcomes:
         yield "  " + outcome.render(lang)
+    yield from _dgpe(workspace, round_id, lang)
     yield from _interviews(workspace, round_id, lang)
+
+
+def _dgpe(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    """DGPE corrects a number CEPLAN's official confirmed by phone, and looks at the quality checks."""
+    made = correct(workspace, round_id, "ceplan", "pl_23", "120",
+                   "La funcionaria de CEPLAN confirmó por teléfono que son 120 organizaciones (1 fue un error de tipeo).",
+                   "Javier Morales")
+    before, after = described(workspace, made, lang)
+    yield translate(DEMO_CORRECTION, lang, institution="CEPLAN", question=made.question, before=before, after=after)
+    fired = [s.gap.key for s in checks(workspace, round_id) if s.gap.kind.quality_check]
+    yield translate(DEMO_CHECKS, lang, checks=fired)
 
 
 def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:

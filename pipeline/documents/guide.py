@@ -17,8 +17,10 @@ from typing import Any
 from babel.numbers import format_decimal
 from docx.shared import Cm
 
+from pipeline.analysis.check_text import guide_sentence
+from pipeline.analysis.checks import Gap, GapKind
 from pipeline.analysis.round_data import InstitutionData, RoundData
-from pipeline.analysis.scoring import Gap, GapKind, Score
+from pipeline.analysis.scoring import Score
 from pipeline.documents.charts import Chart, dimension_scores
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
@@ -27,6 +29,7 @@ from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import Question, QuestionType, pick
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.checks import CHECK_EXPLAINED_GUIDE, GUIDE_CORRECTED
 from pipeline.i18n.messages.guide import (
     GUIDE_ANSWER,
     GUIDE_CHART_CAPTION,
@@ -156,7 +159,16 @@ def _acronym(data: RoundData, ref: object) -> str:
 
 
 def _gap(gap: Gap, data: RoundData, lang: str) -> str:
-    """A gap as a sentence in ``lang``."""
+    """A gap or quality check as a sentence in ``lang``, with staff's note when they marked it explained."""
+    text = _gap_sentence(gap, data, lang)
+    mark = data.marks.get(gap.key)
+    return f"{text} {translate(CHECK_EXPLAINED_GUIDE, lang, note=mark.note)}" if mark else text
+
+
+def _gap_sentence(gap: Gap, data: RoundData, lang: str) -> str:
+    element = pick(data.framework.elements.get(gap.element or "", {}), lang) or gap.element or ""
+    if (check := guide_sentence(gap, lang, lambda ref: _acronym(data, ref), element)) is not None:
+        return check
     if gap.kind is GapKind.NOT_RECEIVED:
         return translate(GUIDE_GAP_NOT_RECEIVED, lang)
     if gap.kind is GapKind.DISAGREEMENT:
@@ -167,6 +179,15 @@ def _gap(gap: Gap, data: RoundData, lang: str) -> str:
                          low_score=format_number(float(d.get("low_score", 0)), lang))  # type: ignore[arg-type]
     message = {GapKind.MISSING: GUIDE_GAP_MISSING, GapKind.LOW: GUIDE_GAP_LOW, GapKind.NO_EVIDENCE: GUIDE_GAP_NO_EVIDENCE}[gap.kind]
     return translate(message, lang, question=gap.question, level=gap.detail.get("level", ""))
+
+
+def _corrected(inst: InstitutionData, q: Question, lang: str) -> list[str]:
+    """The DGPE correction of the institution's answer to ``q``, as a line; none when it was not corrected."""
+    found = inst.corrected.get(q.name)
+    if found is None:
+        return []
+    return [translate(GUIDE_CORRECTED, lang, by=found.by, date=format_date(dt.date.fromisoformat(found.at[:10]), lang),
+                      note=found.note)]
 
 
 def _facts(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str) -> list[dict[str, str]]:
@@ -228,7 +249,7 @@ def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang
                          "scored": translate(GUIDE_SCORED_COUNT, lang, scored=s.scored, total=s.total)})
         questions = [{"heading": f"{q.name} — {pick(q.label, lang, fw.default_language)}",
                       "answer": answer_text(data, inst, q, lang), "evidence": evidence_text(inst, q, lang),
-                      "flags": "\n".join(_gap(g, data, lang) for g in mine if g.question == q.name),
+                      "flags": "\n".join([_gap(g, data, lang) for g in mine if g.question == q.name] + _corrected(inst, q, lang)),
                       "prompt": pick(q.prompt, lang, fw.default_language) or NONE}
                      for q in d.questions if q.answerable]
         summary = (translate(GUIDE_DIMENSION_SUMMARY, lang, score=_score(s, lang), scored=s.scored, total=s.total)

@@ -19,8 +19,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
+from pipeline.analysis.method_text import report_paragraph
 from pipeline.analysis.report_content import Item, Recommendation, ReportContent
 from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
+from pipeline.documents.comparison import add_comparison
 from pipeline.documents.guide import answer_text, evidence_text, level_names
 from pipeline.documents.panel_text import visible_text
 from pipeline.documents.properties import set_custom_properties
@@ -99,7 +101,6 @@ REPORT_LABELS = {
     "no_needs": N_("No cooperation need has been recorded yet."), "no_challenges": N_("No challenge has been recorded yet."),
     "no_recommendations": N_("No recommendation has been recorded yet."),
     "method": N_("MECIGEP is a peer review: a panel of experts from other member states examines with the institutions of the beneficiary state how a topic of its public management works in practice, and proposes cooperation and improvements. A review runs in seven steps."),
-    "results": N_("Each institution rated its practices on the maturity scale from 0 (absent) to 4 (institutionalised). A score is the weighted mean of the levels it chose; answers of \"not applicable\" and \"insufficient information\" do not score."),
     "overview_caption": N_("Scores on the maturity scale from 0 to 4, by dimension, of each institution that answered."),
     "findings_text": N_("For each positive element of the framework, what the experts found in the interviews, with their assessment of what the institution stated and the expert who recorded it. The reference after each (expert/institution/element) leads to annex B."),
     "needs_text": N_("What the institutions need from cooperation, as the experts recorded it in the interviews."),
@@ -232,7 +233,8 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
     dates = {"requested": _date(cal.requested, lang), "questionnaire_deadline": _date(cal.questionnaire_deadline, lang), "visit": visit,
              "report_due": _date(cal.report_due, lang)}
     return {
-        "final": final, "labels": {key: translate(message, lang) for key, message in REPORT_LABELS.items()},
+        "final": final, "labels": {**{key: translate(message, lang) for key, message in REPORT_LABELS.items()},
+                                   "results": report_paragraph(fw, lang)},  # the method of the scores (analysis/method_text.py)
         "round_id": round_.id, "topic": topic, "country": country, "footer_text": f"MECIGEP · {topic} · {country}",
         "cover_kind": translate(REPORT_FINAL, lang) if final else translate(REPORT_PRELIMINARY, lang, version=version),
         "cover_date": published if final else _date(today, lang),
@@ -302,6 +304,7 @@ def render_report(catalog: Catalog, content: ReportContent, version: int, target
         context = report_context(catalog, content, version, language, Path(folder), final, approval)
 
         def finish(document: Any) -> None:
+            add_comparison(document, content, context["labels"]["h_findings"], language)  # documents/comparison.py
             props = document.core_properties
             props.title = f"MECIGEP — {context['topic']} — {context['country']}"
             props.subject, props.identifier, props.language = context["cover_kind"], content.data.round.id, language

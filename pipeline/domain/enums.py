@@ -108,3 +108,24 @@ class MailState(str, Enum):
     DRAFTED = "drafted"
     SENDING = "sending"
     SENT = "sent"
+
+
+class Method(str, Enum):
+    """How an element's or a dimension's score is computed from its questions (the ``method`` column of the
+    framework's elements sheet; docs/scoring-methods.md)."""
+
+    WEIGHTED_MEAN = "weighted_mean"  # the default: the weighted mean of the levels
+    WEAKEST_LINK = "weakest_link"  # PEFA M1: the lowest level, with a "+" when any other is higher
+    AVERAGING_TABLE = "averaging_table"  # PEFA M2: the levels read off a conversion table
+    CUMULATIVE = "cumulative"  # a level counts only when every requirement of it and of the levels below is met
+    SHARE = "share"  # the share of questions at or above a level, read as all / most / majority / some
+
+
+class ShareBand(str, Enum):
+    """The words PEFA gives to shares (``share`` method), each with the level it scores."""
+
+    ALL = "all"  # 90 % or more: level 4
+    MOST = "most"  # 75 % or more: 3
+    MAJORITY = "majority"  # 50 % or more: 2
+    SOME = "some"  # 25 % or more: 1
+    FEW = "few"  # less than 25 %: 0

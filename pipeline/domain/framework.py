@@ -12,6 +12,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict
 
+from pipeline.domain.methods import Scoring
 from pipeline.i18n.translation import normalise_language
 
 MATURITY_LEVELS = ("0", "1", "2", "3", "4")
@@ -152,6 +153,8 @@ class Framework(Frozen):
     choices: dict[str, tuple[Choice, ...]] = {}
     dimensions: tuple[Dimension, ...]
     note: str = ""
+    # Scoring methods, requirement levels and what it replaces of earlier frameworks (domain/methods.py).
+    scoring: Scoring = Scoring()
 
     @property
     def questions(self) -> list[Question]:

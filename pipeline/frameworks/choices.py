@@ -16,14 +16,15 @@ STANDARD = {"list_name", "name", "label", "media", "image", "audio", "video"}
 
 
 def read_elements(c: CompileContext) -> None:
-    """The elements by name, with their labels."""
+    """The elements by name, with their labels (their ``method`` and ``replaces`` columns: ``frameworks/methods.py``)."""
     sheet = c.sheets.elements
     if sheet is None or not sheet.rows or not c.require(sheet, "name"):
         return
     registry: dict[str, int] = {}
     for row in sheet.rows:
         if name := c.named(sheet, row, registry):
-            c.elements[name] = c.labelled(sheet, row, name)
+            # A row with a method may name a dimension, which needs no label: frameworks/methods.py decides.
+            c.elements[name] = c.labelled(sheet, row, name, error=not row.get("method"))
 
 
 def read_choices(c: CompileContext) -> None:

@@ -16,6 +16,7 @@ from pipeline.domain.framework import Dimension, Framework, Question, Repeat
 from pipeline.domain.problems import Problem, Severity
 from pipeline.frameworks.choices import read_choices, read_elements
 from pipeline.frameworks.context import CompileContext, DimensionDraft, QuestionDraft
+from pipeline.frameworks.methods import read_methods
 from pipeline.frameworks.resolve import combined, resolve_expressions
 from pipeline.frameworks.rows import XLSFormSheets
 from pipeline.frameworks.settings import read_settings
@@ -108,5 +109,8 @@ def compile_framework(sheets: XLSFormSheets, file_name: str) -> CompileResult:
     read_choices(context)
     read_survey(context)
     resolve_expressions(context)
+    scoring = read_methods(context)  # scoring methods (frameworks/methods.py), once the survey is known
     framework = _build(context)
+    if framework is not None:
+        framework = framework.model_copy(update={"scoring": scoring})
     return CompileResult(framework, tuple(context.problems))

@@ -44,4 +44,5 @@ class XLSFormSheets:
     choices: Sheet | None = None
     settings: Sheet | None = None
     elements: Sheet | None = None
+    averaging: Sheet | None = None  # a framework's own averaging table (frameworks/methods.py)
     sheet_names: tuple[str, ...] = ()  # every sheet of the workbook, as written

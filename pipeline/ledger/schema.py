@@ -86,6 +86,20 @@ CREATE TABLE IF NOT EXISTS reminders (round TEXT NOT NULL, institution TEXT NOT 
     mail INTEGER NOT NULL, written TEXT NOT NULL, PRIMARY KEY (round, institution, deadline, step));
 """
 
+CORRECTIONS = """
+CREATE TABLE IF NOT EXISTS corrections (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, institution TEXT NOT NULL,
+    response TEXT NOT NULL, question TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, typed TEXT NOT NULL,
+    note TEXT NOT NULL, made_by TEXT NOT NULL, made_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS corrections_round ON corrections(round, institution);
+CREATE TRIGGER IF NOT EXISTS corrections_no_update BEFORE UPDATE ON corrections
+    BEGIN SELECT RAISE(ABORT, 'corrections are kept as made'); END;
+CREATE TRIGGER IF NOT EXISTS corrections_no_delete BEFORE DELETE ON corrections
+    BEGIN SELECT RAISE(ABORT, 'corrections are kept as made'); END;
+CREATE TABLE IF NOT EXISTS check_marks (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, key TEXT NOT NULL,
+    note TEXT NOT NULL, made_by TEXT NOT NULL, made_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS check_marks_round ON check_marks(round, key);
+"""
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -135,6 +149,7 @@ MIGRATIONS = (
     Migration(4, "stable ids of recommendations", RECOMMENDATIONS),
     Migration(5, "answers stored as typed records", _answers_as_records),
     Migration(6, "round edits, workspace settings, mail and reminders", ROUND_LIFE),
+    Migration(7, "DGPE corrections of answers and quality checks marked explained", CORRECTIONS),
 )
 
 

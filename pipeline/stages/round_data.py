@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from pipeline.analysis.round_data import RoundData, round_data
-from pipeline.ledger import records
+from pipeline.ledger import corrections, records
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.comparison import load_earlier
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.rounds import get
 
 
 def load(workspace: Workspace, round_id: str) -> RoundData:
-    """The round's current responses (the latest of each institution), scores and gaps."""
+    """The round's current responses (the latest of each institution) with DGPE's corrections, the versions they
+    replaced, the checks marked explained and the earlier round it is compared with; scores, gaps and checks."""
     round_, framework = pinned(workspace, get(workspace, round_id))
-    return round_data(round_, framework, {r.institution: r for r in records.responses(workspace.ledger, round_.id)})
+    ledger = workspace.ledger
+    every = records.responses(ledger, round_.id, current_only=False)
+    current = {r.institution: r for r in every if r.superseded_by is None}
+    previous = {r.institution: r for r in every if r.institution in current and r.superseded_by == current[r.institution].sha256}
+    return round_data(round_, framework, current, corrections.corrections(ledger, round_.id), previous,
+                      corrections.marks(ledger, round_.id), load_earlier(ledger, round_, framework))

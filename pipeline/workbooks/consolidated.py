@@ -2,8 +2,9 @@
 
 ``pipeline.consolidation`` decides the sheets, tables, values and labels; this module puts each table
 on its sheet as a real Excel table (filters, banded rows, frozen header), sizes columns and rows so
-that the sheets print readably, and draws native bar charts from the score tables. Every string is
-written as text, never as a formula, whatever it starts with.
+that the sheets print readably, shades the values DGPE corrected (with a comment saying what was
+corrected) and draws native bar charts from the score tables. Every string is written as text, never
+as a formula, whatever it starts with.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table as ExcelTable
@@ -23,11 +25,12 @@ from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
 from pipeline.workbooks.cells import WRAP, style_header
 from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
 
-WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11}
-FORMATS = {"score": "0.00", "percent": "0.0%"}
-NUMERIC = {"score", "percent", "level"}
+WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11, "change": 11}
+FORMATS = {"score": "0.00", "percent": "0.0%", "change": "+0.00;-0.00;0.00"}
+NUMERIC = {"score", "percent", "level", "change"}
 STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
 MUTED = Font(name="Calibri", italic=True, color="7F7F7F")
+CORRECTED = PatternFill("solid", fgColor="DDEBF7")  # a value DGPE corrected: pale blue, with a comment saying so
 HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 BOLD = Font(name="Calibri", bold=True)
 HEADING = Font(name="Calibri", bold=True, size=12, color="1F4E79")
@@ -117,6 +120,10 @@ class _Writer:
                     cell.font = MUTED
             lines = max((wrapped_lines(v, widths[c], CHARACTERS) for c, v in enumerate(values)), default=1)
             ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
+        for (n, c), why in table.marked.items():
+            cell = ws.cell(top + 1 + n, c + 1)
+            cell.fill = CORRECTED
+            cell.comment = Comment(why, "DGPE", width=320, height=110)
         last = top + max(1, len(table.rows))  # Excel wants a data row, even an empty one
         ref = f"A{top}:{get_column_letter(len(headers))}{last}"
         excel_table = ExcelTable(displayName=table.name, ref=ref, tableStyleInfo=STYLE)

@@ -21,7 +21,7 @@ from pipeline.i18n import messages as m
 from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, style_header, style_input
 from pipeline.workbooks.formulas import FormulaContext, cell_name, text_literal
 from pipeline.workbooks.questionnaire_book import Book, safe_name
-from pipeline.workbooks.questionnaire_questions import FORMATS, answer_validation, calculation, help_text, height
+from pipeline.workbooks.questionnaire_questions import FORMATS, answer_validation, calculation, height, help_text
 from pipeline.workbooks.questionnaire_rules import rule
 from pipeline.workbooks.sheets import GREY, fit_to_width, put_text
 

@@ -33,7 +33,7 @@ from pipeline.i18n.messages.frameworks import (
 )
 from pipeline.workbooks.sniff import FileKind, sniff
 
-SHEETS = ("survey", "choices", "settings", "elements")
+SHEETS = ("survey", "choices", "settings", "elements", "averaging")  # averaging: an optional scoring table
 EMPTY_COLUMNS, EMPTY_ROWS = 20, 60  # where pyxform takes a sheet to end: after so many empty header cells, or rows
 _KINDS = {FileKind.TEXT: "text (CSV)", FileKind.PDF: "a PDF", FileKind.UNKNOWN: "an unknown format"}
 

@@ -6,8 +6,8 @@ import pytest
 from pipeline.cli.app import main
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from tests.conftest import a_round
 from pipeline.stages.rounds import open_round
+from tests.conftest import a_round
 
 ROUND = "2026-PER-planning"
 

@@ -12,6 +12,8 @@ import pytest
 
 from pipeline.cli.app import main
 from pipeline.domain.models import STAGE_ORDER, Stage
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
 from pipeline.ledger import records
 from pipeline.ledger.workspace import Workspace
 
@@ -58,3 +60,19 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     assert len(reminders) == 2 and all(str(p) in out for p in reminders + mail)
     for archived in workspace.archive.rglob("*.*"):
         assert zipfile.is_zipfile(archived)
+
+
+def test_the_demo_compares_with_an_earlier_round_corrects_an_answer_and_flags_a_check(demo):
+    if not (demo / "mecigep.sqlite").exists():
+        assert main(["demo", "--workspace", str(demo)]) == 0
+    workspace = Workspace.open(demo)
+    earlier, current = workspace.ledger.get_round("2022-PER-planning"), workspace.ledger.get_round("2026-PER-planning")
+    assert earlier.stage is Stage.PUBLISHED and earlier.framework_version != current.framework_version
+    assert "Illustrative" in workspace.ledger.framework(earlier.framework_id, earlier.framework_version).note
+    [correction] = [e for e in workspace.ledger.events("2026-PER-planning") if e.kind == "response.corrected"]
+    assert (correction.payload["question"], correction.payload["before"], correction.payload["after"]) == ("pl_23", 1, 120)
+    wb = openpyxl.load_workbook(workspace.outbox / "2026-PER-planning" / "consolidado.xlsx")
+    assert translate(m.CMP_SHEET, "es") in wb.sheetnames
+    gaps = wb[translate(m.CONS_SHEET_GAPS, "es")]
+    kinds = {row[0].value for row in gaps[gaps.tables["Gaps"].ref]}
+    assert translate(m.CHECK_KINDS["copied_text"], "es") in kinds

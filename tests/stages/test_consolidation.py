@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from pipeline.analysis.scoring import GapKind
+from pipeline.analysis.checks import GapKind
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Institution
@@ -97,7 +97,7 @@ def test_the_sheets_are_named_in_the_rounds_language_and_hold_filtered_styled_ta
                     m.CONS_SHEET_CHARTS):
         assert translate(message, "es") in wb.sheetnames
     tables = [t for ws in wb.worksheets for t in ws.tables.values()]
-    assert len(tables) == 7 and all(t.autoFilter is not None and t.tableStyleInfo.name for t in tables)
+    assert len(tables) == 8 and all(t.autoFilter is not None and t.tableStyleInfo.name for t in tables)
 
 
 def test_the_long_table_has_one_row_per_institution_and_question_with_a_filter_and_a_frozen_header(consolidated):
@@ -155,7 +155,7 @@ def test_the_scores_match_a_weighted_mean_computed_by_hand(consolidated):
 def test_the_method_sheet_explains_the_scoring_and_lists_each_questions_weight(consolidated):
     ws = sheet(consolidated["wb"], m.CONS_SHEET_METHOD)
     text = " ".join(str(cell.value) for row in ws.iter_rows(max_row=8) for cell in row if cell.value)
-    assert translate(m.CONS_METHOD[0], "es") in text
+    assert translate(m.METHOD_INTRO[0], "es") in text and translate(m.METHOD_ALL_WEIGHTED, "es") in text
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
     assert rows["pl_09"][translate(m.CONS_WEIGHT, "es")] == 2
     assert rows["pl_09"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")

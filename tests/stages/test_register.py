@@ -11,13 +11,11 @@ import zipfile
 from pathlib import Path
 from unittest import mock
 
-import docx
 import openpyxl
 import pytest
 
 from pipeline.cli.context import STATE
 from pipeline.demo.answers import complete_answers
-from pipeline.documents.panel_text import panel_sections
 from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round, Stage
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -29,7 +27,6 @@ from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import publication
-from pipeline.stages import report as reports
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import prepare
 from pipeline.stages.publication import publications, published_content, register_rows_of, write_register
@@ -37,10 +34,10 @@ from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import get, open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.notes import cell_name, row_specs
-from tests.support.stages import advance
 from tests.conftest import expert
 from tests.support.filling import fill
-from tests.support.word import write_panel_text
+from tests.support.publishing import publish
+from tests.support.stages import advance
 
 PERU, COSTA_RICA = "2026-PER-planning", "2026-CRI-service_quality"
 FORMULA = '=HYPERLINK("x")'
@@ -97,21 +94,6 @@ def type_text(path: Path, typed: dict, target: Path) -> Path:
     return target
 
 
-def _publish(workspace: Workspace, round_id: str) -> None:
-    advance(workspace, round_id, Stage.DRAFTING)
-    draft = reports.write_draft(workspace, round_id)
-    document = docx.Document(str(draft.path))
-    for section in [s for s in panel_sections(document).values() if s.is_placeholder]:
-        write_panel_text(document, section.id, f"Texto del panel ({section.id}) sobre {round_id}.", "Segundo párrafo.")
-    document.save(str(workspace.inbox / f"borrador-{round_id}.docx"))
-    assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
-    advance(workspace, round_id, Stage.COUNTRY_REVIEW)
-    reports.approve(workspace, round_id, "Ministra", dt.date.today())
-    advance(workspace, round_id, Stage.APPROVED)
-    publication.write_final(workspace, round_id)
-    advance(workspace, round_id, Stage.PUBLISHED)
-
-
 def _build(root: Path) -> Path:
     workspace = Workspace.init(root)
     for round_ in ROUNDS.values():
@@ -124,7 +106,7 @@ def _build(root: Path) -> Path:
     assert {o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")} == {"accepted"}
     with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):  # no LibreOffice: fast
         for round_id in ROUNDS:
-            _publish(workspace, round_id)
+            publish(workspace, round_id)
     workspace.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return root
 

@@ -6,14 +6,17 @@ tests compare errors with these constants.
 """
 from pipeline.i18n.messages.answers import *  # noqa: F403
 from pipeline.i18n.messages.charts import *  # noqa: F403
+from pipeline.i18n.messages.checks import *  # noqa: F403
 from pipeline.i18n.messages.cli import *  # noqa: F403
 from pipeline.i18n.messages.common import *  # noqa: F403
+from pipeline.i18n.messages.comparison import *  # noqa: F403
 from pipeline.i18n.messages.consolidation import *  # noqa: F403
 from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403
 from pipeline.i18n.messages.inbox import *  # noqa: F403
 from pipeline.i18n.messages.mail import *  # noqa: F403
+from pipeline.i18n.messages.methods import *  # noqa: F403
 from pipeline.i18n.messages.notes import *  # noqa: F403
 from pipeline.i18n.messages.receipt import *  # noqa: F403
 from pipeline.i18n.messages.register import *  # noqa: F403

@@ -59,18 +59,8 @@ CONS_CHART_DIMENSIONS = N_("Scores by dimension, per institution")
 CONS_CHART_ELEMENTS = N_("Institutions compared: overall and by element")
 CONS_AXIS_SCORE = N_("Score (0 = absent, 4 = institutionalised)")
 CONS_FRAMEWORK = N_("Analytical framework: {title} ({framework} {version}).")
-CONS_METHOD = (
-    N_("How the scores are computed. A maturity question scores its level, 0 to 4; “not applicable” and "
-       "“insufficient information” do not score, nor do questions of other types (yes/no, numbers, dates, text)."),
-    N_("An element's score is the weighted mean of the scores of its questions, with the weights of the framework's "
-       "weight column; a dimension's is the weighted mean of its questions; an institution's overall score is the "
-       "weighted mean of all its questions. A percent is the score divided by 4, the top of the scale."),
-    N_("The round's score for an element is the mean of the institutions' scores for it; an institution that sent "
-       "nothing is left out of the means and listed as not received."),
-    N_("Gaps to raise in the interviews: a required question left unanswered; a level at or below {low}; a level "
-       "claimed without the evidence the framework asks for; institutions {apart} or more points apart on one "
-       "element; an institution that sent nothing."),
-)
+CONS_CORRECTION = N_("DGPE correction")
+CONS_CORRECTED = N_("Corrected by {by} on {date}: the official answered {before}, now {after}. {note}")
 CONS_STATUSES = {
     "answered": TERM_ANSWERED,
     "missing": N_("Missing"),

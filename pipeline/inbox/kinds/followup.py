@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Mapping
 
+from pipeline.analysis.answer_records import answers_of
 from pipeline.analysis.followup import entries, explain
 from pipeline.analysis.normalise import normalise
-from pipeline.analysis.answer_records import answers_of
 from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.enums import DocumentType
