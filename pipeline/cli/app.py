@@ -115,7 +115,10 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     history = {rec: [(s.received[:10], s.status.value) for s in statuses]
                for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
     if as_json:
-        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history})
+        from pipeline.stages.status import report_state
+
+        print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history,
+                    "report": report_state(workspace, round_id, STATE.lang).as_dict()})
         return
     table = Table(title=round_ref)
     for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST):
@@ -126,6 +129,9 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
                       row.last[:16].replace("T", " ") if row.last else "—")
     console.print(table)
+    from pipeline.cli.report import print_report_state
+
+    print_report_state(workspace, round_id)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)

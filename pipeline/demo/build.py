@@ -29,7 +29,8 @@ from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import consolidate, prepare
 from pipeline.stages.publication import emit_followup, write_final, write_register
 from pipeline.stages.questionnaire import emit
-from pipeline.stages.report import approve, write_draft, write_review
+from pipeline.stages.report import approve, write_draft
+from pipeline.stages.report_review import write_review
 from pipeline.stages.request import open_from_request
 from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form

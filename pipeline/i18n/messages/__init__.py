@@ -7,11 +7,13 @@ tests compare errors with these constants.
 from pipeline.i18n.messages.answers import *  # noqa: F403
 from pipeline.i18n.messages.charts import *  # noqa: F403
 from pipeline.i18n.messages.common import *  # noqa: F403
+from pipeline.i18n.messages.consent import *  # noqa: F403
 from pipeline.i18n.messages.consolidation import *  # noqa: F403
 from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403
 from pipeline.i18n.messages.inbox import *  # noqa: F403
+from pipeline.i18n.messages.merge import *  # noqa: F403
 from pipeline.i18n.messages.notes import *  # noqa: F403
 from pipeline.i18n.messages.receipt import *  # noqa: F403
 from pipeline.i18n.messages.register import *  # noqa: F403

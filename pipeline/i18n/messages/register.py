@@ -12,7 +12,7 @@ REGISTER_HEADERS = {
     "institution": N_("Institution"), "kind": N_("Kind"), "text": N_("Text"), "priority": N_("Priority"), "status": N_("Status"),
     "status_date": N_("Status date"), "recommendation": N_("Recommendation id"), "report": N_("Final report"),
 }
-REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation")}
+REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation"), "withheld": N_("Report not public")}
 REGISTER_PRIORITIES = {"high": N_("High"), "medium": N_("Medium"), "low": N_("Low"), "": N_("No priority given")}
 REGISTER_BY = {"topic": N_("By topic"), "country": N_("By country"), "priority": N_("By priority"),
                "status": N_("Recommendations by follow-up status")}

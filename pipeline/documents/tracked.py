@@ -1,0 +1,103 @@
+"""Writing a difference between two texts as Word's tracked changes, the way Word's Compare shows it.
+
+Texts are compared word by word (``difflib`` on words, spaces and punctuation): what both hold is a plain
+run, what only the old one holds a deletion (``w:del`` with ``w:delText``), what only the new one holds an
+insertion (``w:ins``), each signed with the author and date given. A paragraph only one side has is
+inserted or deleted whole, its paragraph mark too (``w:rPr/w:ins`` or ``w:del`` in its ``w:pPr``), as Word
+records a paragraph typed or removed with changes tracked. Text is set as text: nothing in it is markup.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from docx.document import Document
+from lxml import etree
+
+from pipeline.documents.wordml import ID, P, RUN, T, W, w
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+SIMILAR = 0.4  # below this share of words in common, a paragraph is shown deleted and retyped, not edited word by word
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+class Tracker:
+    """Makes runs and paragraphs of tracked changes signed by ``author`` at ``date`` for ``document``
+    (whose annotation ids it does not reuse)."""
+
+    def __init__(self, document: Document, author: str, date: dt.datetime | None = None, first_id: int = 0) -> None:
+        self.author = author
+        self.date = (date or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        used = [int(v) for e in document.element.body.iter(etree.Element) if (v := e.get(ID)) and v.lstrip("-").isdigit()]
+        self.next_id = max([*used, first_id - 1], default=0) + 1
+
+    def mark(self, tag: str) -> Any:
+        """An empty ``w:ins`` or ``w:del`` (``tag``) signed by the author, with the next id."""
+        element = etree.Element(w(tag), {ID: str(self.next_id), w("author"): self.author, w("date"): self.date}, nsmap={"w": W})
+        self.next_id += 1
+        return element
+
+    @staticmethod
+    def run(text: str, rpr: Any = None, deleted: bool = False) -> Any:
+        run = etree.Element(RUN, nsmap={"w": W})
+        if rpr is not None:
+            run.append(copy.deepcopy(rpr))
+        node = etree.SubElement(run, w("delText") if deleted else T)
+        node.text = text
+        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return run
+
+    def inserted(self, text: str, rpr: Any = None) -> Any:
+        mark = self.mark("ins")
+        mark.append(self.run(text, rpr))
+        return mark
+
+    def deleted(self, text: str, rpr: Any = None) -> Any:
+        mark = self.mark("del")
+        mark.append(self.run(text, rpr, deleted=True))
+        return mark
+
+    def runs(self, old: str, new: str, rpr: Any = None) -> list[Any]:
+        """``old`` changed into ``new``, word by word: plain runs, deletions and insertions, in order."""
+        before, after = words(old), words(new)
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        if before and after and matcher.ratio() < SIMILAR:  # rewritten rather than edited: shown as such
+            return [self.deleted(old, rpr), self.inserted(new, rpr)]
+        made = []
+        for op, a, b, c, d in matcher.get_opcodes():
+            if op == "equal":
+                made.append(self.run("".join(before[a:b]), rpr))
+                continue
+            if b > a:
+                made.append(self.deleted("".join(before[a:b]), rpr))
+            if d > c:
+                made.append(self.inserted("".join(after[c:d]), rpr))
+        return made
+
+    def paragraph(self, old: str | None, new: str | None, ppr: Any = None, rpr: Any = None) -> Any:
+        """A paragraph reading ``new`` with its changes from ``old`` tracked; a side that is None means the
+        paragraph is inserted (``old`` None) or deleted (``new`` None) whole. ``ppr`` is copied as its properties."""
+        p = etree.Element(P, nsmap={"w": W})
+        properties = copy.deepcopy(ppr) if ppr is not None else etree.Element(w("pPr"))
+        for change in (properties.findall(f"{w('rPr')}/{w('ins')}") + properties.findall(f"{w('rPr')}/{w('del')}")
+                       + properties.findall(w("pPrChange")) + properties.findall(w("sectPr"))):
+            change.getparent().remove(change)  # a section break or an earlier change is not the paragraph's to repeat
+        if old is None or new is None:
+            mark_rpr = properties.find(w("rPr"))
+            if mark_rpr is None:
+                mark_rpr = etree.SubElement(properties, w("rPr"))
+            mark_rpr.insert(0, self.mark("ins" if old is None else "del"))
+        p.append(properties)
+        if old is None:
+            p.append(self.inserted(new or "", rpr))
+        elif new is None:
+            p.append(self.deleted(old, rpr))
+        else:
+            p.extend(self.runs(old, new, rpr))
+        return p
