@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from typing import Callable
 
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+from lxml import etree
 
 from pipeline.documents.carry import Copier
 from pipeline.documents.outside import keep_outside_edits, marked_line, outside_edits
 from pipeline.documents.panel_text import EDITS_SECTION, PanelSection, drop_trailing_page_break, is_marked_text, panel_sections, set_apart, walk
 from pipeline.documents.regions import Annotations, signature
-from pipeline.documents.wordml import P, visible_text
+from pipeline.documents.wordml import COMMENT_TAGS, ID, P, part_xml, related, visible_text, w
 from pipeline.domain.drafts import MergeOutcome, SectionOutcome
 from pipeline.domain.enums import SectionMerge
 from pipeline.domain.problems import Problem
@@ -111,16 +114,32 @@ def merge_copy(base: Document, ours: Document, theirs: Document, sides: Sides, s
     if apart:
         set_apart(copier, apart, set_apart_heading)
     copier.finish()
+    drop_orphan_comments(ours)
     edits = outside_edits(base, theirs)
     keep_outside_edits(ours, edits, sides.theirs, sides.author, sides.base, sides.lang, sides.when)
     return MergeOutcome(tuple(outcomes), tuple(edits))
+
+
+def drop_orphan_comments(document: Document) -> None:
+    """Removes the comments nothing in the document refers to any more: the current draft's, on text a copy's
+    section replaced (the copy's own comments came with its text)."""
+    part = related(document.part, RT.COMMENTS)
+    if part is None:
+        return
+    used = {n.get(ID) for n in document.element.body.iter(*COMMENT_TAGS)}
+    root = part_xml(part)
+    for comment in [c for c in root.iter(w("comment")) if c.get(ID) not in used]:
+        root.remove(comment)
+    if not isinstance(part, XmlPart):
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def marked_lines(document: Document) -> list[Problem]:
     """The marked lines (``⟪…⟫``) still in the document: one problem for each section holding a conflict between
     copies not yet settled (quoting its first marked line), one for each edit to a regenerated part not yet moved."""
     sections = panel_sections(document)
-    edits = {id(p) for e in (sections[EDITS_SECTION].body if EDITS_SECTION in sections else ()) for p in e.iter(P)}
+    held = [p for e in (sections[EDITS_SECTION].body if EDITS_SECTION in sections else ()) for p in e.iter(P)]
+    edits = {id(p) for p in held}  # the elements held, so that ids stay theirs
     problems, conflicts = [], set()
     for element, section in walk(document):
         if element.tag != P:

@@ -75,6 +75,11 @@ def open_document(path: Path) -> Document:
     return docx.Document(str(path))
 
 
+def heading_text(paragraph: Any) -> str:
+    """A heading as it reads, on one line (LibreOffice may keep a page break inside it)."""
+    return " ".join(visible_text(paragraph).split())
+
+
 def is_marked_text(text: str) -> bool:
     """Whether a paragraph reading ``text`` is a marked line (``⟪…⟫``): a conflict between copies or an edit to a
     regenerated part, left by a merge for the panel to settle."""
@@ -140,7 +145,7 @@ def panel_sections(document: Document) -> dict[str, PanelSection]:
                 if not (el.tag in (BOOKMARK_START, BOOKMARK_END) and el.get(ID) in panel_ids)]
         texts = [(visible_text(p), p) for el in body for p in el.iter(P)]
         filled = [t for t, p in texts if t.strip() or any(p.iter(w("drawing"), w("object"), w("pict")))]
-        found[sid] = PanelSection(sid, visible_text(children[i]), body, "\n".join(t for t, _ in texts),
+        found[sid] = PanelSection(sid, heading_text(children[i]), body, "\n".join(t for t, _ in texts),
                                   all(is_placeholder_text(t) for t in filled), children[i], headings.level(children[i]))
     return found
 
@@ -153,7 +158,7 @@ def walk(document: Document) -> Iterator[tuple[Any, str]]:
     body = document.element.body
     for element in body.iter(etree.Element):
         if element.tag == P and element.getparent() is body and headings.level(element):
-            section = visible_text(element)
+            section = heading_text(element)
         yield element, section
     seen = set()
     for rel in list(document.part.rels.values()):

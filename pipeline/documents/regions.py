@@ -8,9 +8,10 @@ anyone meaning to:
   holds, and the text of the comments, footnotes and endnotes anchored in it; a placeholder section has
   the signature of a placeholder whatever its wording. Two copies changed a section identically when
   their signatures are equal (docs/report-drafts.md, "Merging returned copies");
-- the **regenerated blocks**: every paragraph and table row outside the panel sections, in order, each
-  with the heading it falls under; the table of contents (a field Word and LibreOffice rebuild) is left
-  out. An edit outside the panel sections is a difference between two copies' blocks.
+- the **regenerated blocks**: every paragraph and table row outside the panel sections (their headings
+  included: a section deleted whole is the merge's to say), in order, each with the heading it falls
+  under; the table of contents (a field Word and LibreOffice rebuild) is left out. An edit outside the
+  panel sections is a difference between two copies' blocks.
 """
 from __future__ import annotations
 
@@ -117,7 +118,8 @@ def _children(document: Document) -> Iterator[Any]:
 def regenerated_blocks(document: Document, annotations: Annotations | None = None) -> list[Block]:
     """The blocks outside the panel sections, in document order (see the module's docstring)."""
     annotations = annotations or Annotations(document)
-    inside = {id(e) for s in panel_sections(document).values() for e in s.body}
+    sections = panel_sections(document)  # held, so that the elements keep their identity while compared by id()
+    inside = {id(e) for s in sections.values() for e in (s.heading_element, *s.body)}
     headings, where, depth = Headings(document), "", 0
     blocks = []
     for element in _children(document):

@@ -199,7 +199,8 @@ def observations(document: Document) -> list[Observation]:
     for n in comments(document):
         found.append((n.paragraph, Observation(ObservationKind.COMMENT, n.author, _iso(n.date), str(n.section), n.text, n.commented)))
     edits = panel_sections(document).get(EDITS_SECTION)
-    inside = {id(p) for e in (edits.body if edits else ()) for p in e.iter(P)}
+    held = [p for e in (edits.body if edits else ()) for p in e.iter(P)]
+    inside = {id(p) for p in held}  # the elements held, so that ids stay theirs
     index = -1
     for element, section in walk(document):
         if element.tag == P:
@@ -207,5 +208,5 @@ def observations(document: Document) -> list[Observation]:
             text = visible_text(element).strip()
             if id(element) in inside and is_marked_text(text):
                 found.append((index, Observation(ObservationKind.MARKED, "", "", str(section), text)))
-    found.sort(key=lambda pair: pair[0])
+    found.sort(key=lambda pair: (pair[0], pair[1].kind is not ObservationKind.MARKED))  # a marked line before what is on it
     return [Observation(o.kind, o.author, o.date, o.section, o.text, o.commented, position=n) for n, (_, o) in enumerate(found)]

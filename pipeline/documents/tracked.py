@@ -20,7 +20,7 @@ from lxml import etree
 from pipeline.documents.wordml import ID, P, RUN, T, W, w
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
-SIMILAR = 0.4  # below this share of words in common, a paragraph is shown deleted and retyped, not edited word by word
+SIMILAR = 0.5  # below this share of words in common, a paragraph is shown deleted and retyped, not edited word by word
 
 
 def words(text: str) -> list[str]:
@@ -67,18 +67,21 @@ class Tracker:
         """``old`` changed into ``new``, word by word: plain runs, deletions and insertions, in order."""
         before, after = words(old), words(new)
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        if before and after and matcher.ratio() < SIMILAR:  # rewritten rather than edited: shown as such
+        kept = difflib.SequenceMatcher(None, [x for x in before if not x.isspace()], [x for x in after if not x.isspace()],
+                                       autojunk=False)
+        if before and after and kept.ratio() < SIMILAR:  # rewritten rather than edited: shown as such
             return [self.deleted(old, rpr), self.inserted(new, rpr)]
-        made = []
+        pieces: list[list[str]] = []  # [kind, text]: "=", "-" or "+"
         for op, a, b, c, d in matcher.get_opcodes():
             if op == "equal":
-                made.append(self.run("".join(before[a:b]), rpr))
+                pieces.append(["=", "".join(before[a:b])])
                 continue
             if b > a:
-                made.append(self.deleted("".join(before[a:b]), rpr))
+                pieces.append(["-", "".join(before[a:b])])
             if d > c:
-                made.append(self.inserted("".join(after[c:d]), rpr))
-        return made
+                pieces.append(["+", "".join(after[c:d])])
+        return [self.run(text, rpr) if kind == "=" else self.deleted(text, rpr) if kind == "-" else self.inserted(text, rpr)
+                for kind, text in _slid(pieces) if text]
 
     def paragraph(self, old: str | None, new: str | None, ppr: Any = None, rpr: Any = None) -> Any:
         """A paragraph reading ``new`` with its changes from ``old`` tracked; a side that is None means the
@@ -101,3 +104,25 @@ class Tracker:
         else:
             p.extend(self.runs(old, new, rpr))
         return p
+
+
+def _slid(pieces: list[list[str]]) -> list[list[str]]:
+    """A change that ends with the space the unchanged text before it ends with starts with it instead, as people
+    read an insertion: "puntaje" + " (to verify)" + " | 2,5", not "puntaje " + "(to verify) " + "| 2,5"."""
+    found: list[list[str]] = []
+    for kind, text in pieces:
+        before = found[-1] if found else None
+        moved = ""
+        while kind != "=" and before is not None and before[0] == "=" and text and text[-1].isspace() \
+                and before[1].endswith(text[-1]):
+            before[1], text, moved = before[1][:-1], text[-1] + text[:-1], text[-1] + moved
+        found.append([kind, text])
+        if moved:
+            found.append(["=", moved])
+    merged: list[list[str]] = []
+    for kind, text in found:  # neighbours of one kind joined again
+        if merged and merged[-1][0] == kind:
+            merged[-1][1] += text
+        else:
+            merged.append([kind, text])
+    return merged

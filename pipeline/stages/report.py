@@ -12,7 +12,7 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pipeline.analysis.report_content import ReportContent, ordered, report_content
 from pipeline.documents.panel_text import CarryReport, carry_over, open_document, placeholders
@@ -22,6 +22,7 @@ from pipeline.documents.review import unresolved
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import Problem, UserError
+from pipeline.domain.review import Unaccepted
 from pipeline.domain.rules import move
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
@@ -49,12 +50,15 @@ def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> Repo
 
 
 def render(workspace: Workspace, content: ReportContent, version: int, target: Path, lang: str, final: bool = False,
-           approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None) -> CarryReport:
+           approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None,
+           observations: Sequence[Unaccepted] = ()) -> CarryReport:
     """Renders the report into ``target`` (atomically) with the panel's sections of ``panel_text_from`` carried over;
-    says which sections were carried and which the template no longer has (kept at the end)."""
+    says which sections were carried and which the template no longer has (kept at the end). ``approval`` and
+    ``observations`` (the final report's) are described at ``documents.report.report_context``."""
     report = CarryReport((), (), ())
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval)
+        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval,
+                                   observations)
         if panel_text_from is not None:
             fresh = open_document(fresh_path)
             report = carry_over(open_document(workspace.root / panel_text_from.file), fresh,

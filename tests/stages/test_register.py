@@ -2,7 +2,8 @@
 
 ``published_workspace`` (also used by test_seminar and test_followup) publishes two rounds with the package's own
 functions: questionnaires filled and ingested, the experts' notes filled and ingested, a draft whose every panel
-placeholder is written with python-docx and returned through the inbox, approval, final report (no PDF, for speed).
+placeholder is written with python-docx and returned through the inbox, approval with consent to publish the full
+report and the answers, final report (no PDF, for speed).
 """
 import datetime as dt
 import json
@@ -18,6 +19,7 @@ import pytest
 from pipeline.cli.context import STATE
 from pipeline.demo.answers import complete_answers
 from pipeline.documents.panel_text import panel_sections
+from pipeline.domain.enums import PublicationScope
 from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -30,6 +32,7 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import publication
 from pipeline.stages import report as reports
+from pipeline.stages.consent import ConsentChoice
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import prepare
 from pipeline.stages.publication import publications, published_content, register_rows_of, write_register
@@ -100,7 +103,7 @@ def _publish(workspace: Workspace, round_id: str) -> None:
         write_panel_text(document, section.id, f"Texto del panel ({section.id}) sobre {round_id}.", "Segundo párrafo.")
     document.save(str(workspace.inbox / f"borrador-{round_id}.docx"))
     assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
-    reports.approve(workspace, round_id, "Ministra", dt.date.today())
+    reports.approve(workspace, round_id, "Ministra", dt.date.today(), ConsentChoice(PublicationScope.FULL, answers=True))
     publication.write_final(workspace, round_id)
 
 
