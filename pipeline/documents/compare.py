@@ -148,7 +148,8 @@ def compare_versions(old: Document, new: Document, versions: tuple[int, int], au
     sign = Signer(Tracker(new, "", first_id=copier.next_id + 100_000), author_of)  # ids apart from those the copier gives
     made = [_paragraph(new, translate(COMPARE_TITLE, lang, old=versions[0], new=versions[1]), "Title"),
             _paragraph(new, translate(COMPARE_INTRO, lang, round=_round(new))),
-            _paragraph(new, translate(COMPARE_UNCHANGED, lang, sections=tuple(same)) if changed or gone else translate(COMPARE_NOTHING, lang))]
+            *([_paragraph(new, translate(COMPARE_UNCHANGED, lang, sections=tuple(same)))] if same and (changed or gone) else []),
+            *([] if changed or gone else [_paragraph(new, translate(COMPARE_NOTHING, lang))])]
     for section in changed:
         sign.section = section.id
         previous: PanelSection | None = before.get(section.id)

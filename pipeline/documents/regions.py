@@ -5,8 +5,9 @@ collapsed, page breaks and formatting ignored — what a save by Word or LibreOf
 anyone meaning to:
 
 - a panel section's **signature**: its paragraphs (table cells included), the text a tracked deletion
-  holds, and the text of the comments, footnotes and endnotes anchored in it; a placeholder section has
-  the signature of a placeholder whatever its wording. Two copies changed a section identically when
+  holds and the text a tracked insertion holds (accepting a change is a change), and the text of the
+  comments (with whether each is marked done), footnotes and endnotes anchored in it; a placeholder
+  section has the signature of a placeholder whatever its wording. Two copies changed a section identically when
   their signatures are equal (docs/report-drafts.md, "Merging returned copies");
 - the **regenerated blocks**: every paragraph and table row outside the panel sections (their headings
   included: a section deleted whole is the merge's to say), in order, each with the heading it falls
@@ -24,7 +25,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from pipeline.documents.footnotes import KINDS, note_texts
 from pipeline.documents.panel_text import PanelSection, panel_sections
-from pipeline.documents.wordml import ID, SECT_PR, Headings, P, part_xml, related, visible_text, w
+from pipeline.documents.review import done_flags
+from pipeline.documents.wordml import ID, PARA_ID, SECT_PR, Headings, P, part_xml, related, visible_text, w
 
 _SPACE = re.compile(r"\s+")
 _DRAWINGS = (w("drawing"), w("pict"), w("object"))
@@ -44,6 +46,13 @@ class Annotations:
         part = related(document.part, RT.COMMENTS)
         self.comments = {c.get(ID, ""): (c.get(w("author"), ""), normalised(" ".join(visible_text(p) for p in c.iter(P))))
                          for c in (part_xml(part).iter(w("comment")) if part is not None else ())}
+        flags = done_flags(document)
+        self.done = set()
+        for c in (part_xml(part).iter(w("comment")) if part is not None else ()):
+            paragraphs = c.findall(P)
+            done, parent = flags.get(paragraphs[-1].get(PARA_ID, "") if paragraphs else "", (False, None))
+            if done or (parent is not None and flags.get(parent, (False, None))[0]):
+                self.done.add(c.get(ID, ""))
 
     def of(self, element: Any) -> tuple[str, ...]:
         """What ``element`` anchors, in order: ``author: comment`` for each comment, the text of each note."""
@@ -51,7 +60,7 @@ class Annotations:
         for node in element.iter(w("commentReference"), *KINDS):
             if node.tag == w("commentReference"):
                 author, text = self.comments.get(node.get(ID, ""), ("", ""))
-                found.append(f"{author}: {text}")
+                found.append(f"{author}: {text}" + (" \u2713" if node.get(ID, "") in self.done else ""))
             else:
                 found.append(self.notes.get((KINDS[node.tag][0], node.get(ID, "")), ""))
         return tuple(found)
@@ -71,6 +80,11 @@ def deleted_text(element: Any) -> str:
     return normalised(" ".join(t.text or "" for t in element.iter(w("delText"))))
 
 
+def inserted_text(element: Any) -> str:
+    """The text of the tracked insertions in ``element`` (what accepting them would make plain text)."""
+    return normalised(" ".join(t.text or "" for change in element.iter(w("ins"), w("moveTo")) for t in change.iter(w("t"))))
+
+
 def signature(section: PanelSection, annotations: Annotations) -> tuple[str, ...]:
     """What a panel section says, for comparing copies (see the module's docstring)."""
     if section.is_placeholder:
@@ -81,7 +95,7 @@ def signature(section: PanelSection, annotations: Annotations) -> tuple[str, ...
         for p in paragraphs:
             text, gone, notes = paragraph_text(p), deleted_text(p), annotations.of(p)
             if text or gone or notes:
-                found.append("\x1f".join((text, gone, *notes)))
+                found.append("\x1f".join((text, gone, inserted_text(p), *notes)))
     return tuple(found)
 
 

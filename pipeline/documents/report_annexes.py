@@ -52,13 +52,19 @@ def answers_annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
 
 
 
+def quote(text: str, length: int = 70) -> str:
+    """``text`` on one line, cut at a word with "…" past ``length`` characters: what a comment is on, recalled."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
 def observations_annex(observations: Sequence[Unaccepted], lang: str) -> list[dict[str, str]]:
     """Annex C: each observation of the government the panel did not accept, its text exactly as written."""
     rows = []
     for number, item in enumerate(observations, 1):
         o, answer = item.observation, item.answer
         kind, section = translate(KINDS[o.kind], lang), translate(o.section, lang)
-        where = translate(REPORT_OBSERVATION_ON, lang, kind=kind, section=section, quote=o.commented) if o.commented else \
+        where = translate(REPORT_OBSERVATION_ON, lang, kind=kind, section=section, quote=quote(o.commented)) if o.commented else \
             translate(REPORT_OBSERVATION_WHERE, lang, kind=kind, section=section)
         decision = translate(REVIEW_DECISIONS[answer.decision.value], lang) if answer.decision else translate(REVIEW_NO_DECISION, lang)
         rows.append({"number": str(number), "where": where, "text": o.text,

@@ -122,7 +122,8 @@ def tracked_changes(document: Document) -> list[TrackedChange]:
     return [c for c, mark in found if not (mark and (c.paragraph, c.kind, c.author) in inline)]
 
 
-def _done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
+def done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
+    """By the paraId of a comment's last paragraph: whether it is marked done, and the paraId it answers."""
     part = related(document.part, COMMENTS_EXTENDED)
     if part is None:
         return {}
@@ -154,7 +155,7 @@ def comments(document: Document) -> list[CommentNote]:
         elif element.tag == RUN and open_ids and shown(element):
             for cid in open_ids:
                 anchors[cid][2].append(run_text(element))
-    flags = _done_flags(document)
+    flags = done_flags(document)
     notes = []
     for element in part_xml(part).iter(w("comment")):
         cid = element.get(w("id"))

@@ -19,17 +19,6 @@ class ObservationKind(str, Enum):
 
 
 @dataclass(frozen=True)
-class ReviewLine:
-    """One change or comment, every field already in words of the workbook's language."""
-
-    kind: str
-    who: str
-    when: str  # empty when the date is unknown
-    where: str  # the section it falls under
-    what: str
-
-
-@dataclass(frozen=True)
 class Observation:
     """One observation of a draft, verbatim. ``section`` is the heading's text (an English catalogue message for
     "beginning of the document"); ``commented`` is the text a comment is anchored on; ``country`` says whether

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.analysis.review import MatrixAnswers, read_answers
+from pipeline.analysis.review import MatrixAnswers
 from pipeline.documents.panel_text import open_document
+from pipeline.documents.report_annexes import quote
 from pipeline.documents.review import comments, observations, tracked_changes
 from pipeline.domain.enums import ReviewDecision
 from pipeline.domain.models import Round
@@ -85,12 +86,13 @@ def matrix_rows(workspace: Workspace, round_: Round, lang: str) -> list[MatrixRo
     for o in reviews.observations(workspace.ledger, round_.id):
         answer = answered.get(o.key, ReviewAnswer(None, "", False))
         when = dt.datetime.fromisoformat(o.date) if o.date else None
-        what = translate(m.REVIEW_COMMENT_ON, lang, quote=o.commented, text=o.text) if o.commented else o.text
+        where = translate(m.REVIEW_WHERE_ON, lang, section=translate(o.section, lang), quote=quote(o.commented, 90)) if o.commented \
+            else translate(o.section, lang)
         rows.append(MatrixRow(
             o.key, translate(KINDS[o.kind], lang),
             "" if o.kind is ObservationKind.MARKED else translate(m.REVIEW_SIDE_COUNTRY if o.country else m.REVIEW_SIDE_PANEL, lang),
             o.author or ("" if o.kind is ObservationKind.MARKED else translate(m.REVIEW_UNKNOWN_AUTHOR, lang)),
-            f"{format_date(when.date(), lang, 'medium')} {when:%H:%M}" if when else "", translate(o.section, lang), what,
+            f"{format_date(when.date(), lang, 'medium')} {when:%H:%M}" if when else "", where, o.text,
             translate(m.REVIEW_DECISIONS[answer.decision.value], lang) if answer.decision else "", answer.response,
             translate(m.Q_YES, lang) if answer.withdrawn else ""))
     return rows
@@ -122,18 +124,6 @@ def write_review(workspace: Workspace, round_id: str, lang: str | None = None, t
     identity, cover = matrix_cover(workspace, round_, draft.version, language, today or dt.date.today())
     target = write_review_matrix(workspace.round_outbox(round_.id) / matrix_name(round_.id, draft.version), identity, cover, rows)
     return ReviewResult(target, len(tracked_changes(document)), len(comments(document)), draft.version, len(rows))
-
-
-def check_matrix(workspace: Workspace, round_id: str, raw: RawMatrix, lang: str) -> MatrixAnswers:
-    """The answers of a returned matrix to the round's observations, checked against what is recorded."""
-    known = {o.key for o in reviews.observations(workspace.ledger, round_id)}
-    return read_answers(raw.rows, known, lang, reviews.answers(workspace.ledger, round_id))
-
-
-def record_matrix(workspace: Workspace, round_id: str, read: MatrixAnswers, sha256: str, received: str) -> None:
-    """Stores a returned matrix's answers (joins the caller's transaction)."""
-    with workspace.ledger.transaction():
-        reviews.store_answers(workspace.ledger, round_id, read.answers, sha256, received)
 
 
 def write_matrix_feedback(workspace: Workspace, round_: Round, version: int, lang: str, read: MatrixAnswers,

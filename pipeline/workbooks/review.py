@@ -141,7 +141,8 @@ def write_review_matrix(target: Path, identity: MatrixIdentity, cover: MatrixCov
                 sheet.cell(row, col).comment = Comment("\n".join(said), "MECIGEP", width=300, height=120)
         choose.add(sheet.cell(row, INPUTS["decision"]))
         withdraw.add(sheet.cell(row, INPUTS["withdrawn"]))
-        lines = max(wrapped_lines(line.what, WIDTHS["G"]), wrapped_lines(line.where, WIDTHS["F"]), wrapped_lines(values[7], WIDTHS["I"]))
+        lines = max(wrapped_lines(line.what, WIDTHS["G"]), wrapped_lines(line.where, WIDTHS["F"]), wrapped_lines(values[7], WIDTHS["I"]),
+                    wrapped_lines(line.who, WIDTHS["D"]))
         sheet.row_dimensions[row].height = min(409, 15 * max(1, lines))
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width

@@ -11,7 +11,7 @@ from pipeline.domain.enums import SectionMerge
 from pipeline.domain.review import ObservationKind
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from tests.support.word import comment, draft, footnote, insert, reopen, results_table, write_panel_text
+from tests.support.word import comment, draft, footnote, insert, reopen, resolve, results_table, write_panel_text
 
 SECTIONS = [("summary", "Summary", 1), ("findings_a", "Findings on A", 2), ("conclusions", "Conclusions", 1)]
 ANA, ROSA = "Ana Souza (“ana.docx”)", "Rosa Quispe (“rosa.docx”)"
@@ -140,3 +140,22 @@ def test_a_section_the_copy_deleted_is_kept_and_one_the_draft_lost_is_set_apart(
         "summary": SectionMerge.TAKEN, "findings_a": SectionMerge.SET_APART, "conclusions": SectionMerge.MISSING}
     texts = [visible_text(p) for p in reopen(ours).element.body.iter("{*}p")]
     assert texts[-3:] == ["Set apart", "Findings on A", "Both found the same."]
+
+
+def test_accepting_a_tracked_change_or_marking_a_comment_done_is_a_change_of_the_section():
+    base = version_one()
+    (paragraph,) = write_panel_text(base, "summary", "The plan exists")
+    insert(paragraph, " and is followed.", author="Rosa Quispe")
+    note = comment(base, paragraph.runs[0], "Which plan?", author="Rosa Quispe")
+    base = reopen(base)
+    accepted = reopen(base)
+    for change in list(accepted.element.body.iter("{*}ins")):
+        change.getparent().replace(change, change[0])
+    ours = reopen(base)
+    assert [(s.id, s.decision) for s in merge(base, ours, reopen(accepted)).sections] == [("summary", SectionMerge.TAKEN)]
+    assert tracked_changes(reopen(ours)) == []
+    done = reopen(base)
+    resolve(done, note)
+    ours = reopen(base)
+    assert [(s.id, s.decision) for s in merge(base, ours, reopen(done)).sections] == [("summary", SectionMerge.TAKEN)]
+    assert [n.resolved for n in comments(reopen(ours))] == [True]

@@ -28,7 +28,7 @@ from pipeline.stages.report import approve, write_draft
 from pipeline.stages.report_compare import compare
 from pipeline.stages.report_review import write_review
 from tests.support import libreoffice
-from tests.support.drafting import ROUND, drafting_workspace, first_draft
+from tests.support.drafting import ROUND, drafting_copy, first_draft
 from tests.support.word import save_with_libreoffice
 
 pytestmark = pytest.mark.skipif(not libreoffice.available(), reason="LibreOffice with Python-UNO is not installed")
@@ -55,7 +55,7 @@ def replace(start: str, text: str) -> dict:
 def copies(tmp_path_factory):
     """A workspace with draft version 1, and two copies of it edited in Writer: the panel's and the government's."""
     root = tmp_path_factory.mktemp("parallel")
-    base = drafting_workspace(root / "base")
+    base = drafting_copy(tmp_path_factory, "base")
     v1 = first_draft(base)
     ana = libreoffice.edit(v1, root / "copia de Ana.docx", [
         replace("el resumen", ANA_SUMMARY), replace("las conclusiones", ANA_CONCLUSIONS),

@@ -3,6 +3,7 @@ officials fill them and taken through the inbox, the interview workbooks prepare
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from pipeline.demo.answers import complete_answers
@@ -48,3 +49,15 @@ def drafting_workspace(root: Path) -> Workspace:
 
 def first_draft(workspace: Workspace) -> Path:
     return workspace.outbox / ROUND / f"{ROUND}-borrador-v1.docx"
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def drafting_copy(tmp_path_factory, name: str = "ws") -> Workspace:
+    """A fresh copy of a drafting workspace (built once per test session)."""
+    if "root" not in _BUILT:
+        _BUILT["root"] = drafting_workspace(tmp_path_factory.mktemp("drafting") / "ws").root
+    copy = tmp_path_factory.mktemp("drafting-copy") / name
+    shutil.copytree(_BUILT["root"], copy)
+    return Workspace.open(copy)

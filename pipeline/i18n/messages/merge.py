@@ -49,3 +49,4 @@ COMPARE_GONE = N_("This section is in version {old} but no longer in version {ne
 COMPARE_WRITTEN = N_("Changes from version {old} to version {new} written to {path} ({count} sections changed).")
 COMPARE_NO_VERSION = N_("The round {round} has no draft version {version}; its versions are {versions}.")
 HELP_REPORT_COMPARE = N_("Write a Word document showing what changed in the panel sections between two draft versions, as tracked changes.")
+DEMO_COMPARE = N_("what changed between versions 1 and 3, as tracked changes")

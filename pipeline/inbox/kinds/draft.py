@@ -14,7 +14,7 @@ from pipeline.domain.models import Stage
 from pipeline.i18n import messages as m
 from pipeline.inbox.job import Job, Outcome
 from pipeline.inbox.kinds.base import Analysis, refuse
-from pipeline.ledger import records
+from pipeline.ledger import crashpoints, records
 from pipeline.ledger.database import Ledger
 from pipeline.ledger.drafts import drafts
 from pipeline.ledger.files import archive_copy, sha256_of
@@ -45,9 +45,11 @@ class DraftKind:
         lang = round_.language
         stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".docx")
         copy = take_copy(workspace, round_, job.claimed, job.name, job.sha256, job.received, lang)
+        crashpoints.reach("draft-merged")
         receipt = workspace.round_outbox(round_.id) / receipt_name(copy)
         if not receipt.exists():
             write_copy_receipt(workspace, round_, copy, job.name, lang, receipt)
+        crashpoints.reach("draft-answered")
         with workspace.ledger.transaction():
             records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id,
                                                                  stored=job.relative(stored), answer=job.relative(receipt)))
