@@ -17,18 +17,16 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from babel import Locale
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
 from pipeline.analysis.report_content import Item, Recommendation, ReportContent
 from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
 from pipeline.documents.guide import level_names
-from pipeline.documents.panel_text import visible_text
-from pipeline.documents.properties import PIPELINE_AUTHOR, set_custom_properties, update_custom_properties
+from pipeline.documents.properties import PIPELINE_AUTHOR, set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
 from pipeline.documents.report_annexes import answers_annex, observations_annex
+from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
@@ -192,7 +190,8 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
         "round_id": round_.id, "topic": topic, "country": country, "footer_text": f"MECIGEP · {topic} · {country}",
         "cover_kind": translate(REPORT_FINAL, lang) if final else translate(REPORT_PRELIMINARY, lang, version=version),
         "cover_date": published if final else _date(today, lang),
-        "cover_facts": _facts({"round": round_.id, "approved": _date(approval.get("date"), lang) if final else ""}, REPORT_COVER_ROWS, lang),
+        "cover_facts": _facts({"round": round_.id, "approved": _date(approval.get("date"), lang) if final else "",
+                               "consent": str(approval.get("consent") or "") if final else ""}, REPORT_COVER_ROWS, lang),
         "placeholders": {"summary": _placeholder(REPORT_PANEL_SUMMARY, lang), "conclusions": _placeholder(REPORT_PANEL_CONCLUSIONS, lang)},
         "scope_text": translate(REPORT_SCOPE, lang, date=cal.requested, country=country, topic=topic,
                                 count=len(round_.institutions), framework=framework),
@@ -227,51 +226,6 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
 def _language(code: str, lang: str) -> str:
     """The name of language ``code`` in ``lang`` ("español")."""
     return Locale.parse(normalise_language(code)).get_display_name(lang) or code
-
-
-def fill_contents(document: Any) -> None:
-    """Writes the headings into the table of contents as its last result, so that a reader that does not refresh
-    fields (LibreOffice, a PDF made by it) shows them; Word rebuilds the table with page numbers on opening."""
-    body = document.element.body
-    field = next((p for p in body.iter(qn("w:p")) if any("TOC" in (i.text or "") for i in p.iter(qn("w:instrText")))), None)
-    if field is None:
-        return
-    levels = {s.style_id: int(s.name[-1]) for s in document.styles if re.fullmatch(r"Heading [1-3]", s.name or "")}
-    toc = {level: document.styles[f"TOC {level}"].style_id for level in (1, 2, 3)}
-    end = [r for r in field.iter(qn("w:r")) if r.find(qn("w:fldChar")) is not None][-1]
-    last = field
-    for paragraph in list(body)[list(body).index(field) + 1:]:
-        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        level = levels.get(style.get(qn("w:val")) if style is not None else None)
-        if paragraph.tag != qn("w:p") or level is None:
-            continue
-        entry = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{toc[level]}"/></w:pPr><w:r><w:t xml:space="preserve"/></w:r></w:p>')
-        entry.find(f".//{qn('w:t')}").text = visible_text(paragraph)
-        last.addnext(entry)
-        last = entry
-    last.append(end)
-
-
-def stamp_version(document: Any, version: int, lang: str) -> None:
-    """Makes a draft the pipeline merged say it is ``version``: on its cover, in its properties and its identity."""
-    text = translate(REPORT_PRELIMINARY, normalise_language(lang), version=version)
-    kinds = {s.style_id for s in document.styles if s.name == "MECIGEP Cover Kind"}
-    for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is None or style.get(qn("w:val")) not in kinds:
-            continue
-        runs = p.findall(qn("w:r"))
-        for run in runs[1:]:
-            p.remove(run)
-        if runs:
-            for child in [c for c in runs[0] if c.tag != qn("w:rPr")]:
-                runs[0].remove(child)
-            parse = parse_xml(f'<w:t {nsdecls("w")} xml:space="preserve"/>')
-            parse.text = text
-            runs[0].append(parse)
-    props = document.core_properties
-    props.subject, props.version, props.last_modified_by = text, str(version), PIPELINE_AUTHOR
-    update_custom_properties(document, {"mecigep_draft_version": str(version)})
 
 
 def render_report(catalog: Catalog, content: ReportContent, version: int, target: Path, lang: str | None = None,

@@ -40,7 +40,7 @@ from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
-from pipeline.documents.report import fill_contents
+from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 from pipeline.documents.merge import Sides, merge_copy
 from pipeline.documents.panel_text import open_document
 from pipeline.documents.properties import PIPELINE_AUTHOR, read_custom_properties
-from pipeline.documents.report import stamp_version
+from pipeline.documents.report_finish import stamp_version
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.drafts import Sender
 from pipeline.domain.enums import DraftOrigin, SectionMerge

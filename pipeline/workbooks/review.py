@@ -35,7 +35,7 @@ HEADER_NAME = "review_header"
 HEADERS = (m.REVIEW_HEADER_NUMBER, m.REVIEW_HEADER_KIND, m.REVIEW_HEADER_FROM, m.REVIEW_HEADER_WHO, m.REVIEW_HEADER_WHEN,
            m.REVIEW_HEADER_WHERE, m.REVIEW_HEADER_WHAT, m.REVIEW_HEADER_DECISION, m.REVIEW_HEADER_ANSWER,
            m.REVIEW_HEADER_WITHDRAWN, m.REVIEW_HEADER_KEY)
-WIDTHS = dict(zip("ABCDEFGHIJK", (5, 14, 11, 18, 16, 24, 52, 14, 42, 13, 18)))
+WIDTHS = dict(zip("ABCDEFGHIJK", (5, 14, 12, 22, 16, 26, 52, 14, 42, 13, 18)))
 INPUTS = {"decision": 8, "response": 9, "withdrawn": 10}
 KEY_COLUMN = 11
 HEADER_ROW = 7  # rows 1-6: title, round, version, instructions, legend, blank
@@ -141,8 +141,8 @@ def write_review_matrix(target: Path, identity: MatrixIdentity, cover: MatrixCov
                 sheet.cell(row, col).comment = Comment("\n".join(said), "MECIGEP", width=300, height=120)
         choose.add(sheet.cell(row, INPUTS["decision"]))
         withdraw.add(sheet.cell(row, INPUTS["withdrawn"]))
-        lines = max(wrapped_lines(line.what, WIDTHS["G"]), wrapped_lines(line.where, WIDTHS["F"]), wrapped_lines(values[7], WIDTHS["I"]),
-                    wrapped_lines(line.who, WIDTHS["D"]))
+        lines = max(wrapped_lines(line.what, WIDTHS["G"], 1.0), wrapped_lines(line.where, WIDTHS["F"], 1.0),
+                    wrapped_lines(values[7], WIDTHS["I"], 1.0), wrapped_lines(line.who, WIDTHS["D"], 1.0))
         sheet.row_dimensions[row].height = min(409, 15 * max(1, lines))
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width

@@ -54,7 +54,7 @@ REPORT_PUBLISHER = N_("General Secretariat of the Organization of American State
 REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": N_("Date of publication"), "round": N_("Round"),
                            "language": N_("Language"), "sources": N_("Sources")}
 REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
-REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on")}
+REPORT_COVER_ROWS = {"round": N_("Round"), "approved": N_("Approved on"), "consent": N_("Consent to publish")}
 REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
 REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
 
