@@ -199,3 +199,20 @@ def test_the_matrix_comes_back_through_the_inbox_and_the_annex_holds_what_was_no
     assert [r[2] for r in body] == [COMMENT, DISCUSSED]  # verbatim; not the accepted, the withdrawn or the panel's own
     assert body[0][3] == f"{say('rejected')}: La ley 28522 sigue vigente." and body[1][3] == f"{say('discussed')}: Lo vemos en la reunión."
     assert COUNTRY in body[0][1] and "Resumen ejecutivo" in body[0][1]
+
+
+def test_a_matrix_of_a_round_this_workspace_does_not_have_is_set_aside(reviewed):
+    workspace, made = reviewed
+    wb = openpyxl.load_workbook(made.path)
+    meta = wb["_mecigep"]
+    for row in meta.iter_rows():
+        if row[0].value == "round_id":
+            row[1].value = "2099-XXX-none"
+    for prop in wb.custom_doc_props.props:
+        if prop.name == "mecigep_round_id":
+            prop.value = "2099-XXX-none"
+    wb.save(workspace.inbox / "matriz ajena.xlsx")
+    [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
+    assert outcome.result == "quarantined"
+    assert outcome.params["reason"] == translate(m.REVIEW_FOREIGN, "es", round="2099-XXX-none")
+    assert reviews.answers(workspace.ledger, ROUND) == {}
