@@ -52,7 +52,7 @@ class RegisterRow:
     element_name: str
     institution: str
     institution_name: str
-    kind: str  # need, recommendation
+    kind: str  # need, recommendation, withheld (a published round whose report is not public: its existence and topic)
     text: str
     priority: str  # high, medium, low or empty
     status: str  # a follow-up status, "none" (no follow-up yet) or empty for a need
@@ -139,8 +139,9 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
     links = []
     for r in rows:
         date = dt.date.fromisoformat(r.status_date) if r.status_date else None
+        priority = t(REGISTER_PRIORITIES.get(r.priority, REGISTER_PRIORITIES[""])) if r.kind != "withheld" else ""
         table.append((r.round, r.country_name, r.topic_name, r.element_name, r.institution_name, t(REGISTER_KINDS[r.kind]), r.text,
-                      t(REGISTER_PRIORITIES.get(r.priority, REGISTER_PRIORITIES[""])), status_label(r.status, lang), date,
+                      priority, status_label(r.status, lang), date,
                       r.recommendation, Path(r.report).name))
         links.append(os.path.relpath(root / r.report, target.parent).replace(os.sep, "/") if r.report else "")
     needs, recs = ([r for r in rows if r.kind == k] for k in RegisterKind)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from pipeline.analysis.report_content import Item, ReportContent
+from pipeline.domain.consent import PublicView
 from pipeline.domain.models import Publication
 
 PRIORITIES = ("high", "medium", "low", "")
@@ -15,10 +16,12 @@ PRIORITIES = ("high", "medium", "low", "")
 
 @dataclass(frozen=True)
 class SeminarRound:
-    """A round published in the seminar's year, with what its final report says."""
+    """A round published in the seminar's year, with what its final report says and what of it is public (the
+    government's consent: a round whose report is not public shows its existence and topic alone)."""
 
     publication: Publication
     content: ReportContent
+    public: PublicView = PublicView(True, True, True)
 
     @property
     def id(self) -> str:
@@ -26,12 +29,17 @@ class SeminarRound:
 
     @property
     def score(self) -> float | None:
-        """The round's self-assessed score: the mean of its institutions' overall scores."""
+        """The round's self-assessed score: the mean of its institutions' overall scores; None when nobody answered
+        or its answers are not public."""
+        if not (self.public.report or self.public.answers):
+            return None
         values = [i.scores.overall.value for i in self.content.data.institutions if i.scores and i.scores.overall.value is not None]
         return mean(values) if values else None
 
     def priorities(self) -> Counter[str]:
-        """How many recommendations the round made at each priority ("" for none given)."""
+        """How many recommendations the round made at each priority ("" for none given); none when its report is not public."""
+        if not self.public.report:
+            return Counter()
         return Counter(r.priority if r.priority in PRIORITIES else "" for r in self.content.recommendations)
 
 
@@ -57,9 +65,10 @@ class TopicFindings:
 
 
 def common_findings(rounds: list[SeminarRound]) -> list[TopicFindings]:
-    """The year's findings grouped by topic (in order of first publication), then by positive element."""
+    """The year's findings grouped by topic (in order of first publication), then by positive element; only rounds
+    whose full report is public take part."""
     topics: dict[str, list[SeminarRound]] = {}
-    for r in rounds:
+    for r in (r for r in rounds if r.public.report):
         topics.setdefault(r.publication.round.topic, []).append(r)
     grouped = []
     for topic, members in topics.items():

@@ -124,9 +124,12 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                for (rnd, rec), statuses in sorted(recommendation_status(workspace).items()) if rnd == round_id}
     mail, changes, zone = waiting(workspace, round_id), changes_since_issue(workspace, round_id), settings.load(workspace.ledger)
     if as_json:
+        from pipeline.stages.status import report_state
+
         print_json({"institutions": [row.as_dict() for row in rows], "recommendations": followup, "followup": history,
                     "mail": {"owed": mail.owed, "drafted": mail.drafted, "uncertain": mail.uncertain},
-                    "changes": [{**c.edit.__dict__, "issued_before": c.issued} for c in changes]})
+                    "changes": [{**c.edit.__dict__, "issued_before": c.issued} for c in changes],
+                    "report": report_state(workspace, round_id, STATE.lang).as_dict()})
         return
     table = Table(title=round_ref)
     for header in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED, m.LABEL_ANSWERED, m.LABEL_PROBLEMS, m.LABEL_LAST,
@@ -151,6 +154,9 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
             console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
                                    after=field_value(edit.field, edit.after),
                                    date=format_date(zone.local(edit.at).date(), STATE.lang, "medium"), count=change.issued), markup=False)
+    from pipeline.cli.report import print_report_state
+
+    print_report_state(workspace, round_id)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)

@@ -12,9 +12,9 @@ from typing import Iterator
 from pipeline.analysis.followup import question_base
 from pipeline.demo.answers import complete_answers, example_notes
 from pipeline.demo.earlier import build_earlier
-from pipeline.demo.edits import resolve_everything, review_by_country, write_panel_text
+from pipeline.demo.edits import answer_matrix, resolve_everything, review_by_country, settle_conflicts, write_panel_text
 from pipeline.demo.filling import fill
-from pipeline.domain.enums import FollowupStatus, Result
+from pipeline.domain.enums import FollowupStatus, PublicationScope, Result
 from pipeline.domain.models import Calendar, Coordinator, Institution, Round, Stage, institution_id
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -27,13 +27,16 @@ from pipeline.ledger import recommendations
 from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import panel, rounds
+from pipeline.stages.consent import ConsentChoice, consent_of, describe
 from pipeline.stages.corrections import checks, correct, described
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import consolidate, prepare
 from pipeline.stages.mail import write_mail, write_reminders
 from pipeline.stages.publication import emit_followup, write_final, write_register
 from pipeline.stages.questionnaire import emit
-from pipeline.stages.report import approve, write_draft, write_review
+from pipeline.stages.report import approve, write_draft
+from pipeline.stages.report_compare import compare
+from pipeline.stages.report_review import write_review
 from pipeline.stages.request import open_from_request
 from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form
@@ -209,42 +212,63 @@ PANEL_SUMMARY = (
     "El panel observó que la articulación entre planes y presupuesto es todavía débil y que las capacidades de "
     "planificación de los gobiernos regionales son desiguales."
 )
+LUIS_SUMMARY = ("El planeamiento peruano tiene un ente rector y un plan al 2050; su mayor desafío es que el presupuesto "
+                "siga a los planes.")
+LUIS_CONCLUSIONS = ("El panel concluye que vincular el plan con el presupuesto es la reforma de mayor impacto y la más "
+                    "factible en el corto plazo.")
 PANEL_DEFAULT = ("El panel contrastó las respuestas del cuestionario con lo escuchado en las entrevistas y coincide, en "
                  "general, con la autoevaluación de las instituciones.")
+CAROLINA, LUIS, COORDINATOR, COUNTRY = "Carolina Méndez Rojas", "Luis Alberto Pérez", "Javier Morales", "María Fernanda Quispe"
+COUNTRY_COMMENT = "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?"
+
+
+def _drop(workspace: Workspace, path: Path, lang: str) -> Iterator[str]:
+    shutil.copyfile(path, workspace.inbox / path.name)
+    for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
+        yield "  " + outcome.render(lang)
+
+
+def _refused(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
+    try:
+        approve(workspace, round_id, COUNTRY, dt.date.today())
+    except UserError as refused:
+        yield "  " + refused.render(lang).replace("\n", "\n  ")
 
 
 def _review_and_publication(workspace: Workspace, round_id: str, first: Path, lang: str) -> Iterator[str]:
-    """The panel writes in the draft, the country reviews it, the panel resolves the review, the country approves."""
+    """Two experts write in copies of the first draft at once: both copies are merged, the section they both wrote is
+    marked as a conflict and the coordinator settles it; the draft goes to the country, with everything else the round
+    owes by e-mail; the country reviews, the panel answers in the review matrix; the country approves and consents to
+    publication."""
     work = workspace.root / "examples"
-    steps = [
-        ("borrador-panel.docx", lambda source, target: write_panel_text(source, target, {"summary": PANEL_SUMMARY}, PANEL_DEFAULT)),
-        ("borrador-revision-pais.docx", lambda source, target: review_by_country(
-            source, target, "summary", " Se sugiere incluir un cronograma de implementación.",
-            "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?", "María Fernanda Quispe")),
-    ]
-    source = first
-    for n, (name, edit) in enumerate(steps):
-        source = edit(source, work / name)
-        shutil.copyfile(source, workspace.inbox / name)
-        for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
-            yield "  " + outcome.render(lang)
-        if n == 0:  # the panel's text is in: the draft goes to the country, with everything else the round owes by e-mail
-            yield _move(workspace, round_id, Stage.COUNTRY_REVIEW, lang)
-            for mail in write_mail(workspace, round_id).written:
-                yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_MAIL, lang), path=str(mail.path))
+    copies = [write_panel_text(first, work / "borrador-carolina.docx", {"summary": PANEL_SUMMARY, "conclusions": None}, PANEL_DEFAULT,
+                               CAROLINA),
+              write_panel_text(first, work / "borrador-luis.docx", {"summary": LUIS_SUMMARY, "conclusions": LUIS_CONCLUSIONS},
+                               None, LUIS)]
+    for copy in copies:
+        yield from _drop(workspace, copy, lang)
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_COMPARE, lang), path=str(compare(workspace, round_id, 1, 3).path))
+    yield from _drop(workspace, settle_conflicts(_current_draft(workspace, round_id) or first, work / "borrador-coordinacion.docx",
+                                                 COORDINATOR), lang)
+    yield _move(workspace, round_id, Stage.COUNTRY_REVIEW, lang)
+    for mail in write_mail(workspace, round_id).written:
+        yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_MAIL, lang), path=str(mail.path))
+    yield from _drop(workspace, review_by_country(
+        _current_draft(workspace, round_id) or first, work / "borrador-revision-pais.docx", "summary",
+        " Se sugiere incluir un cronograma de implementación.", COUNTRY_COMMENT, COUNTRY), lang)
     review = write_review(workspace, round_id, lang).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
+    say = lambda decision: translate(m.REVIEW_DECISIONS[decision], "es")  # noqa: E731
+    yield from _drop(workspace, answer_matrix(review, work / "matriz-respondida.xlsx", {
+        "Se sugiere": (say("accepted"), "Se incluye el cronograma en el anexo de recomendaciones."),
+        "¿Con qué evidencia": (say("rejected"), "Lo muestran las entrevistas en Cusco y los puntajes de la sección 3.")}), lang)
+    yield from _refused(workspace, round_id, lang)
+    yield from _drop(workspace, resolve_everything(_current_draft(workspace, round_id) or first, work / "borrador-acordado.docx",
+                                                   COORDINATOR), lang)
     today = dt.date.today()
-    try:
-        approve(workspace, round_id, "María Fernanda Quispe", today)
-    except UserError as refused:
-        yield "  " + refused.render(lang).replace("\n", "\n  ")
-    resolved = resolve_everything(source, work / "borrador-acordado.docx")
-    shutil.copyfile(resolved, workspace.inbox / resolved.name)
-    for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
-        yield "  " + outcome.render(lang)
-    approved = approve(workspace, round_id, "María Fernanda Quispe", today)
-    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by="María Fernanda Quispe", date=today)
+    approved = approve(workspace, round_id, COUNTRY, today, ConsentChoice(PublicationScope.FULL, answers=True))
+    yield "  " + translate(m.REPORT_APPROVED, lang, round=round_id, version=approved.version, by=COUNTRY, date=today)
+    yield "  " + translate(m.CONSENT_RECORDED, lang, round=round_id, consent=describe(consent_of(workspace, round_id), lang))
     yield _move(workspace, round_id, Stage.APPROVED, lang)
     final = write_final(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FINAL, lang), path=str(final.docx))

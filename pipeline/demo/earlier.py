@@ -17,7 +17,7 @@ from pipeline.analysis.followup import question_base
 from pipeline.demo.answers import complete_answers, example_notes
 from pipeline.demo.edits import write_panel_text
 from pipeline.demo.filling import fill
-from pipeline.domain.enums import FollowupStatus
+from pipeline.domain.enums import FollowupStatus, PublicationScope
 from pipeline.domain.framework import Choice, Framework, Question, QuestionType, pick
 from pipeline.domain.models import Calendar, Coordinator, Expert, Institution, Panel, Round, Stage
 from pipeline.i18n import messages as m
@@ -29,6 +29,7 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger import recommendations
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import rounds
+from pipeline.stages.consent import ConsentChoice
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.interviews import prepare
 from pipeline.stages.publication import emit_followup, write_final
@@ -111,12 +112,12 @@ def build_earlier(workspace: Workspace, lang: str) -> Iterator[str]:
     rounds.move_round(workspace, round_.id, Stage.DRAFTING)
     draft = write_draft(workspace, round_.id).path
     agreed = write_panel_text(draft, work / "borrador-acordado.docx", {},
-                              "El panel coincidió con la autoevaluación de las instituciones (texto ilustrativo).")
+                              "El panel coincidió con la autoevaluación de las instituciones (texto ilustrativo).", "Javier Morales")
     shutil.copyfile(agreed, workspace.inbox / f"{EARLIER_ID}-borrador-acordado.docx")
     run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang)
     rounds.move_round(workspace, round_.id, Stage.COUNTRY_REVIEW)
     # approved and published today: the pipeline dates what it records (the round's own calendar says 2022)
-    approve(workspace, round_.id, "María Fernanda Quispe", dt.date.today())
+    approve(workspace, round_.id, "María Fernanda Quispe", dt.date.today(), ConsentChoice(PublicationScope.FULL, answers=True))
     rounds.move_round(workspace, round_.id, Stage.APPROVED)
     final = write_final(workspace, round_.id)
     rounds.move_round(workspace, round_.id, Stage.PUBLISHED)

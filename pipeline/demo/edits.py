@@ -1,15 +1,18 @@
-"""What the panel and the country do to a draft in Word, done with python-docx for the example
-workspace (``make demo``); the tests do the same through LibreOffice Writer."""
+"""What the panel and the country do to a draft in Word (and to the review matrix in Excel), done with python-docx
+and openpyxl for the example workspace (``make demo``); the tests do the same through LibreOffice."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
 import docx
+import openpyxl
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from pipeline.documents.panel_text import panel_sections, visible_text
+from pipeline.documents.panel_text import EDITS_SECTION, is_marked_text, panel_sections, visible_text
+from pipeline.workbooks.cells import named_cells
+from pipeline.workbooks.review import HEADER_NAME, INPUTS
 
 
 def _set_text(paragraph_element, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -24,16 +27,23 @@ def _set_text(paragraph_element, text: str) -> None:  # type: ignore[no-untyped-
         style.getparent().remove(style)  # the panel's text is body text, not a placeholder
 
 
-def write_panel_text(source: Path, target: Path, texts: dict[str, str], default: str) -> Path:
-    """Replaces each panel section's placeholder with the panel's text (``texts`` by section id, else ``default``)."""
-    document = docx.Document(str(source))
-    for section_id, section in panel_sections(document).items():
-        if section.is_placeholder and section.body:
-            _set_text(section.body[0], texts.get(section_id, default))
-            for extra in section.body[1:]:
-                extra.getparent().remove(extra)
+def _save(document, target: Path, author: str) -> Path:  # type: ignore[no-untyped-def]
+    document.core_properties.last_modified_by = author  # as Word and LibreOffice sign a save
     document.save(str(target))
     return target
+
+
+def write_panel_text(source: Path, target: Path, texts: dict[str, str], default: str | None, author: str) -> Path:
+    """Writes the panel's text in the sections of ``texts`` (by section id) and, with a ``default``, in every other
+    section still holding its placeholder."""
+    document = docx.Document(str(source))
+    for section_id, section in panel_sections(document).items():
+        text = texts.get(section_id, default if section.is_placeholder else None)
+        if text is not None and section.body:
+            _set_text(section.body[0], text)
+            for extra in section.body[1:]:
+                extra.getparent().remove(extra)
+    return _save(document, target, author)
 
 
 def review_by_country(source: Path, target: Path, section_id: str, insertion: str, comment: str, author: str) -> Path:
@@ -48,11 +58,28 @@ def review_by_country(source: Path, target: Path, section_id: str, insertion: st
     paragraph.append(inserted)
     runs = [r for r in docx.text.paragraph.Paragraph(paragraph, document._body).runs]
     document.add_comment(runs[:1], text=comment, author=author, initials="".join(w[0] for w in author.split()[:2]))
-    document.save(str(target))
-    return target
+    return _save(document, target, author)
 
 
-def resolve_everything(source: Path, target: Path) -> Path:
+def settle_conflicts(source: Path, target: Path, author: str) -> Path:
+    """Settles every conflict between copies as a coordinator does: keeps the current draft's text (the one before the
+    second marked line), deletes the other copy's text and the three marked lines."""
+    document = docx.Document(str(source))
+    for section_id, section in panel_sections(document).items():
+        if section_id == EDITS_SECTION:
+            continue
+        marks, dropping = 0, False
+        for element in section.body:
+            marked = element.tag == qn("w:p") and is_marked_text(visible_text(element))
+            if marked:
+                marks += 1
+                dropping = marks % 3 == 2  # between the second and the third line: the other copy's text
+            if marked or dropping:
+                element.getparent().remove(element)
+    return _save(document, target, author)
+
+
+def resolve_everything(source: Path, target: Path, author: str = "") -> Path:
     """Accepts every tracked change and removes every comment, as the panel does once agreed with the country."""
     document = docx.Document(str(source))
     body = document.element.body
@@ -75,7 +102,24 @@ def resolve_everything(source: Path, target: Path) -> Path:
     if comments is not None:
         for element in list(comments.element):
             comments.element.remove(element)
+    if author:
+        document.core_properties.last_modified_by = author
     document.save(str(target))
+    return target
+
+
+def answer_matrix(source: Path, target: Path, answers: dict[str, tuple[str, str]]) -> Path:
+    """Types the panel's decision and response into the review matrix, for each row whose observation starts with a
+    key of ``answers``."""
+    wb = openpyxl.load_workbook(source)
+    header = named_cells(wb, HEADER_NAME)[0]
+    sheet = header.parent
+    for row in range(header.row + 1, sheet.max_row + 1):
+        observation = str(sheet.cell(row, 7).value or "")
+        for start, (decision, response) in answers.items():
+            if observation.strip().startswith(start):
+                sheet.cell(row, INPUTS["decision"]).value, sheet.cell(row, INPUTS["response"]).value = decision, response
+    wb.save(target)
     return target
 
 

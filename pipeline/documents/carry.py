@@ -1,9 +1,9 @@
 """Copies elements of one Word document into another, re-creating in the fresh one what they point to.
 
 Relationships (hyperlinks, images, other parts, copied with the parts they relate to), comments
-(with their resolved state in ``commentsExtended``), styles and list definitions missing there are
-re-created; annotation ids are renumbered so as not to clash. Footnotes and endnotes are not carried
-(their references keep their ids). ``panel_text.carry_over`` decides what to copy and where.
+(with their resolved state in ``commentsExtended``), footnotes and endnotes (``footnotes``), styles and
+list definitions missing there are re-created; annotation ids are renumbered so as not to clash.
+``panel_text.carry_over`` and ``merge`` decide what to copy and where.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from lxml import etree
 
+from pipeline.documents.footnotes import REFERENCES, NoteCopier
 from pipeline.documents.wordml import (
     COMMENT_TAGS,
     COMMENTS_EXTENDED,
@@ -61,25 +62,32 @@ class Copier:
         used = [int(v) for e in dst.element.body.iter(etree.Element) if e.tag not in _NOT_RENUMBERED
                 for k in (ID, "id") if (v := e.get(k)) and v.lstrip("-").isdigit()]
         self.next_id = max(used, default=0) + 1
+        self.notes = NoteCopier(src, dst, self.names, self._fix)
 
     def copy(self, elements: list[Any]) -> list[Any]:
         copies = [copy.deepcopy(e) for e in elements]
         for element in copies:
-            self.relink(element, self.src.part, self.dst.part)
-            for node in list(element.iter(etree.Element)):
-                if node.tag in COMMENT_TAGS:
-                    self.comment(node)
-                elif (node.get(ID) is not None and node.tag.startswith(f"{{{W}}}") and node.tag not in _NOT_RENUMBERED) \
-                        or node.tag == f"{{{WP}}}docPr":
-                    key = ID if node.tag.startswith(f"{{{W}}}") else "id"
-                    if (key, node.get(key)) not in self.ids:
-                        self.ids[(key, node.get(key))] = str(self._next())
-                    node.set(key, self.ids[(key, node.get(key))])
-                elif node.tag in (w("pStyle"), w("rStyle"), w("tblStyle")):
-                    node.set(VAL, self.style(node.get(VAL)))
-                elif node.tag == w("numId") and node.get(VAL) not in (None, "0"):
-                    node.set(VAL, self.num(node.get(VAL)))
+            self._fix(element, self.src.part, self.dst.part)
         return copies
+
+    def _fix(self, element: Any, src: Part, dst: Part) -> None:
+        """Re-creates in the fresh document what the copied ``element`` (from part ``src``, going to ``dst``) points to."""
+        self.relink(element, src, dst)
+        for node in list(element.iter(etree.Element)):
+            if node.tag in COMMENT_TAGS:
+                self.comment(node)
+            elif node.tag in REFERENCES:
+                self.notes.reference(node)
+            elif (node.get(ID) is not None and node.tag.startswith(f"{{{W}}}") and node.tag not in _NOT_RENUMBERED) \
+                    or node.tag == f"{{{WP}}}docPr":
+                key = ID if node.tag.startswith(f"{{{W}}}") else "id"
+                if (key, node.get(key)) not in self.ids:
+                    self.ids[(key, node.get(key))] = str(self._next())
+                node.set(key, self.ids[(key, node.get(key))])
+            elif node.tag in (w("pStyle"), w("rStyle"), w("tblStyle")):
+                node.set(VAL, self.style(node.get(VAL)))
+            elif node.tag == w("numId") and node.get(VAL) not in (None, "0"):
+                node.set(VAL, self.num(node.get(VAL)))
 
     def _next(self) -> int:
         self.next_id += 1
@@ -208,7 +216,8 @@ class Copier:
             ppr.append(etree.Element(w("outlineLvl"), {VAL: str(level - 1)}))
 
     def finish(self) -> None:
-        """Writes the resolved state of the copied comments (``w15:commentEx``)."""
+        """Writes the copied notes and the resolved state of the copied comments (``w15:commentEx``)."""
+        self.notes.finish()
         if not self.comment_ex:
             return
         part = related(self.dst.part, COMMENTS_EXTENDED)

@@ -16,6 +16,7 @@ CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 MAX_BYTES = 1 << 20
+PIPELINE_AUTHOR = "OAS/DGPE — MECIGEP"  # the author and last saver of the documents the pipeline writes
 
 
 def read_custom_properties(path: Path) -> dict[str, str]:
@@ -48,3 +49,14 @@ def set_custom_properties(document: Any, values: dict[str, str]) -> None:
         existing[0].target_part._blob = blob
     else:
         package.relate_to(Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, blob, package), RT.CUSTOM_PROPERTIES)
+
+
+def update_custom_properties(document: Any, values: dict[str, str]) -> None:
+    """Sets ``values`` among the document's ``mecigep_*`` custom properties, keeping the others."""
+    package = document.part.package
+    existing = [r for r in package.rels.values() if r.reltype == RT.CUSTOM_PROPERTIES]
+    found: dict[str, str] = {}
+    if existing:
+        root = ElementTree.fromstring(existing[0].target_part.blob)
+        found = {p.get("name", ""): (p[0].text or "") for p in root if p.get("name", "").startswith(PREFIX) and len(p)}
+    set_custom_properties(document, {**found, **values})

@@ -1,40 +1,35 @@
-"""What the panel still has to settle in a report draft: its tracked changes and comments.
+"""What the panel still has to settle in a report draft: its tracked changes, comments and marked lines.
 
 ``tracked_changes`` and ``comments`` read them from the document XML (body, then page headers and
-footers), each with the heading it falls under; ``write_review_workbook`` lists them for the panel to
-answer line by line; ``unresolved`` is what ``report approve`` refuses on. A comment counts as
-resolved when Word or LibreOffice marked it done (``w15:done`` in commentsExtended, on the comment or
-on the comment it answers).
-
-The workbook's shape is known by ``pipeline.workbooks.review``; this module only puts each change and
-comment in words for it.
+footers), each with the heading it falls under; ``observations`` gives each of them, and each marked
+line ``⟪…⟫`` left by a merge, verbatim for the review matrix (``workbooks/review.py``); ``unresolved``
+is what ``report approve`` refuses on. A comment counts as resolved when Word or LibreOffice marked it
+done (``w15:done`` in commentsExtended, on the comment or on the comment it answers).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from pipeline.documents.panel_text import walk
+from pipeline.documents.panel_text import EDITS_SECTION, is_marked_text, panel_sections, walk
 from pipeline.documents.wordml import COMMENTS_EXTENDED, PARA_ID, RUN, W15, P, part_xml, related, run_text, shown, visible_text, w
 from pipeline.domain.problems import Problem
-from pipeline.domain.review import ReviewLine
+from pipeline.domain.review import Observation, ObservationKind
 from pipeline.i18n.messages.review import (
     REVIEW_CHANGE_UNRESOLVED,
-    REVIEW_COMMENT_ON,
     REVIEW_COMMENT_UNRESOLVED,
-    REVIEW_KIND_COMMENT,
     REVIEW_KIND_DELETION,
     REVIEW_KIND_FORMATTING,
     REVIEW_KIND_INSERTION,
     REVIEW_KIND_MOVED,
     REVIEW_UNKNOWN_AUTHOR,
 )
-from pipeline.i18n.translation import Msgid, format_date, translate
+from pipeline.i18n.translation import Msgid
 
 PARAGRAPH_MARK = "¶"
 
@@ -127,7 +122,8 @@ def tracked_changes(document: Document) -> list[TrackedChange]:
     return [c for c, mark in found if not (mark and (c.paragraph, c.kind, c.author) in inline)]
 
 
-def _done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
+def done_flags(document: Document) -> dict[str, tuple[bool, str | None]]:
+    """By the paraId of a comment's last paragraph: whether it is marked done, and the paraId it answers."""
     part = related(document.part, COMMENTS_EXTENDED)
     if part is None:
         return {}
@@ -159,7 +155,7 @@ def comments(document: Document) -> list[CommentNote]:
         elif element.tag == RUN and open_ids and shown(element):
             for cid in open_ids:
                 anchors[cid][2].append(run_text(element))
-    flags = _done_flags(document)
+    flags = done_flags(document)
     notes = []
     for element in part_xml(part).iter(w("comment")):
         cid = element.get(w("id"))
@@ -189,20 +185,29 @@ def unresolved(document: Document) -> list[Problem]:
     return problems
 
 
-def _say(value: Any, lang: str) -> str:
-    return translate(value, lang) if isinstance(value, Msgid) else str(value)
+def _iso(value: dt.datetime | None) -> str:
+    return value.isoformat(timespec="minutes") if value else ""
 
 
-def _when(value: dt.datetime | None, lang: str) -> str:
-    return f"{format_date(value.date(), lang, 'medium')} {value:%H:%M}" if value else ""
-
-
-def review_lines(changes: Iterable[TrackedChange], comments: Iterable[CommentNote], lang: str) -> list[ReviewLine]:
-    """One line per change and comment, in document order, in words of ``lang``: what the review workbook lists."""
-    rows = [(c.paragraph, c.kind.label, c.author, c.date, c.section, c.text) for c in changes]
-    rows += [(n.paragraph, REVIEW_KIND_COMMENT, n.author, n.date, n.section,
-              translate(REVIEW_COMMENT_ON, lang, quote=_quote(n.commented, 200), text=n.text) if n.commented else n.text)
-             for n in comments]
-    rows.sort(key=lambda row: row[0])
-    return [ReviewLine(_say(kind, lang), author or translate(REVIEW_UNKNOWN_AUTHOR, lang), _when(date, lang), _say(section, lang), what)
-            for _, kind, author, date, section, what in rows]
+def observations(document: Document) -> list[Observation]:
+    """Every tracked change (formatting changes left out), comment and edit to a regenerated part (its marked line,
+    which says who changed what where) of the document, verbatim, in document order; ``country`` and ``version``
+    are left for the caller to say. The marked lines of a conflict are not observations: approval lists them."""
+    found: list[tuple[int, Observation]] = []
+    for c in tracked_changes(document):
+        if c.kind is not ChangeKind.FORMATTING:
+            found.append((c.paragraph, Observation(ObservationKind(c.kind.value), c.author, _iso(c.date), str(c.section), c.text)))
+    for n in comments(document):
+        found.append((n.paragraph, Observation(ObservationKind.COMMENT, n.author, _iso(n.date), str(n.section), n.text, n.commented)))
+    edits = panel_sections(document).get(EDITS_SECTION)
+    held = [p for e in (edits.body if edits else ()) for p in e.iter(P)]
+    inside = {id(p) for p in held}  # the elements held, so that ids stay theirs
+    index = -1
+    for element, section in walk(document):
+        if element.tag == P:
+            index += 1
+            text = visible_text(element).strip()
+            if id(element) in inside and is_marked_text(text):
+                found.append((index, Observation(ObservationKind.MARKED, "", "", str(section), text)))
+    found.sort(key=lambda pair: (pair[0], pair[1].kind is not ObservationKind.MARKED))  # a marked line before what is on it
+    return [Observation(o.kind, o.author, o.date, o.section, o.text, o.commented, position=n) for n, (_, o) in enumerate(found)]

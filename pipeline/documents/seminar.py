@@ -3,7 +3,9 @@
 Cover, contents (headings 1 and 2), the year's figures, an index of the rounds, one section per round (country,
 topic, panel, the panel's executive summary and the interview findings, needs, challenges, recommendations with
 their ids), the findings the rounds share by topic and positive element, and the cross-round charts, each a
-picture with its alternative text. The content comes from ``analysis/seminar.py``.
+picture with its alternative text. The content comes from ``analysis/seminar.py``. A round shows only what its
+government consented to make public: without consent (or under embargo) its existence, topic and date, and a
+sentence saying why; with the executive summary only, that summary.
 """
 from __future__ import annotations
 
@@ -38,9 +40,11 @@ from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
-from pipeline.documents.report import REPORT_LABELS, fill_contents
+from pipeline.documents.report_finish import fill_contents
+from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
+from pipeline.i18n.messages.consent import CONSENT_EMBARGOED, CONSENT_SUMMARY_ONLY, CONSENT_WITHHELD
 from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS
 from pipeline.i18n.messages.register import REGISTER_PRIORITIES
 from pipeline.i18n.messages.report import REPORT_NOT_ASSESSED
@@ -108,20 +112,26 @@ def _round(catalog: Catalog, root: Path, number: int, r: SeminarRound, lang: str
 
     panel = "\n".join(_t(SEMINAR_EXPERT, lang, name=e.name, state=_name(catalog.state, e.state, lang)) for e in round_.panel.experts)
     coordinator = round_.panel.coordinator
+    public = r.public
     facts = {"round": round_.id, "country": country, "topic": topic, "framework": f"{pick(fw.title, lang, fw.default_language)} ({fw.version})",
              "institutions": "\n".join(f"{i.name} ({i.acronym})" for i in round_.institutions), "panel": panel or NONE,
              "coordinator": coordinator.name if coordinator else "", "published": _date(r.publication.published, lang),
-             "report": r.publication.report, "score": format_number(r.score, lang) if r.score is not None else ""}
+             "report": r.publication.report if public.report else "", "score": format_number(r.score, lang) if r.score is not None else ""}
+    shown = facts if public.anything else {k: v for k, v in facts.items() if k in ("round", "country", "topic", "published")}
+    notice = _t(CONSENT_EMBARGOED, lang, date=format_date(public.embargoed, lang)) if public.embargoed else \
+        "" if public.report else _t(CONSENT_SUMMARY_ONLY if public.summary else CONSENT_WITHHELD, lang, country=country)
+    full = public.report
     return {
         "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=topic),
-        "facts": [{"label": _t(SEMINAR_ROUND_FACTS[k], lang), "value": v} for k, v in facts.items() if v],
-        "summary": _summary(root, r),
+        "facts": [{"label": _t(SEMINAR_ROUND_FACTS[k], lang), "value": v} for k, v in shown.items() if v],
+        "notice": notice, "full": full,
+        "summary": _summary(root, r) if public.summary else [],
         "findings": [{"element": element(g.element), "institution": acronym(i.note.institution), "assessment": _assessment(i, lang),
-                      "trace": i.trace, "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()],
-        "needs": items(r.content.needs), "challenges": items(r.content.challenges),
+                      "trace": i.trace, "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()] if full else [],
+        "needs": items(r.content.needs) if full else [], "challenges": items(r.content.challenges) if full else [],
         "recommendations": [{"id": x.id, "text": x.text, "priority": _t(REGISTER_PRIORITIES.get(x.priority, REGISTER_PRIORITIES[""]), lang),
                              "institution": acronym(x.note.institution), "element": element(x.note.element), "trace": x.trace}
-                            for x in r.content.recommendations],
+                            for x in r.content.recommendations] if full else [],
     }
 
 
@@ -219,8 +229,8 @@ def seminar_context(catalog: Catalog, root: Path, year: int, rounds: list[Semina
     labels.update({key: _t(message, lang) for key, message in SEMINAR_LABELS.items()})
     figures = {"rounds": str(len(rounds)), "countries": ", ".join(dict.fromkeys(_name(catalog.state, r.publication.round.country, lang) for r in rounds)),
                "topics": ", ".join(dict.fromkeys(_name(catalog.topic, r.publication.round.topic, lang) for r in rounds)),
-               "needs": str(sum(len(r.content.needs) for r in rounds)),
-               "recommendations": str(sum(len(r.content.recommendations) for r in rounds))}
+               "needs": str(sum(len(r.content.needs) for r in rounds if r.public.report)),
+               "recommendations": str(sum(len(r.content.recommendations) for r in rounds if r.public.report))}
     return {
         "labels": labels, "cover_title": _t(SEMINAR_TITLE, lang, year=year), "cover_subtitle": _t(SEMINAR_SUBTITLE, lang, year=year),
         "cover_kind": _t(SEMINAR_KIND, lang), "cover_date": format_date(today or dt.date.today(), lang),

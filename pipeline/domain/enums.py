@@ -12,6 +12,7 @@ class DocumentType(str, Enum):
     INTERVIEW_NOTES = "interview_notes"
     REPORT_DRAFT = "report_draft"
     FOLLOWUP = "followup"
+    REVIEW_MATRIX = "review_matrix"
 
 
 class Result(str, Enum):
@@ -129,3 +130,30 @@ class ShareBand(str, Enum):
     MAJORITY = "majority"  # 50 % or more: 2
     SOME = "some"  # 25 % or more: 1
     FEW = "few"  # less than 25 %: 0
+
+
+class SectionMerge(str, Enum):
+    """What a three-way merge of a returned draft did with one panel section (docs/report-drafts.md)."""
+
+    UNCHANGED = "unchanged"  # the copy left it as in the version it was edited from
+    TAKEN = "taken"  # only the copy changed it: its text is in
+    SAME = "same"  # the copy and the current draft changed it identically: kept once
+    CONFLICT = "conflict"  # both changed it differently: both texts kept under conflict markers
+    SET_APART = "set_apart"  # the current draft no longer has the section: the copy's text kept at the end
+    MISSING = "missing"  # the copy no longer has the section: the current draft keeps its own
+
+
+class ReviewDecision(str, Enum):
+    """The panel's decision on an observation of the review matrix."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    DISCUSSED = "discussed"
+
+
+class PublicationScope(str, Enum):
+    """What the beneficiary state consents to make public of its round's report."""
+
+    FULL = "full"  # the whole final report
+    SUMMARY = "summary"  # the executive summary only
+    NONE = "none"  # nothing: the report stays with the government and DGPE

@@ -1,13 +1,15 @@
 """Driving the inbox: one code path for ``watch``, ``watch --once`` and ``ingest``."""
 from __future__ import annotations
 
+import fcntl
 import shutil
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from pipeline.inbox.analysis import warm_up
 from pipeline.inbox.job import Outcome
@@ -65,9 +67,36 @@ def _log_failure(workspace: Workspace) -> None:
         handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} watch: {traceback.format_exc()}\n")
 
 
-def recover(workspace: Workspace) -> list[Path]:
-    """After a crash: removes half-written temporary files and returns the claimed files still to finish."""
-    remove_leftovers(workspace.outbox, workspace.archive, workspace.quarantine)
+@contextmanager
+def at_work(workspace: Workspace) -> Iterator[Callable[[], list[Path]]]:
+    """Holds a shared lock on the workspace while a watcher works, and gives it the function that recovers what a
+    crash left. The first watcher to start holds the lock alone while it recovers (removing half-written temporary
+    files, which another watcher at work could be writing), then shares it."""
+    with (workspace.root / ".mecigep-watch.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            alone = True
+        except BlockingIOError:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
+            alone = False
+
+        def recovered() -> list[Path]:
+            found = recover(workspace, alone)
+            if alone:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
+            return found
+
+        try:
+            yield recovered
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def recover(workspace: Workspace, alone: bool = True) -> list[Path]:
+    """After a crash: removes half-written temporary files (only when no other watcher is at work) and returns the
+    claimed files still to finish."""
+    if alone:
+        remove_leftovers(workspace.outbox, workspace.archive, workspace.quarantine)
     folder = work_folder(workspace)
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.exists() else []
 
@@ -75,7 +104,13 @@ def recover(workspace: Workspace) -> list[Path]:
 def run_once(workspace: Workspace, kinds: Kinds, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None = None,
              give_up_after: float | None = None) -> list[Outcome]:
     """Processes what is in the inbox now (and what a crash left in work/), waiting for each file to settle."""
-    outcomes = process_claimed(workspace, kinds, recover(workspace), workers, lang, on_outcome)
+    with at_work(workspace) as recovered:
+        return _run_once(workspace, kinds, settle, workers, lang, on_outcome, give_up_after, recovered())
+
+
+def _run_once(workspace: Workspace, kinds: Kinds, settle: float, workers: int, lang: str, on_outcome: OnOutcome | None,
+              give_up_after: float | None, left: list[Path]) -> list[Outcome]:
+    outcomes = process_claimed(workspace, kinds, left, workers, lang, on_outcome)
     settler = Settler(settle)
     deadline = time.monotonic() + (give_up_after if give_up_after is not None else max(30.0, settle * 20))
     while True:
@@ -134,20 +169,21 @@ def watch(workspace: Workspace, kinds: Kinds, settle: float, workers: int, lang:
     observer.schedule(Wake(), str(workspace.inbox), recursive=False)
     observer.start()
     try:
-        process_claimed(workspace, kinds, recover(workspace), workers, lang, on_outcome)
-        settler = Settler(settle)
-        while not stop.is_set():
-            waiting = candidates(workspace.inbox)
-            ready = settler.ready(waiting)
-            claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
-            try:
-                process_claimed(workspace, kinds, claimed, workers, lang, on_outcome)
-            except Exception:  # the watcher keeps running; the file stays in work/ for the next start
-                _log_failure(workspace)
-            pending = len(waiting) > len(ready)
-            # a short wait when a file is settling; otherwise at most a second, to notice ``stop``
-            wake.wait(timeout=max(settle / 2, 0.05) if pending else min(interval, 1.0))
-            wake.clear()
+        with at_work(workspace) as recovered:
+            process_claimed(workspace, kinds, recovered(), workers, lang, on_outcome)
+            settler = Settler(settle)
+            while not stop.is_set():
+                waiting = candidates(workspace.inbox)
+                ready = settler.ready(waiting)
+                claimed = [c for c in (claim(p, work_folder(workspace)) for p in ready) if c is not None]
+                try:
+                    process_claimed(workspace, kinds, claimed, workers, lang, on_outcome)
+                except Exception:  # the watcher keeps running; the file stays in work/ for the next start
+                    _log_failure(workspace)
+                pending = len(waiting) > len(ready)
+                # a short wait when a file is settling; otherwise at most a second, to notice ``stop``
+                wake.wait(timeout=max(settle / 2, 0.05) if pending else min(interval, 1.0))
+                wake.clear()
     finally:
         observer.stop()
         observer.join()

@@ -1,11 +1,13 @@
-"""The report's versions and its approval, as the ledger keeps them."""
+"""The report's versions, the returned copies merged into them, and the approval, as the ledger keeps them."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.domain.enums import DraftOrigin
+from pipeline.domain.drafts import MergeOutcome, OutsideEdit, SectionOutcome, Sender
+from pipeline.domain.enums import DraftOrigin, SectionMerge
 from pipeline.domain.models import Round
 from pipeline.ledger.files import archive_copy, sha256_of
 from pipeline.ledger.workspace import Workspace
@@ -42,6 +44,54 @@ def current(workspace: Workspace, round_id: str) -> Draft | None:
     """The round's current draft (its highest version); None before the first."""
     found = drafts(workspace, round_id)
     return found[-1] if found else None
+
+
+@dataclass(frozen=True)
+class Returned:
+    """A returned copy of a draft and what its merge made: ``version`` is the version it produced (the current
+    one, unchanged, when the copy changed nothing)."""
+
+    sha256: str
+    round: str
+    sender: Sender
+    based_on: int
+    current: int  # the current version it was merged into
+    version: int
+    outcome: MergeOutcome
+    received: str
+
+
+def _returned(row: tuple) -> Returned:
+    sha, round_, name, sender, based_on, current_, version, sections, outside, received = row
+    merged = tuple(SectionOutcome(s["id"], s["heading"], SectionMerge(s["decision"])) for s in json.loads(sections))
+    edits = tuple(OutsideEdit(e["where"], e["row"], tuple(e["before"]), tuple(e["after"]), tuple(tuple(c) for c in e["comments"]))
+                  for e in json.loads(outside))
+    return Returned(sha, round_, Sender(name, sender), based_on, current_, version, MergeOutcome(merged, edits), received)
+
+
+_RETURNED = "SELECT sha256, round, name, sender, based_on, current, version, sections, outside, received FROM draft_returns"
+
+
+def returned(workspace: Workspace, sha256: str) -> Returned | None:
+    """The returned copy with this SHA-256, None when no copy of these bytes was merged."""
+    row = workspace.ledger.db.execute(f"{_RETURNED} WHERE sha256 = ?", (sha256,)).fetchone()
+    return _returned(row) if row else None
+
+
+def returns(workspace: Workspace, round_id: str) -> list[Returned]:
+    """The round's returned copies, in the order they were merged."""
+    rows = workspace.ledger.db.execute(f"{_RETURNED} WHERE round = ? ORDER BY version, rowid", (round_id,)).fetchall()
+    return [_returned(r) for r in rows]
+
+
+def record_return(workspace: Workspace, copy: Returned) -> None:
+    """Stores what became of a returned copy (call inside the transaction that records its version, if any)."""
+    sections = [{"id": s.id, "heading": s.heading, "decision": s.decision.value} for s in copy.outcome.sections]
+    outside = [{"where": e.where, "row": e.row, "before": list(e.before), "after": list(e.after), "comments": [list(c) for c in e.comments]}
+               for e in copy.outcome.outside]
+    workspace.ledger.db.execute("INSERT OR IGNORE INTO draft_returns VALUES (?,?,?,?,?,?,?,?,?,?)", (
+        copy.sha256, copy.round, copy.sender.file, copy.sender.name, copy.based_on, copy.current, copy.version,
+        json.dumps(sections, ensure_ascii=False), json.dumps(outside, ensure_ascii=False), copy.received))
 
 
 def record_draft(workspace: Workspace, round_: Round, path: Path, origin: DraftOrigin, based_on: int | None, name: str) -> Draft:

@@ -22,7 +22,9 @@ def sha256_of(path: Path) -> str:
 
 
 def temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}.tmp")
+    """The hidden name ``target`` is written under first; the process id in it keeps two processes writing the same
+    file (two watchers refreshing the status page) from renaming each other's."""
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
 def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:

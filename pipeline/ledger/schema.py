@@ -100,6 +100,21 @@ CREATE TABLE IF NOT EXISTS check_marks (seq INTEGER PRIMARY KEY, round TEXT NOT 
 CREATE INDEX IF NOT EXISTS check_marks_round ON check_marks(round, key);
 """
 
+REPORT_REVIEW = """
+CREATE TABLE IF NOT EXISTS draft_returns (sha256 TEXT PRIMARY KEY, round TEXT NOT NULL, name TEXT NOT NULL, sender TEXT NOT NULL,
+    based_on INTEGER NOT NULL, current INTEGER NOT NULL, version INTEGER NOT NULL, sections TEXT NOT NULL, outside TEXT NOT NULL,
+    received TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS draft_returns_round ON draft_returns(round, version);
+CREATE TABLE IF NOT EXISTS review_items (round TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,
+    kind TEXT NOT NULL, author TEXT NOT NULL, date TEXT NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL, commented TEXT NOT NULL,
+    country INTEGER NOT NULL, PRIMARY KEY (round, key));
+CREATE TABLE IF NOT EXISTS review_answers (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, key TEXT NOT NULL, decision TEXT NOT NULL,
+    response TEXT NOT NULL, withdrawn INTEGER NOT NULL, sha256 TEXT NOT NULL, received TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS review_answers_round ON review_answers(round, key);
+CREATE TABLE IF NOT EXISTS consents (seq INTEGER PRIMARY KEY, round TEXT NOT NULL, scope TEXT NOT NULL, answers INTEGER NOT NULL,
+    embargo TEXT, source TEXT NOT NULL, recorded TEXT NOT NULL);
+"""
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -150,6 +165,7 @@ MIGRATIONS = (
     Migration(5, "answers stored as typed records", _answers_as_records),
     Migration(6, "round edits, workspace settings, mail and reminders", ROUND_LIFE),
     Migration(7, "DGPE corrections of answers and quality checks marked explained", CORRECTIONS),
+    Migration(8, "returned copies of drafts and their merge, the review matrix, consent to publish", REPORT_REVIEW),
 )
 
 

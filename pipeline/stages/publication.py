@@ -1,5 +1,10 @@
 """Step 6: the final report the OAS publishes (and its PDF), and what follows from publication — the donors'
 register of cooperation needs and recommendations, and the follow-up of each recommendation with the country.
+
+The final report prints the country's consent to publish in its approval record and annexes, verbatim, the
+government's observations the panel did not accept (``report_review.unaccepted``). The register takes of each
+round only what its consent makes public (``consent.view``): a round whose report is not public, or is under
+embargo, has one row saying so, by its existence and topic alone.
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.analysis.followup import followup_framework
-from pipeline.analysis.register import RegisterRow, register_rows, register_view
+from pipeline.analysis.register import RegisterRow, display_name, register_rows, register_view
 from pipeline.analysis.report_content import ReportContent
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
@@ -22,14 +27,15 @@ from pipeline.domain.notes import note_key
 from pipeline.domain.problems import UserError, raise_if_errors
 from pipeline.domain.rules import check_publication_date
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import normalise_language
+from pipeline.i18n.translation import format_date, normalise_language, translate
 from pipeline.ledger import followups, recommendations, settings
 from pipeline.ledger.drafts import approval, drafts
 from pipeline.ledger.files import replace_with, sha256_of
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import rounds
+from pipeline.stages import consent, rounds
 from pipeline.stages.interviews import merged_notes
 from pipeline.stages.report import content_of, render
+from pipeline.stages.report_review import unaccepted
 from pipeline.workbooks.followup import FollowupCover, FollowupIdentity, write_followup
 from pipeline.workbooks.questionnaire import Prefill
 from pipeline.workbooks.register import write_register_workbook
@@ -58,9 +64,12 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None, pu
     version = approved.draft_version
     draft = next(d for d in drafts(workspace, round_.id) if d.version == version)
     target = workspace.round_outbox(round_.id) / FINAL_REPORT.format(round=round_.id)
-    render(workspace, content_of(workspace, round_.id), version, target, lang or round_.language, final=True,
+    language = lang or round_.language
+    render(workspace, content_of(workspace, round_.id), version, target, language, final=True,
            approval={"approved_by": approved.approved_by, "date": approved.approved_on, "published": published,
-                     "reference": f"v{version} · {approved.draft_sha256[:12]}"}, panel_text_from=draft)
+                     "reference": f"v{version} · {approved.draft_sha256[:12]}",
+                     "consent": consent.describe(consent.consent_of(workspace, round_.id), normalise_language(language))},
+           panel_text_from=draft, observations=unaccepted(workspace, round_.id))
     pdf, problem = _pdf(target)
     documents = [{"role": "final_report", "name": target.name, "sha256": sha256_of(target)}]
     if pdf is not None:
@@ -169,10 +178,29 @@ class RegisterResult:
     rounds: int
 
 
-def register_rows_of(workspace: Workspace, lang: str = "es") -> list[RegisterRow]:
-    """The register's rows: every need and recommendation of the published rounds, in ``lang``."""
-    return register_rows([(p, published_content(workspace, p.round.id)) for p in publications(workspace)],
-                         recommendation_status(workspace), workspace.catalog, lang)
+def register_rows_of(workspace: Workspace, lang: str = "es", today: dt.date | None = None) -> list[RegisterRow]:
+    """The register's rows, in ``lang``: every need and recommendation of the published rounds whose full report is
+    public on ``today``, and one row for each published round whose report is not (saying so, with its topic)."""
+    day, shown, rows = today or dt.date.today(), [], []
+    for p in publications(workspace):
+        public = consent.view(workspace, p.round.id, day)
+        if public.report:
+            shown.append((p, published_content(workspace, p.round.id)))
+        else:
+            rows.append(withheld_row(workspace, p, public.embargoed, lang))
+    return register_rows(shown, recommendation_status(workspace), workspace.catalog, lang) + rows
+
+
+def withheld_row(workspace: Workspace, publication: Publication, embargo: dt.date | None, lang: str) -> RegisterRow:
+    """The register's row for a published round whose report is not public: its existence and topic, and why."""
+    round_, catalog = publication.round, workspace.catalog
+    country = display_name(catalog.state, round_.country, lang)
+    text = translate(m.CONSENT_REGISTER_EMBARGOED, lang, date=format_date(embargo, lang)) if embargo else \
+        translate(m.CONSENT_REGISTER_WITHHELD, lang, country=country)
+    return RegisterRow(round=round_.id, country=round_.country, country_name=country, topic=round_.topic,
+                       topic_name=display_name(catalog.topic, round_.topic, lang), element="", element_name="", institution="",
+                       institution_name="", kind="withheld", text=text, priority="", status="", status_date="", recommendation="",
+                       report="", published=publication.published[:10])
 
 
 def write_register(workspace: Workspace, target: Path | None = None, lang: str = "es", today: dt.date | None = None) -> RegisterResult:
@@ -181,7 +209,7 @@ def write_register(workspace: Workspace, target: Path | None = None, lang: str =
     published = publications(workspace)
     if not published:
         raise UserError(m.REGISTER_NO_ROUNDS)
-    rows = register_rows_of(workspace, lang)
+    rows = register_rows_of(workspace, lang, today)
     target = Path(target) if target else workspace.outbox / "registro-cooperacion.xlsx"
     target = target if target.is_absolute() else Path.cwd() / target
     write_register_workbook(target, register_view(rows, lang, today or dt.date.today(), target, workspace.root))

@@ -1,8 +1,10 @@
 """Step 5: the preliminary report — numbered drafts that keep the panel's text, the country's review, approval.
 
-Every draft, generated or returned, is a numbered version of the round; the highest is the current one.
-A new draft is rendered afresh from the template and takes the panel's sections from the current one
-(see docs/report-drafts.md): a returned draft is never rendered as a template.
+Every draft, generated or merged from returned copies (``report_returns``), is a numbered version of the
+round; the highest is the current one. A new draft is rendered afresh from the template and takes the
+panel's sections from the current one (see docs/report-drafts.md): a returned draft is never rendered as a
+template. Approval is refused while anything is left to settle: tracked changes, comments, ``⟦…⟧``
+placeholders, conflicts between copies and edits to regenerated parts (their marked lines ``⟪…⟫``).
 """
 from __future__ import annotations
 
@@ -10,15 +12,17 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pipeline.analysis.report_content import ReportContent, ordered, report_content
+from pipeline.documents.merge import marked_lines
 from pipeline.documents.panel_text import CarryReport, carry_over, open_document, placeholders
 from pipeline.documents.report import render_report
-from pipeline.documents.review import comments, review_lines, tracked_changes, unresolved
+from pipeline.documents.review import unresolved
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import Problem, UserError, raise_if_errors
+from pipeline.domain.review import Unaccepted
 from pipeline.domain.rules import check_approval_date
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
@@ -26,10 +30,11 @@ from pipeline.ledger import recommendations, settings
 from pipeline.ledger.drafts import Draft, current, record_approval, record_draft
 from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
-from pipeline.stages import rounds
+from pipeline.stages import consent, rounds
 from pipeline.stages.interviews import merged_notes
+from pipeline.stages.report_returns import DRAFT_NAME, draft_lock
+from pipeline.stages.report_review import record_observations
 from pipeline.stages.round_data import load
-from pipeline.workbooks.review import write_review_lines
 
 DRAFTING_STAGES = (Stage.DRAFTING, Stage.COUNTRY_REVIEW)
 
@@ -45,12 +50,15 @@ def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> Repo
 
 
 def render(workspace: Workspace, content: ReportContent, version: int, target: Path, lang: str, final: bool = False,
-           approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None) -> CarryReport:
+           approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None,
+           observations: Sequence[Unaccepted] = ()) -> CarryReport:
     """Renders the report into ``target`` (atomically) with the panel's sections of ``panel_text_from`` carried over;
-    says which sections were carried and which the template no longer has (kept at the end)."""
+    says which sections were carried and which the template no longer has (kept at the end). ``approval`` and
+    ``observations`` (the final report's) are described at ``documents.report.report_context``."""
     report = CarryReport((), (), ())
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval)
+        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval,
+                                   observations)
         if panel_text_from is not None:
             fresh = open_document(fresh_path)
             report = carry_over(open_document(workspace.root / panel_text_from.file), fresh,
@@ -75,12 +83,16 @@ def write_draft(workspace: Workspace, round_id: str, lang: str | None = None) ->
         rounds.needs_stage(round_, DRAFTING_STAGES, m.DRAFT_NOT_YET)
     if round_.stage not in DRAFTING_STAGES:
         raise UserError(m.REPORT_WRONG_STAGE, round=round_.id, stage=m.STAGE_NAMES[round_.stage.value])
-    before = current(workspace, round_.id)
-    version = (before.version if before else 0) + 1
-    language = lang or round_.language
-    target = workspace.round_outbox(round_.id) / f"{round_.id}-borrador-v{version}.docx"
-    report = render(workspace, content_of(workspace, round_.id), version, target, language, panel_text_from=before)
-    record_draft(workspace, round_, target, DraftOrigin.GENERATED, before.version if before else None, target.name)
+    content = content_of(workspace, round_.id)
+    with draft_lock(workspace):
+        before = current(workspace, round_.id)
+        version = (before.version if before else 0) + 1
+        language = lang or round_.language
+        target = workspace.round_outbox(round_.id) / DRAFT_NAME.format(round=round_.id, version=version)
+        report = render(workspace, content, version, target, language, panel_text_from=before)
+        with workspace.ledger.transaction():
+            record_draft(workspace, round_, target, DraftOrigin.GENERATED, before.version if before else None, target.name)
+            record_observations(workspace, round_, open_document(target), version)
     return DraftResult(target, version, list(report.kept), list(report.appended))
 
 
@@ -92,29 +104,16 @@ def current_draft(workspace: Workspace, round_id: str) -> tuple[Draft, Any]:
     return draft, open_document(workspace.root / draft.file)
 
 
-@dataclass(frozen=True)
-class ReviewResult:
-    path: Path
-    changes: int
-    comments: int
-    version: int
+def left_to_settle(document: Any) -> list[Problem]:
+    """Everything that keeps a draft from approval: tracked changes and comments, ``⟦…⟧`` placeholders, conflicts
+    between copies and edits to regenerated parts not yet placed."""
+    return unresolved(document) + placeholders(document) + marked_lines(document)
 
 
-def write_review(workspace: Workspace, round_id: str, lang: str | None = None) -> ReviewResult:
-    """The review workbook of the current draft: every tracked change and comment, to answer."""
-    round_ = rounds.get(workspace, round_id)
-    draft, document = current_draft(workspace, round_.id)
-    changes, notes = tracked_changes(document), comments(document)
-    target = workspace.round_outbox(round_.id) / f"{round_.id}-revision-v{draft.version}.xlsx"
-    language = lang or round_.language
-    write_review_lines(target, review_lines(changes, notes, language), language)
-    return ReviewResult(target, len(changes), len(notes), draft.version)
-
-
-def approve(workspace: Workspace, round_id: str, by: str, on: dt.date) -> Draft:
-    """Records the country's approval of the current draft of a round under its review (the round then moves with
-    ``round move … approved``); raises UserError listing whatever is unresolved, or when ``on`` is in the future or
-    before the draft was written."""
+def approve(workspace: Workspace, round_id: str, by: str, on: dt.date, consent_given: consent.ConsentChoice | None = None) -> Draft:
+    """Records the country's approval of the current draft of a round under its review (and, when given, its consent to
+    publish; the round then moves with ``round move … approved``); raises UserError listing whatever is unresolved, or
+    when ``on`` is in the future or before the draft was written."""
     round_ = rounds.get(workspace, round_id)
     if round_.stage is Stage.DRAFTING:
         rounds.needs_stage(round_, (Stage.COUNTRY_REVIEW,), m.APPROVE_NOT_YET)
@@ -125,8 +124,10 @@ def approve(workspace: Workspace, round_id: str, by: str, on: dt.date) -> Draft:
         raise UserError(m.APPROVAL_IN_FUTURE, date=on)
     draft, document = current_draft(workspace, round_.id)
     raise_if_errors(check_approval_date(on, zone.today(), draft.version, zone.local(draft.created).date()))
-    problems = unresolved(document) + placeholders(document)
+    problems = left_to_settle(document)
     if problems:
         raise UserError.of([Problem(m.REPORT_NOT_APPROVABLE, {"version": draft.version}), *problems])
     record_approval(workspace, round_, by, on, draft)
+    if consent_given is not None:
+        consent.record(workspace, round_.id, consent_given, source="approval")
     return draft

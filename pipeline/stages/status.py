@@ -5,15 +5,19 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pipeline.documents.panel_text import open_document
 from pipeline.documents.status_page import render_status_page
 from pipeline.domain.enums import ReturnState
 from pipeline.domain.models import Round, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, normalise_language, translate
 from pipeline.ledger import records, settings
+from pipeline.ledger.drafts import current
 from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
+from pipeline.stages.consent import consent_of, describe
 from pipeline.stages.mail import waiting
+from pipeline.stages.report import left_to_settle
 from pipeline.stages.rounds import get
 
 
@@ -116,6 +120,30 @@ def institutions(workspace: Workspace, round_id: str, today: dt.date | None = No
             overdue=_overdue(round_, status, today),
         ))
     return rows
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """Where a round's report stands: its current draft version (0 before the first), how many things are left to
+    settle before approval (tracked changes, comments, placeholders, conflicts, edits to place), its consent to
+    publish in words."""
+
+    version: int
+    left: int
+    consent: str
+    consent_scope: str | None  # full, summary, none; None while no consent is recorded
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def report_state(workspace: Workspace, round_id: str, lang: str | None = None) -> ReportState:
+    round_ = get(workspace, round_id)
+    draft = current(workspace, round_.id)
+    left = len(left_to_settle(open_document(workspace.root / draft.file))) if draft else 0
+    given = consent_of(workspace, round_.id)
+    return ReportState(draft.version if draft else 0, left, describe(given, normalise_language(lang)),
+                       given.scope.value if given else None)
 
 
 STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: m.LABEL_INCOMPLETE, ReturnState.MISSING: m.LABEL_MISSING}

@@ -20,7 +20,7 @@ from pipeline.documents.report import render_report as render
 from pipeline.domain.framework import pick
 from pipeline.domain.models import Calendar, Institution
 from pipeline.domain.notes import ROW_COLUMNS, NoteRow
-from pipeline.i18n.messages.report import REPORT_DRAFT_MARK, REPORT_FINAL, REPORT_PRELIMINARY
+from pipeline.i18n.messages.report import REPORT_CONFIDENTIAL_MARK, REPORT_DRAFT_MARK, REPORT_FINAL, REPORT_PRELIMINARY
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
@@ -210,10 +210,11 @@ def test_word_refreshes_the_table_of_contents_on_opening(report):
 
 
 def test_the_draft_is_marked_on_every_page_and_the_final_report_is_not(report):
-    mark = translate(REPORT_DRAFT_MARK, "es")
+    mark, confidential = translate(REPORT_DRAFT_MARK, "es"), translate(REPORT_CONFIDENTIAL_MARK, "es")
     draft, final = header_xml(report["draft"]), header_xml(report["final"])
-    assert draft.count(f">{mark}<") == 2 and draft.count("PowerPlusWaterMarkObject") == 2  # cover and other pages
-    assert mark not in final and "PowerPlusWaterMarkObject" not in final and ROUND in final
+    assert confidential == "Borrador — confidencial"
+    assert draft.count(f">{confidential}<") == 2 and draft.count(f'string="{mark}"') == 2  # cover and other pages: text and watermark
+    assert confidential not in final and "PowerPlusWaterMarkObject" not in final and ROUND in final
     final_texts = all_texts(report["final"])
     assert translate(REPORT_FINAL, "es") in final_texts and translate(REPORT_PRELIMINARY, "es", version=1) not in final_texts
     assert label("draft_notice") not in final_texts and label("draft_notice") in all_texts(report["draft"])

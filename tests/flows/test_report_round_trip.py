@@ -19,7 +19,8 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger.drafts import current
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages.publication import write_final
-from pipeline.stages.report import approve, write_draft, write_review
+from pipeline.stages.report import approve, write_draft
+from pipeline.stages.report_review import write_review
 from tests.support import libreoffice
 from tests.support.stages import advance
 

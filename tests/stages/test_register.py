@@ -2,7 +2,8 @@
 
 ``published_workspace`` (also used by test_seminar and test_followup) publishes two rounds with the package's own
 functions: questionnaires filled and ingested, the experts' notes filled and ingested, a draft whose every panel
-placeholder is written with python-docx and returned through the inbox, approval, final report (no PDF, for speed).
+placeholder is written with python-docx and returned through the inbox, approval with consent to publish the full
+report and the answers, final report (no PDF, for speed).
 """
 import datetime as dt
 import json

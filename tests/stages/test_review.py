@@ -1,16 +1,37 @@
-"""What the panel still has to settle in a draft, and the workbook it answers it in."""
+"""What the panel still has to settle in a draft, and the comment-and-response matrix the country's observations are
+answered in (the right of reply): its shape, its round trip through the inbox, the annex of the final report."""
 import datetime as dt
-from pathlib import Path
+import shutil
+from unittest import mock
 
+import docx
 import openpyxl
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from pipeline.documents.review import ChangeKind, comments, review_lines, tracked_changes, unresolved
+from pipeline.demo.edits import resolve_everything
+from pipeline.documents.panel_text import panel_sections
+from pipeline.documents.report_labels import REPORT_LABELS
+from pipeline.documents.review import ChangeKind, comments, tracked_changes, unresolved
+from pipeline.domain.enums import ReviewDecision
+from pipeline.domain.models import Stage
+from pipeline.i18n import messages as m
 from pipeline.i18n.messages.report import PANEL_DOCUMENT_START
 from pipeline.i18n.messages.review import REVIEW_CHANGE_UNRESOLVED, REVIEW_COMMENT_UNRESOLVED
-from pipeline.workbooks.review import write_review_lines
-from tests.support.word import comment, delete, draft, insert, reopen, resolve, write_panel_text
+from pipeline.i18n.translation import translate
+from pipeline.inbox.kinds import REGISTRY
+from pipeline.inbox.run import run_once
+from pipeline.ledger import reviews
+from pipeline.stages import publication
+from pipeline.stages.report import approve
+from pipeline.stages.report_review import write_review
+from pipeline.workbooks.cells import named_cells
+from pipeline.workbooks.response import read_identity
+from pipeline.workbooks.review import HEADER_NAME, KEY_COLUMN
+from tests.support.drafting import COUNTRY, PANEL, ROUND, drafting_copy, first_draft
+from tests.support.stages import advance
+from tests.support.word import comment, delete, draft, insert, reopen, resolve, saved_by, write_panel_text
 
 SECTIONS = [("summary", "Summary", 1), ("findings_a", "Findings on A", 2), ("conclusions", "Conclusions", 1)]
 
@@ -65,34 +86,138 @@ def test_a_new_paragraph_is_one_insertion_not_two():
     assert [(c.kind, c.text) for c in tracked_changes(document)] == [(ChangeKind.INSERTION, "¶")]
 
 
-def test_the_review_workbook_lists_changes_and_comments(tmp_path: Path):
-    document = reviewed_draft()
-    summary = next(p for p in document.paragraphs if p.text.startswith("Planning"))
-    insert(summary, "=HYPERLINK(\"http://x\")")  # people's text stays text
-    target = write_review_lines(tmp_path / "out" / "review.xlsx", review_lines(tracked_changes(document), comments(document), "es"), "es")
+COMMENT = "Esta afirmación no refleja la ley vigente: =SUM(A1) {{ x }}"
+DISCUSSED = "¿Puede citarse la fuente?"
+INSERTED = " y el MEF lo coordina"
+DELETED = " sin excepción"
 
-    assert target.exists() and not list(target.parent.glob(".*"))
-    wb = openpyxl.load_workbook(target)
-    sheet = wb["Review"] if "Review" in wb.sheetnames else wb.worksheets[0]
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert len(rows[0]) == 8 and rows[0][0]
-    body = rows[1:]
-    assert [r[0] for r in body] == [1, 2, 3, 4, 5, 6]
-    assert [r[2] for r in body] == ["Coordinación", "Experto CHL", "Experto CHL", "Experto MEX", "Experto MEX", "Coordinación"]
-    assert [r[4] for r in body][1:] == ["Summary"] * 3 + ["Findings on A"] * 2
-    whats = [r[5] for r in body]
-    assert " It is also multi-year." in whats and '=HYPERLINK("http://x")' in whats
-    assert any("Which office?" in w and "The office reports" in w for w in whats)
-    assert all(sheet.cell(row, col).data_type == "s" for row in range(2, 8) for col in range(2, 7) if sheet.cell(row, col).value)
-    assert body[0][3] is None and body[1][3] == "2 abr 2026 10:30"  # Spanish dates; the title's change has none
-    assert all(r[6] is None and r[7] is None for r in body)
-    assert sheet.freeze_panes == "A2"
-    assert sheet.protection.sheet
-    assert not sheet["G2"].protection.locked and not sheet["H7"].protection.locked and sheet["F2"].protection.locked
-    assert sheet["G2"].alignment.wrap_text
-    assert sheet["A1"].font.bold
-    (validation,) = sheet.data_validations.dataValidation
-    assert validation.type == "list" and "H2" in validation.sqref and "H7" in validation.sqref
-    lists = wb[validation.formula1.split("!")[0].strip("'")]
-    assert lists.sheet_state == "hidden" and len([c for c in lists["A"] if c.value]) == 3
-    assert sheet.page_setup.fitToWidth == 1
+
+@pytest.fixture
+def reviewed(tmp_path_factory):
+    """A round whose draft the government's reviewer annotated (two comments, an insertion, a deletion) and the panel
+    answered with its own comment, both copies of version 1 merged, and its review matrix written."""
+    workspace = drafting_copy(tmp_path_factory)
+    copy = docx.Document(str(first_draft(workspace)))
+    summary, = write_panel_text(copy, "summary", "El plan nacional orienta a los sectores")
+    insert(summary, INSERTED, author=COUNTRY)
+    delete(summary, DELETED, author=COUNTRY)
+    comment(copy, summary.runs[0], COMMENT, author=COUNTRY)
+    conclusions, = write_panel_text(copy, "conclusions", "Se necesita más capacidad regional.")
+    comment(copy, conclusions.runs[0], DISCUSSED, author=COUNTRY)
+    comment(copy, conclusions.runs[0], "Nota interna del panel.", author=PANEL[0])
+    for section in [s for s in panel_sections(copy).values() if s.is_placeholder]:
+        write_panel_text(copy, section.id, f"Texto del panel ({section.id}).")
+    saved_by(copy, COUNTRY).save(str(workspace.inbox / "revision del gobierno.docx"))
+    assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
+    return workspace, write_review(workspace, ROUND, "es", today=dt.date(2027, 4, 2))
+
+
+def rows_of(path):
+    wb = openpyxl.load_workbook(path)
+    sheet = wb.worksheets[0]
+    first = named_cells(wb, HEADER_NAME)[0].row
+    return wb, sheet, first, {sheet.cell(r, 7).value: r for r in range(first + 1, sheet.max_row + 1)}
+
+
+def test_the_matrix_has_a_title_block_one_row_per_observation_and_highlighted_validated_input_cells(reviewed):
+    workspace, made = reviewed
+    assert made.path.name == f"{ROUND}-revision-v2.xlsx" and (made.version, made.changes, made.comments, made.rows) == (2, 2, 3, 5)
+    wb, sheet, header, rows = rows_of(made.path)
+    assert sheet.title == translate(m.REVIEW_SHEET, "es")
+    assert [sheet.cell(r, 1).value for r in (1, 2, 3)] == [
+        translate(m.REVIEW_TITLE, "es"), translate(m.REVIEW_COVER, "es", round=ROUND, country="Perú", topic="Planificación"),
+        translate(m.REVIEW_VERSION, "es", version=2, file=f"{ROUND}-borrador-v2.docx", date=dt.date(2027, 4, 2))]
+    assert sheet.cell(4, 1).value == translate(m.REVIEW_INSTRUCTIONS, "es")
+    assert [sheet.cell(header, c).value for c in range(1, 11)] == [translate(h, "es") for h in (
+        m.REVIEW_HEADER_NUMBER, m.REVIEW_HEADER_KIND, m.REVIEW_HEADER_FROM, m.REVIEW_HEADER_WHO, m.REVIEW_HEADER_WHEN,
+        m.REVIEW_HEADER_WHERE, m.REVIEW_HEADER_WHAT, m.REVIEW_HEADER_DECISION, m.REVIEW_HEADER_ANSWER, m.REVIEW_HEADER_WITHDRAWN)]
+    assert set(rows) == {INSERTED, DELETED, COMMENT, DISCUSSED, "Nota interna del panel."}  # verbatim, typed text as text
+    assert sheet.cell(rows[COMMENT], 7).data_type == "s"
+    government, panel = translate(m.REVIEW_SIDE_COUNTRY, "es"), translate(m.REVIEW_SIDE_PANEL, "es")
+    assert [sheet.cell(rows[t], 3).value for t in (INSERTED, COMMENT, "Nota interna del panel.")] == [government, government, panel]
+    assert sheet.cell(rows[COMMENT], 6).value == translate(m.REVIEW_WHERE_ON, "es", section="Resumen ejecutivo", quote="El plan nacional orienta a los sectores")
+    assert sheet.column_dimensions["K"].hidden and all(len(sheet.cell(r, KEY_COLUMN).value) == 16 for r in rows.values())
+    for row in rows.values():
+        for col in (8, 9, 10):
+            cell = sheet.cell(row, col)
+            assert not cell.protection.locked and cell.fill.fgColor.rgb.endswith("FFF9E5")
+        assert sheet.cell(row, 7).protection.locked
+    assert sheet.protection.sheet and sheet.freeze_panes == f"A{header + 1}"
+    decide, withdraw = sheet.data_validations.dataValidation
+    lists = wb[decide.formula1.split("!")[0].strip("'")]
+    assert [c.value for c in lists["A"]] == [translate(m.REVIEW_DECISIONS[d.value], "es") for d in ReviewDecision]
+    assert lists["B1"].value == translate(m.Q_YES, "es") and f"J{rows[COMMENT]}" in str(withdraw.sqref)
+    identity = read_identity(made.path)
+    assert (identity["kind"], identity["round_id"], identity["draft_version"]) == ("review_matrix", ROUND, "2")
+
+
+def answer(path, target, answers):
+    """Types the panel's and the government's answers into the matrix, by the observation's text."""
+    wb, sheet, _, rows = rows_of(path)
+    for text, values in answers.items():
+        for col, value in zip((8, 9, 10), values):
+            sheet.cell(rows[text], col).value = value
+    wb.save(target)
+    return target
+
+
+def test_the_matrix_comes_back_through_the_inbox_and_the_annex_holds_what_was_not_accepted(reviewed, tmp_path):
+    workspace, made = reviewed
+    say = lambda d: translate(m.REVIEW_DECISIONS[d], "es")  # noqa: E731
+    answer(made.path, workspace.inbox / "matriz.xlsx", {
+        COMMENT: (say("rejected"), "La ley 28522 sigue vigente.", None),
+        INSERTED: (say("accepted").upper(), None, None),
+        DELETED: (None, None, translate(m.Q_YES, "es")),
+        DISCUSSED: ("quizás", "Lo vemos en la reunión.", None)})
+    [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
+    assert (outcome.result, outcome.message) == ("incomplete", m.REVIEW_INCOMPLETE_OUTCOME)
+    feedback = workspace.root / outcome.answer
+    _, sheet, _, rows = rows_of(feedback)
+    bad = sheet.cell(rows[DISCUSSED], 8)
+    assert bad.value == "quizás" and bad.comment.text.startswith(translate(
+        m.REVIEW_BAD_DECISION, "es", value="quizás", choices=tuple(say(d.value) for d in ReviewDecision)))
+    recorded = reviews.answers(workspace.ledger, ROUND)  # the right rows are recorded anyway
+    keys = {o.text: o.key for o in reviews.observations(workspace.ledger, ROUND)}
+    assert recorded[keys[COMMENT]].decision is ReviewDecision.REJECTED and recorded[keys[INSERTED]].decision is ReviewDecision.ACCEPTED
+    assert recorded[keys[DELETED]].withdrawn and keys[DISCUSSED] not in recorded
+
+    shutil.copyfile(answer(feedback, tmp_path / "m.xlsx", {DISCUSSED: (say("discussed"), "Lo vemos en la reunión.", None)}),
+                    workspace.inbox / "matriz corregida.xlsx")
+    [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
+    assert outcome.result == "accepted" and outcome.params["answered"] == 3
+    assert reviews.answers(workspace.ledger, ROUND)[keys[DISCUSSED]].decision is ReviewDecision.DISCUSSED
+
+    current = workspace.outbox / ROUND / f"{ROUND}-borrador-v2.docx"
+    settled = resolve_everything(current, tmp_path / "acordado.docx")
+    shutil.copyfile(settled, workspace.inbox / settled.name)
+    run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
+    if workspace.ledger.get_round(ROUND).stage is Stage.DRAFTING:
+        advance(workspace, ROUND, Stage.COUNTRY_REVIEW)
+    approve(workspace, ROUND, "Ministra", dt.date.today())
+    advance(workspace, ROUND, Stage.APPROVED)
+    with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):
+        final = docx.Document(str(publication.write_final(workspace, ROUND).docx))
+    heading = translate(m.REPORT_OBSERVATIONS_HEADING, "es", country="Perú")
+    assert heading in [p.text for p in final.paragraphs if p.style.name == "Heading 1"]
+    [annex] = [t for t in final.tables if len(t.columns) == 4 and t.rows[0].cells[2].text == translate(REPORT_LABELS["observation"], "es")]
+    body = [[c.text for c in r.cells] for r in annex.rows[1:]]
+    assert [r[2] for r in body] == [COMMENT, DISCUSSED]  # verbatim; not the accepted, the withdrawn or the panel's own
+    assert body[0][3] == f"{say('rejected')}: La ley 28522 sigue vigente." and body[1][3] == f"{say('discussed')}: Lo vemos en la reunión."
+    assert COUNTRY in body[0][1] and "Resumen ejecutivo" in body[0][1]
+
+
+def test_a_matrix_of_a_round_this_workspace_does_not_have_is_set_aside(reviewed):
+    workspace, made = reviewed
+    wb = openpyxl.load_workbook(made.path)
+    meta = wb["_mecigep"]
+    for row in meta.iter_rows():
+        if row[0].value == "round_id":
+            row[1].value = "2099-XXX-none"
+    for prop in wb.custom_doc_props.props:
+        if prop.name == "mecigep_round_id":
+            prop.value = "2099-XXX-none"
+    wb.save(workspace.inbox / "matriz ajena.xlsx")
+    [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
+    assert outcome.result == "quarantined"
+    assert outcome.params["reason"] == translate(m.REVIEW_FOREIGN, "es", round="2099-XXX-none")
+    assert reviews.answers(workspace.ledger, ROUND) == {}

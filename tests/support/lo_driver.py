@@ -195,6 +195,19 @@ def writer(doc, op, ctx):
         note.DateTimeValue = uno.createUnoStruct("com.sun.star.util.DateTime", 0, now.second, now.minute, now.hour,
                                                  now.day, now.month, now.year, True)
         found.getText().insertTextContent(found, note, True)  # absorb: the comment spans the found text
+    elif kind == "add_footnote":  # a footnote at the end of the found text, as Insert › Footnote does
+        found = find(doc, op["after_text"])
+        cursor = found.getText().createTextCursorByRange(found.getEnd())
+        note = doc.createInstance("com.sun.star.text.Footnote")
+        found.getText().insertTextContent(cursor, note, False)
+        note.insertString(note.getEnd(), op["text"], False)
+    elif kind == "delete_paragraph_containing":  # the whole paragraph, its mark too
+        found = find(doc, op["text"])
+        cursor = found.getText().createTextCursorByRange(found)
+        cursor.gotoStartOfParagraph(False)
+        if not cursor.gotoNextParagraph(True):
+            cursor.gotoEndOfParagraph(True)
+        cursor.setString("")
     elif kind == "accept_all_changes":
         dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, ())

@@ -7,18 +7,23 @@ from unittest import mock
 import docx
 
 from pipeline.documents.panel_text import panel_sections
+from pipeline.domain.enums import PublicationScope
 from pipeline.domain.models import Stage
 from pipeline.i18n import messages as m
 from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.stages import publication
 from pipeline.stages import report as reports
+from pipeline.stages.consent import ConsentChoice
 from tests.support.stages import advance
 from tests.support.word import write_panel_text
 
+FULL = ConsentChoice(PublicationScope.FULL, answers=True)
 
-def publish(workspace, round_id: str) -> None:
-    """Drafts, approves and publishes the round, from the drafting stage on (a round in interviews moves there)."""
+
+def publish(workspace, round_id: str, consent: ConsentChoice | None = FULL) -> None:
+    """Drafts, approves and publishes the round, from the drafting stage on (a round in interviews moves there); the
+    country consents to publish the whole report and its answers unless ``consent`` says otherwise."""
     if workspace.ledger.get_round(round_id).stage is Stage.INTERVIEWS:
         advance(workspace, round_id, Stage.DRAFTING)
     draft = reports.write_draft(workspace, round_id)
@@ -28,7 +33,7 @@ def publish(workspace, round_id: str) -> None:
     document.save(str(workspace.inbox / f"borrador-{round_id}.docx"))
     assert [o.result for o in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")] == ["draft"]
     advance(workspace, round_id, Stage.COUNTRY_REVIEW)
-    reports.approve(workspace, round_id, "Ministra", dt.date.today())
+    reports.approve(workspace, round_id, "Ministra", dt.date.today(), consent)
     advance(workspace, round_id, Stage.APPROVED)
     with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):  # no LibreOffice: fast
         publication.write_final(workspace, round_id)

@@ -142,3 +142,43 @@ def resolve(document: Document, comment_id: int) -> None:
     root = etree.fromstring(part.blob)
     etree.SubElement(root, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": para_id, f"{{{W15}}}done": "1"})
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def results_table(document: Document, rows: list[tuple[str, str]]) -> None:
+    """A table of the data-driven part, right after the ``Results`` heading's paragraph: institution and score."""
+    table = document.add_table(rows=1 + len(rows), cols=2)
+    for r, (name, score) in enumerate([("Institution", "Score"), *rows]):
+        table.cell(r, 0).text, table.cell(r, 1).text = name, score
+    data = next(p for p in document.paragraphs if p.text.startswith("Results rendered"))
+    data._p.addnext(table._tbl)
+
+
+def footnote(document: Document, paragraph: Paragraph, text: str) -> int:
+    """Appends a footnote reference to ``paragraph`` and its note, as Word writes them; returns the note's id."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    from pipeline.documents.wordml import related
+
+    part = related(document.part, RT.FOOTNOTES)
+    if part is None:
+        root = parse_xml(f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                         '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                         '</w:p></w:footnote></w:footnotes>')
+        part = XmlPart(PackURI("/word/footnotes.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                       root, document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+    number = max(int(n.get(n.tag.replace("footnote", "id"))) for n in part.element) + 1
+    note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+                     '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p></w:footnote>')
+    note.findall(".//{*}t")[-1].text = " " + text
+    part.element.append(note)
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{number}"/></w:r>'))
+    return number
+
+
+def saved_by(document: Document, name: str) -> Document:
+    """Says ``name`` last saved the document, as Word and LibreOffice do on saving."""
+    document.core_properties.last_modified_by = name
+    return document

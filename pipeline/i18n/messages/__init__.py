@@ -10,12 +10,14 @@ from pipeline.i18n.messages.checks import *  # noqa: F403
 from pipeline.i18n.messages.cli import *  # noqa: F403
 from pipeline.i18n.messages.common import *  # noqa: F403
 from pipeline.i18n.messages.comparison import *  # noqa: F403
+from pipeline.i18n.messages.consent import *  # noqa: F403
 from pipeline.i18n.messages.consolidation import *  # noqa: F403
 from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403
 from pipeline.i18n.messages.inbox import *  # noqa: F403
 from pipeline.i18n.messages.mail import *  # noqa: F403
+from pipeline.i18n.messages.merge import *  # noqa: F403
 from pipeline.i18n.messages.methods import *  # noqa: F403
 from pipeline.i18n.messages.notes import *  # noqa: F403
 from pipeline.i18n.messages.receipt import *  # noqa: F403

@@ -23,7 +23,7 @@ REGISTER_HEADERS = {
     "institution": TERM_INSTITUTION, "kind": TERM_KIND, "text": N_("Text"), "priority": N_("Priority"), "status": TERM_STATUS,
     "status_date": N_("Status date"), "recommendation": N_("Recommendation id"), "report": TERM_FINAL_REPORT,
 }
-REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation")}
+REGISTER_KINDS = {"need": N_("Cooperation need"), "recommendation": N_("Recommendation"), "withheld": N_("Report not public")}
 REGISTER_PRIORITIES = {"high": N_("High"), "medium": N_("Medium"), "low": N_("Low"), "": N_("No priority given")}
 REGISTER_BY = {"topic": N_("By topic"), "country": N_("By country"), "priority": N_("By priority"),
                "status": N_("Recommendations by follow-up status")}

@@ -13,6 +13,13 @@ from pipeline.i18n.messages.terms import (
 from pipeline.i18n.translation import N_
 
 REPORT_DRAFT_MARK = N_("DRAFT")
+REPORT_CONFIDENTIAL_MARK = N_("Draft — confidential")
+REPORT_OBSERVATIONS_HEADING = N_("Annex C. Observations of the government of {country}")
+REPORT_OBSERVATIONS_TEXT = N_("The observations the government of the beneficiary state made on the preliminary report that the panel did not accept, quoted exactly as they were written, with the panel's response. The government did not withdraw them.")
+REPORT_OBSERVATION_WHERE = N_("{kind} — {section}")
+REPORT_OBSERVATION_ON = N_("{kind} — {section}, on “{quote}”")
+REPORT_OBSERVATION_WHO = N_("{author}, {date}")
+REPORT_OBSERVATION_RESPONSE = N_("{decision}: {response}")
 # The seven steps of the mechanism, in the reference document's order (domain.stages.Step gives their numbers).
 REPORT_STEPS = (
     (N_("Request."), N_("The beneficiary state asks the DGPE for a review of a topic and names the institutions concerned.")),
@@ -53,13 +60,13 @@ REPORT_ELEMENT_SCORE = N_("Self-assessed score of the element (mean of the insti
 REPORT_NOT_ASSESSED = N_("Not assessed")
 REPORT_USED = {"finding": N_("finding"), "need": N_("need"), "challenge": N_("challenge")}
 REPORT_APPROVAL_ROWS = {"approved_by": N_("Approved by"), "position": TERM_POSITION, "date": N_("Date of approval"),
-                        "reference": N_("Reference"), "version": N_("Draft approved")}
+                        "reference": N_("Reference"), "version": N_("Draft approved"), "consent": N_("Consent to publish")}
 REPORT_DRAFT_VERSION = N_("Draft version {version}")
 REPORT_PUBLISHER = N_("General Secretariat of the Organization of American States — Department for Effective Public Management (DGPE)")
 REPORT_PUBLICATION_ROWS = {"publisher": N_("Publisher"), "published": TERM_DATE_OF_PUBLICATION, "round": TERM_ROUND,
                            "language": N_("Language"), "sources": N_("Sources")}
 REPORT_SOURCES = N_("{count} files (questionnaires and interview notes), identified by their SHA-256 in the document's properties")
-REPORT_COVER_ROWS = {"round": TERM_ROUND, "approved": N_("Approved on")}
+REPORT_COVER_ROWS = {"round": TERM_ROUND, "approved": N_("Approved on"), "consent": N_("Consent to publish")}
 REPORT_ANNEX_RECEIVED = N_("Questionnaire received on {date}; SHA-256 of the file {sha256}.")
 REPORT_ANNEX_MISSING = N_("The institution has not sent its questionnaire.")
 

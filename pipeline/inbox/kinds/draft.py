@@ -1,18 +1,25 @@
-"""A report draft edited by people and sent back (step 5): it becomes the round's current draft, versioned."""
+"""A copy of a report draft edited by people and sent back (step 5): merged, section by section, into the round's
+current draft (``stages/report_returns``), archived, and answered with a receipt saying what became of each change.
+
+Taking it can be repeated after a crash at any point: the merge is recorded with the copy's SHA-256, so a second
+run writes only what is missing (the receipt, the document's final state).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Mapping
 
-from pipeline.domain.enums import DocumentType, DraftOrigin, Result
+from pipeline.domain.enums import DocumentType, Result, SectionMerge
 from pipeline.domain.models import Stage
 from pipeline.i18n import messages as m
 from pipeline.inbox.job import Job, Outcome
 from pipeline.inbox.kinds.base import Analysis, refuse
-from pipeline.ledger import records
+from pipeline.ledger import crashpoints, records
 from pipeline.ledger.database import Ledger
-from pipeline.ledger.drafts import drafts, record_draft
+from pipeline.ledger.drafts import drafts
+from pipeline.ledger.files import archive_copy, sha256_of
 from pipeline.ledger.records import State
+from pipeline.stages.report_returns import receipt_name, take_copy, write_copy_receipt
 from pipeline.workbooks.safety import Format
 
 TAKING = (Stage.DRAFTING, Stage.COUNTRY_REVIEW)
@@ -35,18 +42,25 @@ class DraftKind:
                           {"round": identity.get("round_id", "?"), "version": identity.get("draft_version", "?")})
         if round_.stage not in TAKING:
             return refuse(job, analysis, m.INBOX_DRAFT_CLOSED, {"round": round_.id, "stage": m.STAGE_NAMES[round_.stage.value]})
-        # after a crash, the same file may already be recorded: never give it a second version
-        draft = next((d for d in known if d.sha256 == job.sha256), None)
-        if draft is None:
-            draft = record_draft(workspace, round_, job.claimed, DraftOrigin.RETURNED, based_on, job.name)
+        lang = round_.language
+        stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".docx")
+        copy = take_copy(workspace, round_, job.claimed, job.name, job.sha256, job.received, lang)
+        crashpoints.reach("draft-merged")
+        receipt = workspace.round_outbox(round_.id) / receipt_name(copy)
+        if not receipt.exists():
+            write_copy_receipt(workspace, round_, copy, job.name, lang, receipt)
+        crashpoints.reach("draft-answered")
         with workspace.ledger.transaction():
-            records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id, stored=draft.file))
+            records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id,
+                                                                 stored=job.relative(stored), answer=job.relative(receipt)))
+            workspace.ledger.record("draft.answered", round_.id, {"file": job.name, "version": copy.version, "based_on": based_on},
+                                    [{"role": "receipt", "name": receipt.name, "sha256": sha256_of(receipt)}])
         job.claimed.unlink(missing_ok=True)
-        # An edit made on an older generation than the latest one the pipeline wrote may miss its new data.
-        generated = max((d.version for d in drafts(workspace, round_.id) if d.origin is DraftOrigin.GENERATED), default=based_on)
-        params = {"file": job.name, "round": round_.id, "version": draft.version, "based_on": based_on, "current": generated}
-        message = m.OUTCOME_DRAFT if based_on == generated else m.OUTCOME_DRAFT_OUTDATED
-        return Outcome(job.name, job.sha256, Result.DRAFT, message, params, round_.id, None, draft.file)
+        outcome = copy.outcome
+        params = {"file": job.name, "round": round_.id, "version": copy.version, "based_on": based_on,
+                  "taken": outcome.count(SectionMerge.TAKEN, SectionMerge.SET_APART), "same": outcome.count(SectionMerge.SAME),
+                  "conflicts": outcome.count(SectionMerge.CONFLICT), "outside": len(outcome.outside), "answer": job.relative(receipt)}
+        return Outcome(job.name, job.sha256, Result.DRAFT, m.OUTCOME_DRAFT_MERGED, params, round_.id, None, job.relative(receipt))
 
 
 KIND = DraftKind()
