@@ -30,9 +30,10 @@ from openpyxl import load_workbook
 
 from bench import emit as bench_emit
 from bench.common import Figure, compared, report
+from pipeline.domain.enums import DocumentType
 from pipeline.domain.framework import QuestionType
 from pipeline.domain.models import Institution
-from pipeline.inbox.analysis import QUESTIONNAIRE, analyse
+from pipeline.inbox.analysis import analyse
 from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once, watch
 from pipeline.ledger.workspace import Workspace
@@ -90,8 +91,8 @@ def big_questionnaire(folder: Path) -> tuple[Workspace, Path]:
     blank = folder / "questionnaire-300.xlsx"
     write_questionnaire(blank, fw, identity, cover)
     filled = fill(blank, complete_answers(fw, LANG), folder / "filled-300.xlsx")
-    analysis = analyse(filled, workspace.ledger_path)
-    if analysis.kind != QUESTIONNAIRE or analysis.refusal or analysis.problems or analysis.answered != analysis.required:
+    analysis = analyse(filled, workspace.ledger_path, REGISTRY)
+    if analysis.kind is not DocumentType.QUESTIONNAIRE or analysis.refusal or analysis.problems or analysis.answered != analysis.required:
         raise RuntimeError(f"the filled 300-answer questionnaire is not read as complete: {analysis.refusal} "
                            f"{len(analysis.problems)} problems, {analysis.answered}/{analysis.required}")
     return workspace, filled
@@ -99,7 +100,7 @@ def big_questionnaire(folder: Path) -> tuple[Workspace, Path]:
 
 def one_file(folder: Path) -> Figure:
     workspace, filled = big_questionnaire(folder)
-    ours, theirs = compared(lambda: analyse(filled, workspace.ledger_path), lambda: openpyxl_read(filled))
+    ours, theirs = compared(lambda: analyse(filled, workspace.ledger_path, REGISTRY), lambda: openpyxl_read(filled))
     return report("ingest", ours, "s", "openpyxl_read", theirs)
 
 
