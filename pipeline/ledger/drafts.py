@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Round
+from pipeline.ledger import rows
 from pipeline.ledger.files import archive_copy, sha256_of
 from pipeline.ledger.workspace import Workspace
 
@@ -53,8 +54,9 @@ def record_draft(workspace: Workspace, round_: Round, path: Path, origin: DraftO
         previous = current(workspace, round_.id)
         draft = Draft(round_.id, (previous.version if previous else 0) + 1, origin, based_on,
                       stored.relative_to(workspace.root).as_posix(), digest, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-        ledger.db.execute("INSERT INTO drafts VALUES (?,?,?,?,?,?,?)", (draft.round, draft.version, draft.origin.value,
-                          draft.based_on, draft.file, draft.sha256, draft.created))
+        rows.put(ledger, "drafts", {"round": draft.round, "version": draft.version, "origin": draft.origin.value,
+                                    "based_on": draft.based_on, "file": draft.file, "sha256": draft.sha256, "created": draft.created},
+                 replace=False)
         ledger.record(f"draft.{origin.value}", round_.id, {"version": draft.version, "based_on": based_on, "file": name},
                       [{"role": f"draft_{origin.value}", "name": name, "sha256": digest}])
     return draft
@@ -71,8 +73,8 @@ def record_approval(workspace: Workspace, approved: Round, by: str, on: dt.date,
     """Stores the approval of ``draft`` and the approved round, with their event, in one transaction."""
     ledger = workspace.ledger
     with ledger.transaction():
-        ledger.db.execute("INSERT OR REPLACE INTO approvals VALUES (?,?,?,?,?,?)",
-                          (approved.id, by, on.isoformat(), draft.version, draft.sha256,
-                           dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        rows.put(ledger, "approvals", {"round": approved.id, "approved_by": by, "approved_on": on.isoformat(),
+                                       "draft_version": draft.version, "draft_sha256": draft.sha256,
+                                       "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
         ledger.save_round(approved, "report.approved", {"by": by, "date": on.isoformat(), "version": draft.version},
                           [{"role": "approved_draft", "sha256": draft.sha256}])

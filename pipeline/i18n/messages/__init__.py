@@ -12,6 +12,7 @@ from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403
 from pipeline.i18n.messages.inbox import *  # noqa: F403
+from pipeline.i18n.messages.ledger import *  # noqa: F403
 from pipeline.i18n.messages.notes import *  # noqa: F403
 from pipeline.i18n.messages.receipt import *  # noqa: F403
 from pipeline.i18n.messages.register import *  # noqa: F403
