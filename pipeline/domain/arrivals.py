@@ -8,6 +8,9 @@ treats the second as a version that must not silently replace another.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from pipeline.domain.enums import WaitReason
 
 IGNORED_FOLDERS = (".dropbox.cache", ".tmp.drivedownload", ".sync", ".stfolder", ".stversions")
 IGNORED_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".tmp.drivedownload", "#")
@@ -55,3 +58,14 @@ def conflict_copy(name: str) -> bool:
             continue
         return True
     return False
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A file (or link, pipe, folder) of the inbox that is not taken, and why; ``name`` is shown escaped,
+    relative to the inbox; ``since`` is when it last changed (POSIX seconds), when known."""
+
+    name: str
+    reason: WaitReason
+    size: int | None = None
+    since: float | None = None

@@ -5,6 +5,7 @@ are ``str.format`` fields. Modules read them as ``m.NAME`` (``from pipeline.i18n
 tests compare errors with these constants.
 """
 from pipeline.i18n.messages.answers import *  # noqa: F403
+from pipeline.i18n.messages.arrivals import *  # noqa: F403
 from pipeline.i18n.messages.charts import *  # noqa: F403
 from pipeline.i18n.messages.common import *  # noqa: F403
 from pipeline.i18n.messages.consolidation import *  # noqa: F403

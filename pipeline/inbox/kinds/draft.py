@@ -41,7 +41,7 @@ class DraftKind:
             draft = record_draft(workspace, round_, job.claimed, DraftOrigin.RETURNED, based_on, job.name)
         with workspace.ledger.transaction():
             records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id, stored=draft.file))
-        job.claimed.unlink(missing_ok=True)
+        job.finish()
         # An edit made on an older generation than the latest one the pipeline wrote may miss its new data.
         generated = max((d.version for d in drafts(workspace, round_.id) if d.origin is DraftOrigin.GENERATED), default=based_on)
         params = {"file": job.name, "round": round_.id, "version": draft.version, "based_on": based_on, "current": generated}

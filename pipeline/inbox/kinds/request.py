@@ -41,7 +41,7 @@ class RequestKind:
         with workspace.ledger.transaction():
             records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id,
                                                                  stored=job.relative(stored)))
-        job.claimed.unlink(missing_ok=True)
+        job.finish()
         return Outcome(job.name, job.sha256, Result.REQUEST, m.OUTCOME_REQUEST, {"file": job.name, "round": round_.id}, round_.id)
 
 
