@@ -61,11 +61,14 @@ def status(
     from pipeline.i18n.translation import format_date
     from pipeline.stages.status import overview
 
-    workspace = STATE.workspace()
+    from pipeline.cli.inbox import show_waiting
+
+    workspace = STATE.workspace(read_only=not html)
     if html:
+        from pipeline.cli.inbox import waiting
         from pipeline.stages.status import write_status_page
 
-        page = write_status_page(workspace, STATE.lang)
+        page = write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
         if not as_json:
             console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
     if round_ref is not None:
@@ -77,6 +80,7 @@ def status(
         return
     if not rows:
         console.print(_(m.NOTHING_YET))
+        show_waiting(workspace)
         return
     from rich.table import Table
 
@@ -94,9 +98,10 @@ def status(
             _(m.STAGE_NAMES[row.stage]),
             deadline,
             "—" if row.days is None else str(row.days),
-            f"{row.returned}/{row.expected}",
+            f"{row.returned}/{row.expected}" + (f" ({_(m.LABEL_TO_CHOOSE)}: {row.to_choose})" if row.to_choose else ""),
         )
     console.print(table)
+    show_waiting(workspace)
 
 
 
@@ -108,6 +113,8 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
     from pipeline.stages.publication import followup_summary, recommendation_status
     from pipeline.stages.status import STATUS_NAMES, institutions
+
+    from pipeline.cli.inbox import show_choices
 
     rows = institutions(workspace, round_ref)
     round_id = workspace.ledger.get_round(round_ref).id  # type: ignore[union-attr]
@@ -126,6 +133,7 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
                       row.last[:16].replace("T", " ") if row.last else "—")
     console.print(table)
+    show_choices(round_id, rows)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
@@ -156,6 +164,7 @@ def _register_groups() -> None:
     from pipeline.cli import inbox as inbox_commands
 
     app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
+    app.add_typer(inbox_commands.app, name="inbox", help=_(m.HELP_INBOX))
     from pipeline.cli import consolidate as consolidate_commands
 
     app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)

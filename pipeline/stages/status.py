@@ -4,13 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Sequence
 
 from pipeline.documents.status_page import render_status_page
+from pipeline.domain.arrivals import Waiting
 from pipeline.domain.enums import ReturnState
 from pipeline.domain.models import Stage
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import format_date, normalise_language, translate
-from pipeline.ledger import records
+from pipeline.i18n.translation import format_date, format_number, normalise_language, translate
+from pipeline.ledger import conflicts, records
 from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages.rounds import get
@@ -27,6 +29,7 @@ class RoundStatus:
     days: int | None  # days to the next deadline; None when none is ahead
     returned: int  # institutions with a current response, accepted or not
     expected: int
+    to_choose: int = 0  # institutions whose versions conflict, waiting for staff to choose one
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -48,6 +51,7 @@ class InstitutionStatus:
     required: int
     errors: int
     last: str | None  # when the current response arrived
+    versions: tuple[str, ...] = ()  # the versions to choose from (file names), when some conflict
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -60,6 +64,7 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
         finished = round_.stage in (Stage.PUBLISHED, Stage.WITHDRAWN)
         upcoming = None if finished else round_.next_deadline(today)  # a finished round has no deadline left
         current = {r.institution for r in records.responses(workspace.ledger, round_.id)}
+        choosing = conflicts.open_conflicts(workspace.ledger, round_.id)
         rows.append(
             RoundStatus(
                 round_id=round_.id,
@@ -71,6 +76,7 @@ def overview(workspace: Workspace, today: dt.date) -> list[RoundStatus]:
                 days=(upcoming[1] - today).days if upcoming else None,
                 returned=len(current & {i.id for i in round_.institutions}),
                 expected=len(round_.institutions),
+                to_choose=len(choosing),
             )
         )
     return rows
@@ -81,6 +87,7 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
 
     round_ = get(workspace, round_id)
     history = records.responses(workspace.ledger, round_.id, current_only=False)
+    choosing = conflicts.open_conflicts(workspace.ledger, round_.id)
     rows = []
     for inst in round_.institutions:
         sent = [r for r in history if r.institution == inst.id]
@@ -93,6 +100,7 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
             required=current.required if current else 0,
             errors=current.errors if current else 0,
             last=current.received if current else None,
+            versions=tuple(f"{v.name} ({v.sha256[:12]})" for v in choosing.get((round_.id, inst.id), ())),
         ))
     return rows
 
@@ -100,8 +108,18 @@ def institutions(workspace: Workspace, round_id: str) -> list[InstitutionStatus]
 STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: m.LABEL_INCOMPLETE, ReturnState.MISSING: m.LABEL_MISSING}
 
 
-def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None) -> Path:
-    """Writes outbox/status.html atomically; returns its path."""
+def waiting_rows(waiting: Sequence[Waiting], lang: str | None) -> list[dict[str, str]]:
+    """What waits in the inbox, as the page and the command line show it: name, why, size, last change."""
+    return [{"name": w.name, "reason": w.reason.value, "why": translate(m.WAIT_REASONS[w.reason.value], lang),
+             "size": "—" if w.size is None else format_number(w.size, lang, digits=0),
+             "since": dt.datetime.fromtimestamp(w.since).strftime("%Y-%m-%d %H:%M") if w.since else "—"}
+            for w in sorted(waiting, key=lambda w: (w.reason.value, w.name))]
+
+
+def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None,
+                      waiting: Sequence[Waiting] = ()) -> Path:
+    """Writes outbox/status.html atomically; returns its path. ``waiting`` is what waits in the inbox and why
+    (the caller looks: see ``inbox.readiness.survey``)."""
     lang = normalise_language(lang)
     today = today or dt.date.today()
     t = lambda message, **params: translate(message, lang, **params)  # noqa: E731
@@ -120,7 +138,8 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
             "institutions": [
                 {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
                  "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
-                 "last": i.last[:16].replace("T", " ") if i.last else "—"}
+                 "last": i.last[:16].replace("T", " ") if i.last else "—",
+                 "versions": "; ".join(i.versions)}
                 for i in institutions(workspace, row.round_id)
             ],
         })
@@ -138,6 +157,8 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
         "institution_headers": [t(h) for h in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED,
                                                m.LABEL_ANSWERED, m.LABEL_LAST)],
         "event_headers": ["#", t(m.WHEN_HEADER), t(m.LABEL_ROUND), t(m.EVENTS_HEADER), t(m.DETAILS_HEADER)],
+        "waiting": t(m.PAGE_WAITING), "nothing_waiting": t(m.PAGE_NOTHING_WAITING), "to_choose": t(m.LABEL_TO_CHOOSE),
+        "waiting_headers": [t(h) for h in (m.LABEL_FILE, m.LABEL_REASON, m.LABEL_SIZE, m.LABEL_LAST_CHANGE)],
     }
-    html = render_status_page(lang, labels, rounds, events)
+    html = render_status_page(lang, labels, rounds, events, waiting_rows(waiting, lang))
     return write_bytes(workspace.outbox / "status.html", html.encode("utf-8"))

@@ -169,7 +169,7 @@ def test_a_questionnaire_this_workspace_never_issued_is_foreign(workspace, issue
 
 @pytest.mark.parametrize("make", [
     hostile.zip_bomb, hostile.billion_laughs, hostile.control_character, hostile.truncated, hostile.with_macros,
-    hostile.huge_dimension, hostile.csv_as_xlsx, hostile.docx_as_xlsx, hostile.pdf_as_xlsx,
+    hostile.far_column, hostile.csv_as_xlsx, hostile.docx_as_xlsx, hostile.pdf_as_xlsx,
     lambda folder: hostile.fake_ole2(folder, "encrypted.xlsx", ["EncryptionInfo", "EncryptedPackage"]),
     lambda folder: hostile.fake_ole2(folder, "legacy.xlsx", ["Workbook"]),
     hostile.minimal_ods,
