@@ -45,11 +45,29 @@ def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> 
 
 
 @app.command("verify", help=_(m.HELP_VERIFY))
-def verify() -> None:
-    result = STATE.workspace().ledger.verify()
-    if result.broken_at is not None:
-        raise UserError(m.LEDGER_BROKEN, seq=result.broken_at, reason=result.reason)
-    console.print(_(m.LEDGER_INTACT, count=result.count))
+def verify(repair: Annotated[bool, typer.Option("--repair", help=_(m.HELP_REPAIR))] = False) -> None:
+    from pipeline.stages.verification import verify as check
+
+    if repair:
+        from pipeline.inbox.kinds import REGISTRY
+        from pipeline.inbox.recovery import repair_workspace
+
+        done = repair_workspace(STATE.workspace(check=False), REGISTRY, STATE.lang)
+        if done.copy is not None and (done.restored or done.records or done.files or done.events < done.after.count):
+            console.print(_(m.REPAIRED, restored=done.restored, events=done.events, records=done.records, files=done.files,
+                            copy=done.copy.name), markup=False)
+        else:
+            console.print(_(m.NOTHING_TO_REPAIR), markup=False)
+        report = done.after
+    else:
+        report = check(STATE.workspace(read_only=True, check=False))
+    if report.findings:
+        for finding in report.findings:
+            errors.print(finding.render(STATE.lang), markup=False)
+        if not repair:
+            errors.print(_(m.VERIFY_REPAIR_HINT), markup=False)
+        raise typer.Exit(2)
+    console.print(_(m.LEDGER_INTACT, count=report.count))
 
 
 @app.command("status", help=_(m.HELP_STATUS))
@@ -210,12 +228,16 @@ def _hoist_global_options(argv: list[str]) -> list[str]:
 
 def _log_failure() -> Path:
     try:
-        folder = STATE.workspace().logs
+        folder = STATE.workspace(read_only=True).logs
     except Exception:
         folder = Path(tempfile.gettempdir())
-    log = folder / "mecigep.log"
-    with log.open("a", encoding="utf-8") as handle:
-        handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} command {sys.argv[1:]} failed\n{traceback.format_exc()}\n")
+    for log in (folder / "mecigep.log", Path(tempfile.gettempdir()) / "mecigep.log"):
+        try:
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} command {sys.argv[1:]} failed\n{traceback.format_exc()}\n")
+            return log
+        except OSError:
+            continue
     return log
 
 
@@ -232,7 +254,13 @@ def main(argv: list[str] | None = None) -> int:
         return _exit(2, argv)
     except KeyboardInterrupt:
         return _exit(130, argv)
-    except Exception:
+    except Exception as error:
+        from pipeline.cli.failures import storage_sentence
+
+        sentence = storage_sentence(error)
+        if sentence is not None:  # a full, read-only or failing disk, a damaged ledger: what to do, in a sentence
+            errors.print(sentence, markup=False)
+            return _exit(2, argv)
         log = _log_failure()
         errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
         return _exit(1, argv)

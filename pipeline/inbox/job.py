@@ -250,3 +250,19 @@ def set_aside_unrecorded(job: Job, reason: str) -> Path | None:
     job.workspace.quarantine.mkdir(parents=True, exist_ok=True)
     os.rename(job.claimed, target)
     return target
+
+
+def recorded_only(job: Job, analysis: Any) -> Outcome:
+    """A file re-read from the archive whose kind's records are kept apart (a request opened its round, a draft
+    became a version of the report; both kept in archive/records/): only the document itself is recorded again."""
+    workspace = job.workspace
+    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx", job.name)
+    kind = analysis.kind.value if analysis.kind else None
+    doc = job.document(State.ANSWERED, kind=kind, round=analysis.identity.get("round_id"), stored=job.relative(stored))
+    with workspace.ledger.transaction():
+        records.save_document(workspace.ledger, doc)
+        workspace.ledger.record("document.recovered", doc.round, job.payload({"file": job.name, "kind": kind}),
+                                [{"role": kind or "document", "name": job.name, "sha256": job.sha256}])
+    job.finish()
+    return Outcome(job.name, job.sha256, Result.ACCEPTED, m.OUTCOME_RECOVERED, {"file": job.name, "kind": kind or ""},
+                   doc.round, None, doc.stored)

@@ -22,7 +22,7 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.analysis import analyse
 from pipeline.inbox.isolation import LimitExceeded, run_limited
-from pipeline.inbox.job import Changed, Job, Outcome, already_final, quarantine, set_aside_unrecorded
+from pipeline.inbox.job import Changed, Job, Outcome, already_final, quarantine, recorded_only, set_aside_unrecorded
 from pipeline.inbox.kinds.base import Analysis, DocumentKind
 from pipeline.inbox.log import log
 from pipeline.inbox.readiness import claim_id, original_name
@@ -48,10 +48,11 @@ def lock_for(claimed: Path) -> FileLock:
 
 
 def process(workspace: Workspace, claimed: Path, kinds: Sequence[DocumentKind], lang: str = "es",
-            recovered: bool = False) -> Outcome | None:
+            recovered: bool = False, received_ns: int = 0) -> Outcome | None:
     """Takes the claimed file to its final state; returns what became of it, or None when another process is
     working on it (or finished it in the meantime), or it went back to the inbox because it changed.
-    Raises StorageUnavailable and LedgerDamaged only."""
+    Raises StorageUnavailable and LedgerDamaged only. ``recovered`` (with the time it was first received) is
+    for a file re-read from the archive by ``verify --repair``."""
     lock = lock_for(claimed)
     try:
         lock.acquire(timeout=0)
@@ -60,15 +61,16 @@ def process(workspace: Workspace, claimed: Path, kinds: Sequence[DocumentKind], 
     try:
         if not claimed.exists():  # finished by another process between our listing and our lock
             return None
-        return _isolated(workspace, claimed, kinds, lang, recovered)
+        return _isolated(workspace, claimed, kinds, lang, recovered, received_ns)
     finally:
         if not claimed.exists():  # done with it: the lock's file goes too (whoever waits on it finds no file)
             Path(lock.lock_file).unlink(missing_ok=True)
         lock.release()
 
 
-def _isolated(workspace: Workspace, claimed: Path, kinds: Sequence[DocumentKind], lang: str, recovered: bool) -> Outcome | None:
-    job = Job(workspace, claimed, lang, recovered=recovered)
+def _isolated(workspace: Workspace, claimed: Path, kinds: Sequence[DocumentKind], lang: str, recovered: bool,
+              received_ns: int) -> Outcome | None:
+    job = Job(workspace, claimed, lang, recovered=recovered, received_ns=received_ns)
     try:
         found = claims.name_of(workspace.ledger, claim_id(claimed))
         job.raw_name, job.name = (found, display(found)) if found is not None else (None, original_name(claimed))
@@ -120,8 +122,8 @@ def _process(job: Job, kinds: Sequence[DocumentKind]) -> Outcome | None:
     known = records.document(workspace.ledger, job.sha256)
     if known is not None and known.state is not State.ARCHIVED:
         return already_final(job, known)
-    job.received = known.received if known is not None else records.now()
     job.received_ns = job.received_ns or time.time_ns()
+    job.received = known.received if known is not None else records.at(job.received_ns)
     analysis = _read(job, kinds)
     if isinstance(analysis, Outcome):
         return analysis
@@ -129,6 +131,8 @@ def _process(job: Job, kinds: Sequence[DocumentKind]) -> Outcome | None:
     kind = next((k for k in kinds if analysis.kind is not None and k.type is analysis.kind), None)
     if analysis.refusal is not None or kind is None:
         return quarantine(job, analysis.refusal or m.INBOX_NOT_OURS, analysis.params, kind=analysis.kind, identity=analysis.identity)
+    if job.recovered and not getattr(kind, "replay", True):
+        return recorded_only(job, analysis)
     return kind.take(job, analysis)
 
 

@@ -84,20 +84,24 @@ def conflicting(ledger: Ledger, round_id: str, institution: str, sha256: str, na
     return None
 
 
-def choose(ledger: Ledger, round_id: str, institution: str, chosen: str) -> list[str]:
+def choose(ledger: Ledger, round_id: str, institution: str, chosen: str, recovered: dict | None = None) -> list[str]:
     """Makes ``chosen`` (a version's hash) the institution's current response and has it supersede the other
     versions in play (their history kept), with its event; returns the hashes it superseded. Call with a
-    version of ``versions``."""
+    version of ``versions``. ``recovered`` is the kept record of a choice made before, re-applied by a repair."""
     others = [v.sha256 for v in versions(ledger, round_id, institution) if v.sha256 != chosen]
     with ledger.transaction():
         rows.changed(ledger, "responses", "round = ? AND institution = ? AND superseded_by IS NULL", (round_id, institution))
         ledger.db.execute("UPDATE responses SET superseded_by = ?, held = 0 WHERE round = ? AND institution = ? "
                           "AND superseded_by IS NULL AND sha256 != ?", (chosen, round_id, institution, chosen))
         ledger.db.execute("UPDATE responses SET held = 0 WHERE sha256 = ?", (chosen,))
-        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        cursor = ledger.db.execute("INSERT INTO choices (round, institution, chosen, others, at) VALUES (?, ?, ?, ?, ?)",
-                                   (round_id, institution, chosen, json.dumps(others), at))
-        ledger.note_row("choices", (cursor.lastrowid,))
-        ledger.record("response.chosen", round_id, {"institution": institution, "chosen": chosen, "others": others},
+        if recovered is not None:
+            rows.put(ledger, "choices", recovered)
+        else:
+            at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            cursor = ledger.db.execute("INSERT INTO choices (round, institution, chosen, others, at) VALUES (?, ?, ?, ?, ?)",
+                                       (round_id, institution, chosen, json.dumps(others), at))
+            ledger.note_row("choices", (cursor.lastrowid,))
+        payload: dict[str, object] = {"institution": institution, "chosen": chosen, "others": others}
+        ledger.record("response.chosen", round_id, {**payload, "recovered": True} if recovered else payload,
                       [{"role": "response", "sha256": chosen}])
     return others

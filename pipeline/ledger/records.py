@@ -144,3 +144,8 @@ def responses(ledger: Ledger, round_id: str, current_only: bool = True) -> list[
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def at(ns: int) -> str:
+    """The time ``ns`` (nanoseconds since the epoch) as the ledger writes times."""
+    return dt.datetime.fromtimestamp(ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")

@@ -53,6 +53,8 @@ class DocumentKind(Protocol):
 
     type: DocumentType
     formats: tuple[Format, ...]
+    # A kind may say ``replay = False``: what its ``take`` makes is kept as records of its own, so that
+    # ``verify --repair`` re-recording an archived file of it records the document only (default True).
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         """Reads the file (in the isolated child; ``workbook`` is the opened workbook, None for a Word file)."""

@@ -20,6 +20,7 @@ TAKING = (Stage.DRAFTING, Stage.COUNTRY_REVIEW)
 
 class DraftKind:
     type = DocumentType.REPORT_DRAFT
+    replay = False  # what it makes (a round, a draft version) is kept in archive/records; repair records the file only
     formats = (Format.DOCX,)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:

@@ -20,6 +20,7 @@ from pipeline.workbooks.safety import Format
 
 class RequestKind:
     type = DocumentType.ROUND_REQUEST
+    replay = False  # what it makes (a round, a draft version) is kept in archive/records; repair records the file only
     formats = (Format.XLSX,)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
