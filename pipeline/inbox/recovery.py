@@ -62,8 +62,8 @@ def _lost_files(workspace: Workspace) -> list[tuple[int, str, Path]]:
         if workspace.archive / "duplicates" in path.parents:
             continue
         sha = path.name[:64]
-        if sha in known.documents or sha in known.drafts:
-            continue
+        if sha in known.documents and known.documents[sha][0] != State.ARCHIVED.value or sha in known.drafts:
+            continue  # (an archived document that still owes its answer is finished now)
         found.append((path.stat().st_mtime_ns, "archive", path))
     for path in workspace.quarantine.glob("*") if workspace.quarantine.exists() else ():
         if path.is_file() and path.suffix != ".txt" and not path.name.startswith(".") \

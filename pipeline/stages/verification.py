@@ -80,24 +80,26 @@ def anchors(workspace: Workspace) -> list[Anchor]:
 
 
 def _anchored(workspace: Workspace, hashes: tuple[str, ...]) -> tuple[list[Finding], int]:
-    """Findings of the chain against its anchors, and the events they still prove (all when none disagrees)."""
+    """Findings of the chain against its anchors (one for a log cut short, naming the furthest anchor; one for
+    a history rewritten, naming the first anchor it contradicts), and the events they still prove."""
     repaired = checks.repairs(workspace.ledger)
+    found = anchors(workspace)
+    live = [a for a in found if a.count and not any(
+        r.lost_from is not None and r.lost_from <= a.count and a.at <= dt.datetime.fromisoformat(r.at).timestamp() + 1
+        for r in repaired)]  # anchors of a history a repair already replaced are no longer held against it
     findings: list[Finding] = []
     trusted = len(hashes)
-    for anchor in anchors(workspace):
-        superseded = any(r.lost_from is not None and r.lost_from <= anchor.count and
-                         anchor.at <= dt.datetime.fromisoformat(r.at).timestamp() + 1 for r in repaired)
-        if superseded or anchor.count == 0:
-            continue
-        if anchor.count > len(hashes):
-            findings.append(Finding(m.VERIFY_TRUNCATED, {"count": len(hashes), "where": anchor.where, "recorded": anchor.count,
-                                                          "lost": anchor.count - len(hashes)}))
-        elif hashes[anchor.count - 1] != anchor.hash:
-            good = max((a.count for a in anchors(workspace) if a.count < anchor.count and a.count <= len(hashes)
-                        and hashes[a.count - 1] == a.hash), default=0)
-            findings.append(Finding(m.VERIFY_TAIL_REWRITTEN, {"good": good, "where": anchor.where, "at": anchor.count}))
-            trusted = min(trusted, good)
-    return findings[:1] + [f for f in findings[1:] if f.message != findings[0].message], trusted
+    contradicted = sorted((a for a in live if a.count <= len(hashes) and hashes[a.count - 1] != a.hash), key=lambda a: a.count)
+    if contradicted:
+        first = contradicted[0]
+        good = max((a.count for a in live if a.count < first.count and hashes[a.count - 1] == a.hash), default=0)
+        findings.append(Finding(m.VERIFY_TAIL_REWRITTEN, {"good": good, "where": first.where, "at": first.count}))
+        trusted = good
+    beyond = max((a for a in live if a.count > len(hashes)), key=lambda a: a.count, default=None)
+    if beyond is not None:
+        findings.append(Finding(m.VERIFY_TRUNCATED, {"count": len(hashes), "where": beyond.where, "recorded": beyond.count,
+                                                     "lost": beyond.count - len(hashes)}))
+    return findings, trusted
 
 
 def _rows(differences: list[rows.Difference]) -> list[Finding]:
@@ -127,9 +129,12 @@ def files(workspace: Workspace) -> list[Finding]:
         name = relative(path)
         if workspace.records in path.parents:
             continue
-        if workspace.archive in path.parents:
+        if workspace.archive / "duplicates" in path.parents:
+            if name in known.kept_aside or sha256_of(path) in known.documents:
+                continue  # a second copy of a document the ledger has
+        elif workspace.archive in path.parents:
             sha = path.name[:64]
-            if name in stored or sha in known.documents or sha in known.drafts or name in known.kept_aside:
+            if name in stored or sha in known.documents or sha in known.drafts:
                 continue
         elif workspace.quarantine in path.parents:
             if name in stored or path.suffix == ".txt" and name[:-4] in stored or path.suffix == ".txt" and path.with_suffix("").exists():
