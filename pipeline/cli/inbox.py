@@ -23,10 +23,12 @@ def waiting(workspace) -> list:
 
 def refresh_page(workspace) -> None:
     """Rewrites the status page; a disk that refuses it is said once, never fatal."""
+    from pipeline.ledger.storage import writing
     from pipeline.stages.status import write_status_page
 
     try:
-        write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
+        with writing(workspace.outbox):
+            write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
     except OSError as error:
         from pipeline.ledger.storage import problem
 
@@ -76,6 +78,35 @@ def _told(storage_problem) -> None:
     errors.print(storage_problem.error().render(STATE.lang), markup=False)
 
 
+def _workspace_when_writable():
+    """The workspace, once its disk lets the ledger be opened: the continuous watcher waits for a full or
+    read-only disk rather than exiting (it says so once); anything else is raised."""
+    import sys
+    import time
+
+    from pipeline.inbox.log import log
+    from pipeline.ledger.storage import problem
+    from pipeline.ledger.workspace import LEDGER_NAME, resolve
+
+    # a write that failed on a full disk can leave a library's file object to complain when it is collected:
+    # that goes to the log, not the terminal
+    sys.unraisablehook = lambda unraisable: log(STATE.workspace(read_only=True).logs,
+                                                f"ignored: {unraisable.exc_type.__name__}: {unraisable.exc_value}", False)
+    pause, told = 0.5, None
+    while True:
+        try:
+            return STATE.workspace()
+        except Exception as error:
+            found = problem(error, resolve(STATE.workspace_path).resolve() / LEDGER_NAME)
+            if found is None or found.trouble.value == "damaged":
+                raise
+            if found != told:
+                _told(found)
+                told = found
+            time.sleep(pause)
+            pause = min(pause * 2, 10.0)
+
+
 def watch(
     once: Annotated[bool, typer.Option("--once", help=_(m.HELP_ONCE))] = False,
     settle: Annotated[float, typer.Option("--settle", min=0.0, help=_(m.HELP_SETTLE))] = 2.0,
@@ -85,7 +116,7 @@ def watch(
     from pipeline.inbox.run import run_once
     from pipeline.inbox.run import watch as watch_inbox
 
-    workspace = STATE.workspace()
+    workspace = _workspace_when_writable() if not once else STATE.workspace()
     if once:
         outcomes = run_once(workspace, REGISTRY, settle, workers, STATE.lang, _printer(workspace))
         if not outcomes:

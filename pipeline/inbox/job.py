@@ -25,6 +25,7 @@ from pipeline.ledger import claims, crashpoints, records
 from pipeline.ledger.files import archive_copy, keep_aside, sha256_of, write_bytes
 from pipeline.ledger.names import exact, raw, safe
 from pipeline.ledger.records import Document, State
+from pipeline.ledger.storage import writing
 from pipeline.ledger.workspace import Workspace
 
 
@@ -137,7 +138,8 @@ def archive_and_answer(
     or feedback path, named by content hash and written by ``write_answer`` unless a run before a crash
     already wrote it. Each step can be repeated. Returns the answer's path relative to the workspace."""
     workspace, ledger = job.workspace, job.workspace.ledger
-    stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx", job.name, job.received_ns or None)
+    with writing(workspace.archive):
+        stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx", job.name, job.received_ns or None)
     crashpoints.reach("archived")
     if records.document(ledger, job.sha256) is None:
         event, payload, role = received
@@ -149,7 +151,8 @@ def archive_and_answer(
     crashpoints.reach("recorded")
     job.anchor = ledger.head()
     if not answer.exists():
-        write_answer(answer)
+        with writing(answer.parent):
+            write_answer(answer)
     crashpoints.reach("answered")
     event, payload, role = answered
     with ledger.transaction():

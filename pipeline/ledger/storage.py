@@ -9,10 +9,14 @@ in one sentence which folder to look at and what to do.
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Iterator
 
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -59,6 +63,33 @@ class StorageUnavailable(Exception):
         return (StorageUnavailable, (self.problem,))
 
 
+def _refine(trouble: Trouble, where: Path) -> Trouble:
+    """An I/O error on a disk that is in fact full or mounted read-only is that (SQLite says "disk I/O error"
+    when it cannot even make its shared-memory file)."""
+    if trouble is not Trouble.IO:
+        return trouble
+    folder = where if where.is_dir() else where.parent
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return Trouble.READ_ONLY
+        if shutil.disk_usage(folder).free < 256 * 1024:
+            return Trouble.FULL
+    except OSError:
+        pass
+    return trouble
+
+
+@contextmanager
+def writing(folder: Path) -> Iterator[None]:
+    """Names ``folder`` in a storage error raised inside (the libraries that write often give no file name)."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in ERRNOS and not error.filename:
+            raise OSError(error.errno, error.strerror, str(folder)) from error
+        raise
+
+
 def problem(error: BaseException, ledger: Path | None = None) -> StorageProblem | None:
     """The storage problem ``error`` shows, or None when it is anything else (a bug, a damaged input…).
     ``ledger`` is the ledger's path, named when SQLite is what failed. Follows the cause chain."""
@@ -67,12 +98,14 @@ def problem(error: BaseException, ledger: Path | None = None) -> StorageProblem 
         if isinstance(seen, StorageUnavailable):
             return seen.problem
         if isinstance(seen, OSError) and seen.errno in ERRNOS:
-            where = Path(seen.filename) if isinstance(seen.filename, str) else ledger or Path.cwd()
-            return StorageProblem(ERRNOS[seen.errno], where.parent if where.suffix == ".tmp" else where)
+            named = seen.filename2 if isinstance(seen.filename2, str) else seen.filename  # a copy names its target second
+            where = Path(named) if isinstance(named, str) else ledger or Path.cwd()
+            where = where.parent if where.suffix == ".tmp" or where.name.startswith(".") else where
+            return StorageProblem(_refine(ERRNOS[seen.errno], where), where)
         if isinstance(seen, sqlite3.DatabaseError):
             text = str(seen).lower()
             for fragment, trouble in SQLITE:
                 if fragment in text:
-                    return StorageProblem(trouble, ledger or Path.cwd())
+                    return StorageProblem(_refine(trouble, ledger or Path.cwd()), ledger or Path.cwd())
         seen = seen.__cause__ or seen.__context__
     return None
