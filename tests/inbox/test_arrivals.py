@@ -1,7 +1,10 @@
 """Whatever arrives, the inbox never stops for one file and never takes half of one; each odd arrival sits beside
 a valid return, which must get its receipt in the same pass."""
+import json
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 import warnings
@@ -16,8 +19,9 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.analysis import analyse
 from pipeline.inbox.kinds import REGISTRY
-from pipeline.inbox.readiness import Arrival, claim_all, scan, survey, work_files
-from pipeline.inbox.run import run_once
+from pipeline.cli.app import main
+from pipeline.inbox.readiness import Arrival, Settler, claim_all, scan, survey, work_files
+from pipeline.inbox.run import run_once, start_up
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
 from pipeline.ledger.names import display
@@ -289,3 +293,38 @@ def test_a_file_changed_after_it_was_claimed_goes_back_to_the_inbox(workspace, v
         handle.write(b"\0")  # changed between the last look and the claim
     assert claim_all([Arrival(target, b"cambia.xlsx", seen.st_size, seen.st_mtime_ns, seen.st_ino)], workspace) == []
     assert target.exists() and work_files(workspace.work) == []
+
+
+def test_a_file_that_keeps_changing_waits_with_a_line_saying_so(workspace, valid):
+    target = workspace.inbox / "cambiando.xlsx"
+    settler = Settler(settle=0.5)
+    for step in range(6):  # rewritten (and closed) every 0.2 s: never still for the settle window
+        target.write_bytes(valid.read_bytes() + bytes(step))
+        ready, waiting = settler.sort([a for a in scan(workspace.inbox)[0] if a.name == "cambiando.xlsx"])
+        assert ready == [] and [w.reason for w in waiting] == [WaitReason.NOT_SETTLED]
+        time.sleep(0.2)
+
+
+def test_the_status_page_shows_what_waits_and_why(workspace, valid):
+    (workspace.inbox / "vacío.xlsx").write_bytes(b"")
+    (workspace.inbox / "~$pcm.xlsx").write_bytes(b"lock")
+    old = time.time() - 60
+    os.utime(workspace.inbox / "pcm respuesta.xlsx", (old, old))  # still for a minute: ready, no watcher running
+    assert main(["--workspace", str(workspace.root), "--lang", "en", "status", "--html"]) == 0
+    html = (workspace.outbox / "status.html").read_text()
+    page = html[html.index('<table id="waiting">'):].split("</table>")[0]
+    for name, reason in (("vacío.xlsx", "empty"), ("~$pcm.xlsx", "temporary"), ("pcm respuesta.xlsx", "ready")):
+        row = page[page.index(f'data-reason="{reason}"'):].split("</tr>")[0]
+        assert name in row and translate(m.WAIT_REASONS[reason], "en") in row
+
+
+def test_a_worker_an_earlier_watcher_left_behind_is_reaped_at_start(workspace):
+    leftover = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # the watcher that started it, gone
+    notes = workspace.work / ".processes"
+    notes.mkdir(parents=True)
+    started = Path(f"/proc/{leftover.pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    (notes / str(leftover.pid)).write_text(json.dumps({"parent": dead.pid, "started": started}))
+    start_up(workspace)
+    assert leftover.wait(timeout=10) == -9 and not (notes / str(leftover.pid)).exists()
