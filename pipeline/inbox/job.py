@@ -97,11 +97,7 @@ class Job:
         if self.changed():
             self.put_back()
             return
-        self.claimed.unlink()
-        try:
-            claims.forget(self.workspace.ledger, [claim_id(self.claimed)])
-        except Exception:  # the claim row is only a name: a stale one is harmless
-            pass
+        self.claimed.unlink()  # its claim's row goes with the next start's clean-up (``claims.prune``)
 
     def payload(self, values: dict[str, Any]) -> dict[str, Any]:
         return {**values, "recovered": True} if self.recovered else values
@@ -178,7 +174,6 @@ def already_final(job: Job, known: Document) -> Outcome:
             raise Changed(job.name)
         day = dt.date.today().isoformat()
         kept = keep_aside(job.claimed, job.workspace.archive / "duplicates", f"{day}-{job.sha256[:12]}-{safe(job.name)}")
-        claims.forget(job.workspace.ledger, [claim_id(job.claimed)])
     if not redo:
         with job.workspace.ledger.transaction():
             job.workspace.ledger.record("document.duplicate", known.round, job.payload(
@@ -231,10 +226,6 @@ def quarantine(job: Job, message: Msgid, params: dict[str, Any], problems: tuple
     crashpoints.reach("quarantine-recorded")
     if job.claimed.exists():
         os.rename(job.claimed, target)
-        try:
-            claims.forget(workspace.ledger, [claim_id(job.claimed)])
-        except Exception:
-            pass
     return Outcome(job.name, job.sha256, Result.QUARANTINED, m.OUTCOME_QUARANTINED, {"file": job.name, "reason": reason},
                    doc.round, doc.institution, job.relative(target))
 

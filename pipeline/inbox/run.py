@@ -114,6 +114,7 @@ def start_up(workspace: Workspace) -> None:
     remove_leftovers(workspace.outbox, workspace.archive, workspace.quarantine)
     reap(workspace.work)
     waiting = {p.name.split(CLAIM_SEPARATOR, 1)[0] for p in work_files(workspace.work)}
+    claims.prune(workspace.ledger, waiting)
     locks = workspace.work / LOCKS
     for lock in locks.glob("*.lock") if locks.is_dir() else ():
         if lock.stem not in waiting:

@@ -33,3 +33,12 @@ def forget(ledger: Ledger, claims: list[str]) -> None:
     if claims:
         with ledger.transaction():
             ledger.db.executemany("DELETE FROM claims WHERE id = ?", [(c,) for c in claims])
+
+
+def prune(ledger: Ledger, in_work: set[str], older_than: dt.timedelta = dt.timedelta(minutes=10)) -> int:
+    """Drops the claims of files no longer in work/ (finished, or put back), once old enough that no watcher
+    can still be about to rename them; returns how many. ``in_work`` are the claim ids of files still there."""
+    limit = (dt.datetime.now(dt.timezone.utc) - older_than).isoformat(timespec="seconds")
+    stale = [claim for (claim,) in ledger.db.execute("SELECT id FROM claims WHERE claimed < ?", (limit,)) if claim not in in_work]
+    forget(ledger, stale)
+    return len(stale)

@@ -8,7 +8,6 @@ import sys
 import threading
 import time
 import warnings
-import zipfile
 from pathlib import Path
 
 import openpyxl

@@ -4,7 +4,6 @@ once, waits, and carries on by itself when there is room again; status stays rea
 Each case mounts a small tmpfs (skipped where mounting is not allowed) at the folder whose writes are to fail:
 the archive, the outbox, or the whole workspace (so the ledger's own writes fail first)."""
 import errno
-import os
 import shutil
 import subprocess
 import sys
@@ -13,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.i18n import messages as m
-from pipeline.i18n.translation import translate
 from pipeline.inbox.readiness import work_files
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
