@@ -146,6 +146,8 @@ def test_a_file_the_watcher_may_not_read_waits_while_the_others_are_taken(worksp
     locked = workspace.inbox / "cerrado.xlsx"
     shutil.copyfile(filled(issued, "mef", tmp_path / "mef.xlsx"), locked)
     locked.chmod(0)
+    old = time.time() - 60
+    os.utime(locked, (old, old))  # still for a minute: only its permissions keep it waiting
     # as root, without the capabilities that let root read any file
     prefix = [SETPRIV, "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
     once = prefix + command(workspace.root, "watch", "--once", "--settle", "0.05", "--workers", "1")
