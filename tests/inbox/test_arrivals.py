@@ -88,7 +88,7 @@ def test_a_broken_workbook_named_oddly_is_set_aside_under_the_name_it_arrived_wi
 
 def test_a_file_the_pipeline_may_not_read_waits_and_is_said_so(workspace, valid, tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("root reads every file; tests/inbox/test_restarts.py runs this case as another user")
+        pytest.skip("root reads every file; tests/inbox/test_restarts.py runs this case without root's capabilities")
     locked = workspace.inbox / "cerrado.xlsx"
     shutil.copyfile(valid, locked)
     locked.chmod(0)
