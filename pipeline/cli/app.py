@@ -45,11 +45,29 @@ def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> 
 
 
 @app.command("verify", help=_(m.HELP_VERIFY))
-def verify() -> None:
-    result = STATE.workspace().ledger.verify()
-    if result.broken_at is not None:
-        raise UserError(m.LEDGER_BROKEN, seq=result.broken_at, reason=result.reason)
-    console.print(_(m.LEDGER_INTACT, count=result.count))
+def verify(repair: Annotated[bool, typer.Option("--repair", help=_(m.HELP_REPAIR))] = False) -> None:
+    from pipeline.stages.verification import verify as check
+
+    if repair:
+        from pipeline.inbox.kinds import REGISTRY
+        from pipeline.inbox.recovery import repair_workspace
+
+        done = repair_workspace(STATE.workspace(check=False), REGISTRY, STATE.lang)
+        if done.copy is not None and (done.restored or done.records or done.files or done.events < done.after.count):
+            console.print(_(m.REPAIRED, restored=done.restored, events=done.events, records=done.records, files=done.files,
+                            copy=done.copy.name), markup=False)
+        else:
+            console.print(_(m.NOTHING_TO_REPAIR), markup=False)
+        report = done.after
+    else:
+        report = check(STATE.workspace(read_only=True, check=False))
+    if report.findings:
+        for finding in report.findings:
+            errors.print(finding.render(STATE.lang), markup=False)
+        if not repair:
+            errors.print(_(m.VERIFY_REPAIR_HINT), markup=False)
+        raise typer.Exit(2)
+    console.print(_(m.LEDGER_INTACT, count=report.count))
 
 
 @app.command("status", help=_(m.HELP_STATUS))
@@ -58,14 +76,16 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
     html: Annotated[bool, typer.Option("--html", help=_(m.HELP_HTML))] = False,
 ) -> None:
+    from pipeline.cli.inbox import show_waiting
     from pipeline.i18n.translation import format_date
     from pipeline.stages.status import overview
 
-    workspace = STATE.workspace()
+    workspace = STATE.workspace(read_only=not html)
     if html:
+        from pipeline.cli.inbox import waiting
         from pipeline.stages.status import write_status_page
 
-        page = write_status_page(workspace, STATE.lang)
+        page = write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
         if not as_json:
             console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
     if round_ref is not None:
@@ -79,6 +99,7 @@ def status(
         return
     if not rows:
         console.print(_(m.NOTHING_YET))
+        show_waiting(workspace)
         return
     from rich.table import Table
 
@@ -97,11 +118,12 @@ def status(
             _(m.STAGE_NAMES[row.stage]),
             deadline,
             "—" if row.days is None else str(row.days),
-            f"{row.returned}/{row.expected}",
+            f"{row.returned}/{row.expected}" + (f" ({_(m.LABEL_TO_CHOOSE)}: {row.to_choose})" if row.to_choose else ""),
             f"[red]{row.overdue}[/]" if row.overdue else "—",
             str(row.mail_waiting) if row.mail_waiting else "—",
         )
     console.print(table)
+    show_waiting(workspace)
 
 
 
@@ -109,6 +131,7 @@ def status(
 def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from rich.table import Table
 
+    from pipeline.cli.inbox import show_choices
     from pipeline.domain.enums import ReturnState
     from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
     from pipeline.ledger import settings
@@ -157,6 +180,7 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from pipeline.cli.report import print_report_state
 
     print_report_state(workspace, round_id)
+    show_choices(round_id, rows)
     if any(followup.values()):
         console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
@@ -187,6 +211,7 @@ def _register_groups() -> None:
     from pipeline.cli import inbox as inbox_commands
 
     app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
+    app.add_typer(inbox_commands.app, name="inbox", help=_(m.HELP_INBOX))
     from pipeline.cli import consolidate as consolidate_commands
 
     app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
@@ -248,12 +273,16 @@ def _hoist_global_options(argv: list[str]) -> list[str]:
 
 def _log_failure() -> Path:
     try:
-        folder = STATE.workspace().logs
+        folder = STATE.workspace(read_only=True).logs
     except Exception:
         folder = Path(tempfile.gettempdir())
-    log = folder / "mecigep.log"
-    with log.open("a", encoding="utf-8") as handle:
-        handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} command {sys.argv[1:]} failed\n{traceback.format_exc()}\n")
+    for log in (folder / "mecigep.log", Path(tempfile.gettempdir()) / "mecigep.log"):
+        try:
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"{dt.datetime.now().isoformat(timespec='seconds')} command {sys.argv[1:]} failed\n{traceback.format_exc()}\n")
+            return log
+        except OSError:
+            continue
     return log
 
 
@@ -282,7 +311,13 @@ def main(argv: list[str] | None = None) -> int:
         return _exit(2, argv)
     except KeyboardInterrupt:
         return _exit(130, argv)
-    except Exception:
+    except Exception as error:
+        from pipeline.cli.failures import storage_sentence
+
+        sentence = storage_sentence(error)
+        if sentence is not None:  # a full, read-only or failing disk, a damaged ledger: what to do, in a sentence
+            errors.print(sentence, markup=False)
+            return _exit(2, argv)
         log = _log_failure()
         errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
         return _exit(1, argv)

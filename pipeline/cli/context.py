@@ -36,10 +36,12 @@ class State:
     workspace_path: Path | None = None
     lang: str = LANG
 
-    def workspace(self) -> "Workspace":
+    def workspace(self, read_only: bool = False, check: bool = True) -> "Workspace":
+        """The workspace; ``read_only`` for commands that only read (they work on a full or read-only disk);
+        ``check`` False to open a ledger that fails its integrity check (``verify``)."""
         from pipeline.ledger.workspace import Workspace, resolve  # imported here: --help need not load the models
 
-        return Workspace.open(resolve(self.workspace_path))
+        return Workspace.open(resolve(self.workspace_path), read_only=read_only, check=check)
 
 
 STATE = State()

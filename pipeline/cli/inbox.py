@@ -1,4 +1,4 @@
-"""``mecigep watch`` and ``mecigep ingest``: the inbox from the command line."""
+"""``mecigep watch``, ``mecigep ingest`` and ``mecigep inbox choose``: the inbox from the command line."""
 from __future__ import annotations
 
 import os
@@ -7,11 +7,60 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.context import STATE, _, console
+from pipeline.cli.context import STATE, _, console, errors
 from pipeline.i18n import messages as m
 
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=_(m.HELP_WORKERS))]
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+
+
+def waiting(workspace) -> list:
+    """What waits in the workspace's inbox and why (one look)."""
+    from pipeline.inbox.readiness import survey
+
+    return survey(workspace.inbox, workspace.work)
+
+
+def refresh_page(workspace) -> None:
+    """Rewrites the status page; a disk that refuses it is said once, never fatal."""
+    from pipeline.ledger.storage import writing
+    from pipeline.stages.status import write_status_page
+
+    try:
+        with writing(workspace.outbox):
+            write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
+    except OSError as error:
+        from pipeline.ledger.storage import problem
+
+        found = problem(error, workspace.ledger_path)
+        if found is None:
+            raise
+        errors.print(found.error().render(STATE.lang), markup=False)
+
+
+def show_waiting(workspace) -> None:
+    """Prints what waits in the inbox and why, when anything does."""
+    from rich.table import Table
+
+    from pipeline.stages.status import waiting_rows
+
+    rows = waiting_rows(waiting(workspace), STATE.lang)
+    if not rows:
+        return
+    table = Table(title=_(m.PAGE_WAITING))
+    for header in (m.LABEL_FILE, m.LABEL_REASON, m.LABEL_SIZE, m.LABEL_LAST_CHANGE):
+        table.add_column(_(header))
+    for row in rows:
+        table.add_row(row["name"], row["why"], row["size"], row["since"])
+    console.print(table)
+
+
+def show_choices(round_id: str, rows) -> None:
+    """Prints, for each institution whose versions conflict, the versions and the command that chooses."""
+    for row in rows:
+        if row.versions:
+            console.print(_(m.CHOOSE_HINT, institution=row.acronym, round=round_id, count=len(row.versions),
+                            versions="; ".join(row.versions)), markup=False, style="yellow")
 
 
 def _printer(workspace=None):
@@ -20,11 +69,42 @@ def _printer(workspace=None):
     def show(outcome) -> None:
         console.print(outcome.render(STATE.lang), markup=False)
         if workspace is not None:
-            from pipeline.stages.status import write_status_page
-
-            write_status_page(workspace, STATE.lang)
+            refresh_page(workspace)
 
     return show
+
+
+def _told(storage_problem) -> None:
+    errors.print(storage_problem.error().render(STATE.lang), markup=False)
+
+
+def _workspace_when_writable():
+    """The workspace, once its disk lets the ledger be opened: the continuous watcher waits for a full or
+    read-only disk rather than exiting (it says so once); anything else is raised."""
+    import sys
+    import time
+
+    from pipeline.inbox.log import log
+    from pipeline.ledger.storage import problem
+    from pipeline.ledger.workspace import LEDGER_NAME, resolve
+
+    # a write that failed on a full disk can leave a library's file object to complain when it is collected:
+    # that goes to the log, not the terminal
+    sys.unraisablehook = lambda unraisable: log(STATE.workspace(read_only=True).logs,
+                                                f"ignored: {unraisable.exc_type.__name__}: {unraisable.exc_value}", False)
+    pause, told = 0.5, None
+    while True:
+        try:
+            return STATE.workspace()
+        except Exception as error:
+            found = problem(error, resolve(STATE.workspace_path).resolve() / LEDGER_NAME)
+            if found is None or found.trouble.value == "damaged":
+                raise
+            if found != told:
+                _told(found)
+                told = found
+            time.sleep(pause)
+            pause = min(pause * 2, 10.0)
 
 
 def watch(
@@ -36,19 +116,18 @@ def watch(
     from pipeline.inbox.run import run_once
     from pipeline.inbox.run import watch as watch_inbox
 
-    workspace = STATE.workspace()
+    workspace = _workspace_when_writable() if not once else STATE.workspace()
     if once:
         outcomes = run_once(workspace, REGISTRY, settle, workers, STATE.lang, _printer(workspace))
         if not outcomes:
             console.print(_(m.OUTCOME_NONE, inbox=str(workspace.inbox)), markup=False)
         return
     console.print(_(m.WATCHING, inbox=str(workspace.inbox)), markup=False)
-    from pipeline.stages.status import write_status_page
-
-    write_status_page(workspace, STATE.lang)
+    refresh_page(workspace)
     try:
         watch_inbox(workspace, REGISTRY, settle, workers, STATE.lang, _printer(workspace),
-                    on_event=lambda text: console.print(_(m.WATCH_EVENT, event=text), markup=False, style="dim"))
+                    on_event=lambda text: console.print(_(m.WATCH_EVENT, event=text), markup=False, style="dim"),
+                    on_problem=_told)
     except KeyboardInterrupt:
         pass
 
@@ -77,3 +156,19 @@ def ingest(
         ingest_files(workspace, REGISTRY, files, workers, STATE.lang, advance)
     for line in lines:
         console.print(line, markup=False)
+
+
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("choose", help=_(m.HELP_CHOOSE))
+def choose(
+    round_ref: Annotated[str, typer.Argument(metavar="ROUND")],
+    institution: Annotated[str, typer.Argument(metavar="INSTITUTION")],
+    version: Annotated[str, typer.Argument(metavar="FILE-OR-HASH")],
+) -> None:
+    from pipeline.stages.choices import choose as choose_version
+
+    chosen = choose_version(STATE.workspace(), round_ref, institution, version)
+    console.print(_(m.CHOSEN, file=chosen.chosen.name, institution=chosen.institution, round=chosen.round,
+                    count=len(chosen.superseded)), markup=False)

@@ -82,7 +82,7 @@ def new(
 
 @app.command("list", help=_(m.HELP_ROUND_LIST))
 def list_rounds(as_json: JsonOption = False) -> None:
-    workspace = STATE.workspace()
+    workspace = STATE.workspace(read_only=True)  # works on a full or read-only disk
     found = workspace.ledger.rounds()
     if as_json:
         print_json([r.model_dump(mode="json") | {"stage": r.stage.value} for r in found])

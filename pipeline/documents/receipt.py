@@ -14,6 +14,7 @@ from babel.dates import format_datetime
 from babel.numbers import format_percent
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.render import render
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.receipt import (
@@ -94,6 +95,9 @@ class ReceiptContent(BaseModel):
     subtitle: str = m.Q_TITLE  # placeholder {topic}
     labels: dict[str, str] = {}  # replaces these of LABELS
     completion_detail: str = m.RECEIPT_ANSWERED  # placeholders {answered}, {required}
+    # The ledger's head once the document was recorded (events, last hash), written into the receipt's
+    # properties so that ``mecigep verify`` can prove no event before it was lost or rewritten:
+    anchor: tuple[int, str] | None = None
 
     @field_validator("sha256", mode="before")
     @classmethod
@@ -148,6 +152,12 @@ def receipt_context(content: ReceiptContent) -> dict[str, Any]:
     }
 
 
+ANCHOR_EVENTS, ANCHOR_HEAD = "mecigep_ledger_events", "mecigep_ledger_head"
+
+
 def write_receipt(content: ReceiptContent, target: Path) -> Path:
     """Writes the receipt for ``content`` to ``target`` (a .docx) atomically; returns ``target``."""
-    return render(RECEIPT_TEMPLATE, receipt_context(content), target)
+    anchor = content.anchor
+    finish = (lambda document: set_custom_properties(document, {ANCHOR_EVENTS: str(anchor[0]), ANCHOR_HEAD: anchor[1]})) \
+        if anchor else None
+    return render(RECEIPT_TEMPLATE, receipt_context(content), target, finish)

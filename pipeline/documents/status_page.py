@@ -11,7 +11,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "status.html"
 
 
-def render_status_page(lang: str, labels: dict[str, Any], rounds: list[dict[str, Any]], events: list[dict[str, Any]]) -> str:
-    """The page's HTML; every value is escaped."""
+def render_status_page(lang: str, labels: dict[str, Any], rounds: list[dict[str, Any]], events: list[dict[str, Any]],
+                       waiting: list[dict[str, Any]] | None = None) -> str:
+    """The page's HTML; every value is escaped. ``waiting`` lists what waits in the inbox and why."""
     environment = Environment(loader=FileSystemLoader(TEMPLATE.parent), autoescape=select_autoescape(["html"]))
-    return environment.get_template(TEMPLATE.name).render(lang=lang, labels=labels, rounds=rounds, events=events)
+    return environment.get_template(TEMPLATE.name).render(lang=lang, labels=labels, rounds=rounds, events=events,
+                                                          waiting=waiting or [])

@@ -157,3 +157,17 @@ class PublicationScope(str, Enum):
     FULL = "full"  # the whole final report
     SUMMARY = "summary"  # the executive summary only
     NONE = "none"  # nothing: the report stays with the government and DGPE
+
+
+class WaitReason(str, Enum):
+    """Why a file in the inbox is not taken yet (or never will be, as it is)."""
+
+    NOT_SETTLED = "not_settled"  # changed within the settle window
+    BEING_WRITTEN = "being_written"  # another program has it open for writing
+    EMPTY = "empty"  # 0 bytes: its content has not arrived
+    INCOMPLETE = "incomplete"  # a zip whose directory does not read yet
+    UNREADABLE = "unreadable"  # the pipeline may not read it (permissions)
+    TEMPORARY = "temporary"  # a lock or temporary file of Excel, LibreOffice or a sync client: ignored
+    NOT_REGULAR = "not_regular"  # a link, pipe or device: never read
+    READY = "ready"  # ready to be taken by the next pass of the watcher
+    PROCESSING = "processing"  # claimed, in work/, being processed (or left by a stopped watcher)

@@ -7,6 +7,7 @@ The ledger is opened read-only here.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -14,7 +15,7 @@ from pipeline.analysis.validation import answer_model
 from pipeline.documents.properties import read_custom_properties
 from pipeline.frameworks.expressions import parse
 from pipeline.i18n import messages as m
-from pipeline.inbox.kinds.base import Analysis, DocumentKind, identifies
+from pipeline.inbox.kinds.base import Analysis, DocumentKind, identifies, too_long
 from pipeline.ledger.database import Ledger
 from pipeline.workbooks.response import open_workbook, read_identity
 from pipeline.workbooks.safety import Format, inspect
@@ -44,7 +45,14 @@ def warm_up(ledger_path: Path) -> None:
 
 
 def analyse(path: Path, ledger_path: Path, kinds: Sequence[DocumentKind]) -> Analysis:
-    """Reads the file at ``path`` as far as it is safe and ours, as the kind of ``kinds`` its identity names."""
+    """Reads the file at ``path`` as far as it is safe and ours, as the kind of ``kinds`` its identity names;
+    a text too long for a cell is one more problem of the document (see ``kinds.base.too_long``)."""
+    with warnings.catch_warnings():  # openpyxl's remarks on what LibreOffice writes are not the user's concern
+        warnings.simplefilter("ignore")
+        return _analyse(path, ledger_path, kinds)
+
+
+def _analyse(path: Path, ledger_path: Path, kinds: Sequence[DocumentKind]) -> Analysis:
     inspection = inspect(path)
     if inspection.refusal is not None:
         return Analysis(inspection.format.value, refusal=inspection.refusal.message, params=dict(inspection.detail))
@@ -62,6 +70,6 @@ def analyse(path: Path, ledger_path: Path, kinds: Sequence[DocumentKind]) -> Ana
         return Analysis(fmt.value, None, identity, refusal=m.INBOX_WORD_DOCUMENT if fmt in WORD else m.INBOX_NOT_OURS)
     ledger = Ledger(ledger_path, read_only=True)
     try:
-        return kind.analyse(path, ledger, identity, workbook)
+        return too_long(kind.analyse(path, ledger, identity, workbook))
     finally:
         ledger.close()

@@ -11,9 +11,10 @@ from pipeline.ledger.database import Ledger
 def record_consent(ledger: Ledger, round_id: str, consent: Consent) -> None:
     """Stores ``consent`` with its event, in one transaction (joining the caller's)."""
     with ledger.transaction():
-        ledger.db.execute("INSERT INTO consents (round, scope, answers, embargo, source, recorded) VALUES (?,?,?,?,?,?)",
-                          (round_id, consent.scope.value, int(consent.answers),
-                           consent.embargo.isoformat() if consent.embargo else None, consent.source, consent.recorded))
+        cursor = ledger.db.execute("INSERT INTO consents (round, scope, answers, embargo, source, recorded) VALUES (?,?,?,?,?,?)",
+                                   (round_id, consent.scope.value, int(consent.answers),
+                                    consent.embargo.isoformat() if consent.embargo else None, consent.source, consent.recorded))
+        ledger.note_row("consents", (cursor.lastrowid,))  # its event carries it (ledger/rows.py)
         ledger.record("report.consent", round_id, {"scope": consent.scope.value, "answers": consent.answers,
                                                    "embargo": consent.embargo.isoformat() if consent.embargo else None,
                                                    "source": consent.source})

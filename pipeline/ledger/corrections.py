@@ -39,10 +39,11 @@ def add_correction(ledger: Ledger, correction: Correction) -> None:
     """Stores the correction with its ``response.corrected`` event (who, when, before and after), atomically."""
     c = correction
     with ledger.transaction():
-        ledger.db.execute(
+        cursor = ledger.db.execute(
             "INSERT INTO corrections (round, institution, response, question, before, after, typed, note, made_by, made_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (c.round, c.institution, c.response, c.question, _encode(c.before), _encode(c.after), c.typed, c.note, c.by, c.at))
+        ledger.note_row("corrections", (cursor.lastrowid,))  # its event carries it (ledger/rows.py)
         ledger.record("response.corrected", c.round, {
             "institution": c.institution, "response": c.response, "question": c.question, "before": json.loads(_encode(c.before)),
             "after": json.loads(_encode(c.after)), "typed": c.typed, "note": c.note, "by": c.by, "at": c.at})
@@ -59,8 +60,9 @@ def corrections(ledger: Ledger, round_id: str, institution: str | None = None) -
 def add_mark(ledger: Ledger, mark: CheckMark) -> None:
     """Stores the mark with its ``check.explained`` event, atomically."""
     with ledger.transaction():
-        ledger.db.execute("INSERT INTO check_marks (round, key, note, made_by, made_at) VALUES (?,?,?,?,?)",
-                          (mark.round, mark.key, mark.note, mark.by, mark.at))
+        cursor = ledger.db.execute("INSERT INTO check_marks (round, key, note, made_by, made_at) VALUES (?,?,?,?,?)",
+                                   (mark.round, mark.key, mark.note, mark.by, mark.at))
+        ledger.note_row("check_marks", (cursor.lastrowid,))
         ledger.record("check.explained", mark.round, {"check": mark.key, "note": mark.note, "by": mark.by, "at": mark.at})
 
 

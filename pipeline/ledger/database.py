@@ -1,28 +1,34 @@
-"""The ledger: an embedded SQLite database (WAL) holding rounds and an append-only,
-hash-chained event log.
+"""The ledger: an embedded SQLite database holding rounds and an append-only, hash-chained event log.
 
-Every change of state is written in one transaction together with the event
-that records it, so after a crash a change is either wholly there or absent.
-Each event's hash covers the previous one: ``verify`` recomputes the chain and
-names the first event whose history was altered.
+Every change of state is written in one transaction together with the event that records it, so after a
+crash a change is either wholly there or absent. Each event's hash covers the previous one and the table
+rows it recorded (see ``rows``); after each commit the chain's head is written beside the ledger (``head``)
+and the records no other file holds are kept in the archive (``kept``), so that ``verify`` can prove the
+ledger complete and ``verify --repair`` rebuild it.
+
+Opening: read-write opens use WAL where the filesystem allows it (a journal otherwise) and run SQLite's quick
+integrity check, so a damaged ledger is refused at once rather than written into; read-only opens write
+nothing and work on a full or read-only disk.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from pipeline.domain.framework import Framework
 from pipeline.domain.models import Round
-from pipeline.ledger import crashpoints
-from pipeline.ledger.schema import migrate
+from pipeline.ledger import crashpoints, head, kept, rows
+from pipeline.ledger.chain import GENESIS, event_hash, walk
+from pipeline.ledger.schema import migrate, pending
+from pipeline.ledger.storage import StorageProblem, Trouble
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "Event", "Ledger", "LedgerDamaged", "Verification"]
 
 
 @dataclass(frozen=True)
@@ -34,40 +40,85 @@ class Event:
     payload: dict[str, Any]
     documents: list[dict[str, str]]
     hash: str
+    rows: list[tuple[str, tuple[Any, ...], dict[str, Any] | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Verification:
-    """The result of checking the chain; ``broken_at`` None means intact."""
+    """The chain checked against itself and its head file; ``broken_at`` None means it holds."""
 
     count: int
     broken_at: int | None = None
-    reason: str = ""
+    reason: str = ""  # a chain.Break value, or "truncated"
 
 
-def _event_hash(seq: int, at: str, kind: str, round_id: str | None, payload: str, documents: str, prev: str) -> str:
-    body = json.dumps([seq, at, kind, round_id, payload, documents, prev], ensure_ascii=False)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+class LedgerDamaged(Exception):
+    """The ledger's file failed SQLite's integrity check: nothing may be written into it."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path, self.detail = path, detail
+
+    def __reduce__(self):
+        return (LedgerDamaged, (self.path, self.detail))
+
+    @property
+    def problem(self) -> StorageProblem:
+        return StorageProblem(Trouble.DAMAGED, self.path)
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(target, uri=uri, isolation_level=None, timeout=30, check_same_thread=False)
 
 
 class Ledger:
-    """The ledger at ``path``. ``read_only`` opens it for reading only (the inbox's isolated reader does):
-    nothing is created or migrated and any write fails."""
+    """The ledger at ``path``. ``read_only`` opens it for reading only (the inbox's isolated reader and the
+    commands that only read do): nothing is created or migrated and any write fails. ``kept`` is the folder
+    where records are also kept as files (none: not kept); ``check`` False skips the integrity check (for
+    ``verify``, which reports what it finds instead)."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, kept: Path | None = None, check: bool = True) -> None:
         self.path = path
         self.read_only = read_only
+        self.kept = kept
         self._depth = 0
-        if read_only:
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
-            return
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        migrate(self.db)
+        self._pending: dict[tuple[str, tuple[Any, ...]], None] = {}
+        self._recorded: list[Event] = []
+        self.db = self._open_read_only() if read_only else self._open(check)
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        try:
+            db = _connect(f"file:{self.path}?mode=ro", uri=True)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # on a full or read-only disk SQLite cannot make the files WAL reading needs: read the file as it is
+            db = _connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+
+    def _open(self, check: bool) -> sqlite3.Connection:
+        db = _connect(str(self.path))
+        try:
+            if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=DELETE")  # a filesystem without shared memory (a network share)
+        except sqlite3.OperationalError:
+            db.close()
+            raise
+        db.execute("PRAGMA synchronous=FULL")
+        if check:
+            found = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if found != "ok":
+                db.close()
+                raise LedgerDamaged(self.path, str(found))
+        if pending(db):
+            migrate(db)
+        return db
 
     def close(self) -> None:
         self.db.close()
+
+    # Transactions, rows and events
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -84,62 +135,69 @@ class Ledger:
         self._depth = 1
         try:
             yield self.db
+            if self._pending:
+                self.record("ledger.rows")
+            crashpoints.reach("ledger-before-commit")
+            self.db.execute("COMMIT")
         except BaseException:
-            self._depth = 0
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        self._depth = 0
-        crashpoints.reach("ledger-before-commit")
-        self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+        recorded, self._recorded = self._recorded, []
+        if recorded:
+            self._after_commit(recorded)
 
-    def record(
-        self,
-        kind: str,
-        round_id: str | None = None,
-        payload: dict[str, Any] | None = None,
-        documents: list[dict[str, str]] | None = None,
-    ) -> Event:
-        """Appends an event; call inside ``transaction`` to make it atomic with the change it records."""
+    def _rollback(self) -> None:
+        self._pending.clear()
+        self._recorded = []
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:  # a failed COMMIT may already have ended it
+            pass
+
+    def note_row(self, table: str, key: tuple[Any, ...]) -> None:
+        """Marks a row as written, for the next event recorded (see ``rows.put``)."""
+        self._pending[(table, key)] = None
+
+    def _after_commit(self, recorded: list[Event]) -> None:
+        last = recorded[-1]
+        try:
+            head.write(head.head_path(self.path), head.Head(last.seq, last.hash, last.at))
+            if self.kept is not None:
+                at_ns = time.time_ns()
+                for event in recorded:
+                    for table, key, row in event.rows:
+                        if table in rows.KEPT:
+                            kept.write(self.kept, event.seq, event.at, at_ns, table, key, row)
+        except OSError:  # the change is committed; verify finds the missing copy and --repair writes it
+            pass
+
+    def record(self, kind: str, round_id: str | None = None, payload: dict[str, Any] | None = None,
+               documents: list[dict[str, str]] | None = None) -> Event:
+        """Appends an event, with the rows written since the last one; call inside ``transaction`` to make
+        it atomic with the change it records."""
         last = self.db.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        written = [(table, key, rows.read(self.db, table, key)) for table, key in self._pending]
+        self._pending.clear()
         payload_text = json.dumps(payload or {}, ensure_ascii=False, sort_keys=True, default=str)
         documents_text = json.dumps(documents or [], ensure_ascii=False, sort_keys=True)
-        digest = _event_hash(seq, at, kind, round_id, payload_text, documents_text, prev)
+        rows_text = rows.encode(written)
+        digest = event_hash(seq, at, kind, round_id, payload_text, documents_text, prev, rows_text)
         self.db.execute(
-            "INSERT INTO events (seq, at, kind, round, payload, documents, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)",
-            (seq, at, kind, round_id, payload_text, documents_text, prev, digest),
+            "INSERT INTO events (seq, at, kind, round, payload, documents, prev_hash, hash, rows) VALUES (?,?,?,?,?,?,?,?,?)",
+            (seq, at, kind, round_id, payload_text, documents_text, prev, digest, rows_text),
         )
-        return Event(seq, at, kind, round_id, payload or {}, documents or [], digest)
+        event = Event(seq, at, kind, round_id, payload or {}, documents or [], digest, written)
+        self._recorded.append(event)
+        return event
 
-    # Rounds
-
-    def save_round(
-        self,
-        round_: Round,
-        kind: str,
-        payload: dict[str, Any] | None = None,
-        documents: list[dict[str, str]] | None = None,
-    ) -> None:
-        """Stores ``round_`` and the event ``kind`` that explains the change, atomically."""
-        with self.transaction():
-            self.db.execute(
-                "INSERT INTO rounds (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-                (round_.id, round_.model_dump_json()),
-            )
-            crashpoints.reach("round-written")
-            self.record(kind, round_.id, payload, documents)
-
-    def get_round(self, round_id: str) -> Round | None:
-        """The round with that id (case-insensitive); None when there is none."""
-        row = self.db.execute("SELECT data FROM rounds WHERE id = ? COLLATE NOCASE", (round_id,)).fetchone()
-        return Round.model_validate_json(row[0]) if row else None
-
-    def rounds(self) -> list[Round]:
-        rows = self.db.execute("SELECT data FROM rounds ORDER BY id").fetchall()
-        return [Round.model_validate_json(r[0]) for r in rows]
-
-    # Events
+    def head(self) -> tuple[int, str]:
+        """The number of events and the last one's hash."""
+        last = self.db.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        return (int(last[0]), str(last[1])) if last else (0, GENESIS)
 
     def events(self, round_id: str | None = None, limit: int | None = None, kind: str | None = None) -> list[Event]:
         """Events oldest first; of one round when ``round_id`` is given, of one kind when ``kind`` is; the last
@@ -154,37 +212,46 @@ class Ledger:
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        rows = self.db.execute(sql, args).fetchall()
-        return [Event(s, a, k, r, json.loads(p), json.loads(d), h) for s, a, k, r, p, d, h in reversed(rows)]
+        found = self.db.execute(sql, args).fetchall()
+        return [Event(s, a, k, r, json.loads(p), json.loads(d), h) for s, a, k, r, p, d, h in reversed(found)]
 
     def verify(self) -> Verification:
-        """Recomputes the hash chain from the first event."""
-        prev = GENESIS
-        count = 0
-        expected_seq = 1
-        rows = self.db.execute(
-            "SELECT seq, at, kind, round, payload, documents, prev_hash, hash FROM events ORDER BY seq"
-        )
-        for seq, at, kind, round_id, payload, documents, prev_hash, digest in rows:
-            if seq != expected_seq:
-                return Verification(count, expected_seq, "missing")
-            if prev_hash != prev:
-                return Verification(count, seq, "previous hash differs")
-            if _event_hash(seq, at, kind, round_id, payload, documents, prev_hash) != digest:
-                return Verification(count, seq, "content differs from its hash")
-            prev = digest
-            count += 1
-            expected_seq += 1
-        return Verification(count)
+        """Recomputes the hash chain from the first event and holds it against the head file beside the
+        ledger (see ``verification`` for everything else ``mecigep verify`` checks)."""
+        chain = walk(self.db)
+        if chain.broken_at is not None:
+            return Verification(chain.count, chain.broken_at, chain.how.value if chain.how else "")
+        recorded = head.read(head.head_path(self.path))
+        if recorded is not None and recorded.count > chain.count:
+            return Verification(chain.count, chain.count + 1, "truncated")
+        if recorded is not None and recorded.count and chain.hashes[recorded.count - 1] != recorded.hash:
+            return Verification(chain.count, recorded.count, "rewritten")
+        return Verification(chain.count)
+
+    # Rounds
+
+    def save_round(self, round_: Round, kind: str, payload: dict[str, Any] | None = None,
+                   documents: list[dict[str, str]] | None = None) -> None:
+        """Stores ``round_`` and the event ``kind`` that explains the change, atomically."""
+        with self.transaction():
+            rows.put(self, "rounds", {"id": round_.id, "data": round_.model_dump_json()})
+            crashpoints.reach("round-written")
+            self.record(kind, round_.id, payload, documents)
+
+    def get_round(self, round_id: str) -> Round | None:
+        """The round with that id (case-insensitive); None when there is none."""
+        row = self.db.execute("SELECT data FROM rounds WHERE id = ? COLLATE NOCASE", (round_id,)).fetchone()
+        return Round.model_validate_json(row[0]) if row else None
+
+    def rounds(self) -> list[Round]:
+        return [Round.model_validate_json(r[0]) for r in self.db.execute("SELECT data FROM rounds ORDER BY id").fetchall()]
 
     # Frameworks pinned by rounds, and questionnaires issued
 
     def pin_framework(self, framework: Framework) -> None:
         """Keeps the compiled framework a round was opened with, so later changes to its file do not alter it."""
-        self.db.execute(
-            "INSERT OR IGNORE INTO frameworks (id, version, structure_hash, data) VALUES (?, ?, ?, ?)",
-            (framework.id, framework.version, framework.structure_hash, framework.model_dump_json()),
-        )
+        rows.put(self, "frameworks", {"id": framework.id, "version": framework.version, "structure_hash": framework.structure_hash,
+                                      "data": framework.model_dump_json()}, replace=False)
 
     def framework(self, framework_id: str, version: str) -> Framework | None:
         """The pinned framework; None when no round pinned that id and version."""
@@ -206,15 +273,13 @@ class Ledger:
 
     def record_questionnaire(self, row: dict[str, str]) -> None:
         columns = ("id", "round", "institution", "framework_id", "framework_version", "structure_hash", "language", "file", "sha256", "issued")
-        self.db.execute(
-            f"INSERT INTO questionnaires ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-            tuple(row[c] for c in columns),
-        )
+        self.db.execute(f"INSERT INTO questionnaires ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                        tuple(row[c] for c in columns))
+        self.note_row("questionnaires", (row["id"],))
 
     def questionnaires(self, round_id: str, institution: str | None = None) -> list[dict[str, str]]:
         """The questionnaires issued for a round (for one institution when given), oldest first."""
-        sql = "SELECT * FROM questionnaires WHERE round = ?"
-        args = [round_id]
+        sql, args = "SELECT * FROM questionnaires WHERE round = ?", [round_id]
         if institution is not None:
             sql += " AND institution = ?"
             args.append(institution)
@@ -224,9 +289,7 @@ class Ledger:
 
     def questionnaire(self, questionnaire_id: str) -> dict[str, str] | None:
         """The issued questionnaire with that id; None when none was issued."""
-        cursor = self.db.execute("SELECT * FROM questionnaires WHERE id = ?", (questionnaire_id,))
-        row = cursor.fetchone()
-        return dict(zip([d[0] for d in cursor.description], row)) if row else None
+        return rows.read(self.db, "questionnaires", (questionnaire_id,))
 
     # Catalog overrides
 
@@ -235,11 +298,7 @@ class Ledger:
 
     def set_participation(self, code: str, participating: bool) -> None:
         with self.transaction():
-            self.db.execute(
-                "INSERT INTO catalog_states (code, participating) VALUES (?, ?) "
-                "ON CONFLICT(code) DO UPDATE SET participating = excluded.participating",
-                (code, int(participating)),
-            )
+            rows.put(self, "catalog_states", {"code": code, "participating": int(participating)})
             self.record("catalog.state", None, {"state": code, "participating": participating})
 
     def added_topics(self) -> dict[str, dict[str, str]]:
@@ -248,4 +307,5 @@ class Ledger:
     def add_topic(self, topic_id: str, names: dict[str, str]) -> None:
         with self.transaction():
             self.db.execute("INSERT INTO catalog_topics (id, names) VALUES (?, ?)", (topic_id, json.dumps(names, ensure_ascii=False)))
+            self.note_row("catalog_topics", (topic_id,))
             self.record("catalog.topic", None, {"topic": topic_id, "names": names})

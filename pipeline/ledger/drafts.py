@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.domain.drafts import MergeOutcome, OutsideEdit, SectionOutcome, Sender
 from pipeline.domain.enums import DraftOrigin, SectionMerge
 from pipeline.domain.models import Round
+from pipeline.ledger import rows
 from pipeline.ledger.files import archive_copy, sha256_of
 from pipeline.ledger.workspace import Workspace
 
@@ -92,6 +93,7 @@ def record_return(workspace: Workspace, copy: Returned) -> None:
     workspace.ledger.db.execute("INSERT OR IGNORE INTO draft_returns VALUES (?,?,?,?,?,?,?,?,?,?)", (
         copy.sha256, copy.round, copy.sender.file, copy.sender.name, copy.based_on, copy.current, copy.version,
         json.dumps(sections, ensure_ascii=False), json.dumps(outside, ensure_ascii=False), copy.received))
+    workspace.ledger.note_row("draft_returns", (copy.sha256,))
 
 
 def record_draft(workspace: Workspace, round_: Round, path: Path, origin: DraftOrigin, based_on: int | None, name: str) -> Draft:
@@ -103,8 +105,9 @@ def record_draft(workspace: Workspace, round_: Round, path: Path, origin: DraftO
         previous = current(workspace, round_.id)
         draft = Draft(round_.id, (previous.version if previous else 0) + 1, origin, based_on,
                       stored.relative_to(workspace.root).as_posix(), digest, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-        ledger.db.execute("INSERT INTO drafts VALUES (?,?,?,?,?,?,?)", (draft.round, draft.version, draft.origin.value,
-                          draft.based_on, draft.file, draft.sha256, draft.created))
+        rows.put(ledger, "drafts", {"round": draft.round, "version": draft.version, "origin": draft.origin.value,
+                                    "based_on": draft.based_on, "file": draft.file, "sha256": draft.sha256, "created": draft.created},
+                 replace=False)
         ledger.record(f"draft.{origin.value}", round_.id, {"version": draft.version, "based_on": based_on, "file": name},
                       [{"role": f"draft_{origin.value}", "name": name, "sha256": digest}])
     return draft
@@ -122,8 +125,8 @@ def record_approval(workspace: Workspace, round_: Round, by: str, on: dt.date, d
     ``round move`` moves it)."""
     ledger = workspace.ledger
     with ledger.transaction():
-        ledger.db.execute("INSERT OR REPLACE INTO approvals VALUES (?,?,?,?,?,?)",
-                          (round_.id, by, on.isoformat(), draft.version, draft.sha256,
-                           dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        rows.put(ledger, "approvals", {"round": round_.id, "approved_by": by, "approved_on": on.isoformat(),
+                                       "draft_version": draft.version, "draft_sha256": draft.sha256,
+                                       "recorded": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
         ledger.record("report.approved", round_.id, {"by": by, "date": on.isoformat(), "version": draft.version},
                       [{"role": "approved_draft", "sha256": draft.sha256}])

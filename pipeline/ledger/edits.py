@@ -27,8 +27,9 @@ def save_edited(ledger: Ledger, round_: Round, kind: str, changes: dict[str, tup
         ledger.save_round(round_, kind, {**(payload or {}), "changes": {k: list(v) for k, v in changes.items()}})
         event = ledger.db.execute("SELECT MAX(seq) FROM events").fetchone()[0]
         for name, (before, after) in changes.items():
-            ledger.db.execute("INSERT INTO round_edits (round, field, before, after, at, event) VALUES (?,?,?,?,?,?)",
-                              (round_.id, name, before, after, at, event))
+            cursor = ledger.db.execute("INSERT INTO round_edits (round, field, before, after, at, event) VALUES (?,?,?,?,?,?)",
+                                       (round_.id, name, before, after, at, event))
+            ledger.note_row("round_edits", (cursor.lastrowid,))  # carried by the next event (ledger/rows.py)
 
 
 def edits(ledger: Ledger, round_id: str) -> list[Edit]:

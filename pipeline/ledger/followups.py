@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import FollowupEntry, FollowupReport
+from pipeline.ledger import rows
 from pipeline.ledger.database import Ledger
 
 
 def store(ledger: Ledger, round_id: str, entries: tuple[FollowupEntry, ...], received: str, sha256: str, followup_id: str) -> None:
     """Records what one follow-up says of each recommendation; call inside a transaction."""
     for entry in entries:
-        ledger.db.execute("INSERT OR IGNORE INTO followups VALUES (?,?,?,?,?,?,?,?)",
-                          (round_id, entry.recommendation, entry.status.value, entry.actions, entry.evidence, received, sha256,
-                           followup_id))
+        rows.put(ledger, "followups", {"round": round_id, "recommendation": entry.recommendation, "status": entry.status.value,
+                                       "actions": entry.actions, "evidence": entry.evidence, "received": received,
+                                       "sha256": sha256, "followup": followup_id}, replace=False)
 
 
 def statuses(ledger: Ledger) -> dict[tuple[str, str], list[FollowupReport]]:

@@ -57,9 +57,11 @@ def record_written(ledger: Ledger, mail: Mail, sha256: str, reminder: tuple[str,
         ledger.db.execute(f"INSERT INTO mail ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                           (mail.id, mail.round, mail.kind.value, mail.key, mail.recipient, mail.file, mail.message_id,
                            MailState.DRAFTED.value, mail.written, None, None))
+        ledger.note_row("mail", (mail.id,))  # its event carries it (ledger/rows.py)
         if reminder is not None:
             ledger.db.execute("INSERT INTO reminders (round, institution, deadline, step, mail, written) VALUES (?,?,?,?,?,?)",
                               (mail.round, *reminder, mail.id, mail.written))
+            ledger.note_row("reminders", (mail.round, *reminder))
         ledger.record("mail.drafted", mail.round, {"mail": mail.id, "kind": mail.kind.value, "to": mail.recipient,
                                                    **({"step": reminder[2]} if reminder else {})},
                       [{"role": "mail", "name": mail.file, "sha256": sha256}])
@@ -72,11 +74,14 @@ def mark(ledger: Ledger, mail: Mail, state: MailState) -> None:
     with ledger.transaction():
         if state is MailState.SENDING:
             ledger.db.execute("UPDATE mail SET state = ?, attempted = ? WHERE id = ?", (state.value, at, mail.id))
+            ledger.note_row("mail", (mail.id,))
         elif state is MailState.SENT:
             ledger.db.execute("UPDATE mail SET state = ?, sent = ? WHERE id = ?", (state.value, at, mail.id))
+            ledger.note_row("mail", (mail.id,))
             ledger.record("mail.sent", mail.round, {"mail": mail.id, "to": mail.recipient, "message_id": mail.message_id})
         else:
             ledger.db.execute("UPDATE mail SET state = ? WHERE id = ?", (state.value, mail.id))
+            ledger.note_row("mail", (mail.id,))
 
 
 def reminded(ledger: Ledger, round_id: str) -> set[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from pipeline.domain.notes import ROW_COLUMNS, NoteRow
+from pipeline.ledger import rows as stored
 from pipeline.ledger.database import Ledger
 
 
@@ -41,9 +42,10 @@ def issued_count(ledger: Ledger, round_id: str, expert: str) -> int:
 def record_issued(ledger: Ledger, notes: IssuedNotes) -> None:
     """Records a notes workbook as issued, with its event."""
     with ledger.transaction():
-        ledger.db.execute("INSERT INTO notes_issued VALUES (?,?,?,?,?,?,?,?,?,?)",
-                          (notes.id, notes.round, notes.expert, notes.framework_id, notes.framework_version, notes.language,
-                           json.dumps(list(notes.institutions)), notes.file, notes.sha256, notes.issued))
+        stored.put(ledger, "notes_issued", {"id": notes.id, "round": notes.round, "expert": notes.expert,
+                                          "framework_id": notes.framework_id, "framework_version": notes.framework_version,
+                                          "language": notes.language, "institutions": json.dumps(list(notes.institutions)),
+                                          "file": notes.file, "sha256": notes.sha256, "issued": notes.issued}, replace=False)
         ledger.record("notes.issued", notes.round, {"expert": notes.expert or "panel", "notes": notes.id},
                       [{"role": "interview_notes", "name": notes.file, "sha256": notes.sha256}])
 
@@ -54,11 +56,11 @@ def store_rows(ledger: Ledger, rows: list[NoteRow]) -> None:
     if not rows:
         return
     first = rows[0]
-    ledger.db.execute("UPDATE notes SET superseded_by = ? WHERE round = ? AND expert = ? AND superseded_by IS NULL",
-                      (first.sha256, first.round, first.expert))
+    current = "round = ? AND expert = ? AND superseded_by IS NULL"
+    stored.changed(ledger, "notes", current, (first.round, first.expert))
+    ledger.db.execute(f"UPDATE notes SET superseded_by = ? WHERE {current}", (first.sha256, first.round, first.expert))
     for row in rows:
-        ledger.db.execute(f"INSERT INTO notes ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
-                          [getattr(row, c) for c in ROW_COLUMNS])
+        stored.put(ledger, "notes", {c: getattr(row, c) for c in ROW_COLUMNS}, replace=False)
 
 
 def current_rows(ledger: Ledger, round_id: str) -> list[NoteRow]:

@@ -3,6 +3,7 @@ follow-ups and the register name each recommendation the same way."""
 from __future__ import annotations
 
 from pipeline.domain.notes import NoteRow, note_key
+from pipeline.ledger import rows
 from pipeline.ledger.database import Ledger
 
 
@@ -34,9 +35,11 @@ def assign(ledger: Ledger, round_id: str, notes: list[NoteRow]) -> dict[str, str
                 if stored[key][1:] != (note.recommendation, note.priority):
                     db.execute("UPDATE recommendations SET text = ?, priority = ? WHERE round = ? AND key = ?",
                                (note.recommendation, note.priority, round_id, key))
+                    ledger.note_row("recommendations", (round_id, key))
                 continue
             found[key] = f"R-{next_number:02d}"
             next_number += 1
-            db.execute("INSERT INTO recommendations VALUES (?,?,?,?,?,?,?,?)",
-                       (round_id, key, found[key], note.recommendation, note.priority, note.element, note.institution, note.expert))
+            rows.put(ledger, "recommendations", {"round": round_id, "key": key, "id": found[key], "text": note.recommendation,
+                                                 "priority": note.priority, "element": note.element,
+                                                 "institution": note.institution, "expert": note.expert}, replace=False)
     return found

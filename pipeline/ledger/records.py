@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.domain.answers import AnswerRecord, AnswerStatus, QuestionnaireAnswers, Response
 from pipeline.domain.enums import ResponseStatus
 from pipeline.domain.problems import Location
+from pipeline.ledger import rows
 from pipeline.ledger.database import Ledger
 
 
@@ -38,9 +39,10 @@ class Document:
     stored: str | None  # archive or quarantine path, relative to the workspace
     answer: str | None  # receipt or feedback path, relative to the workspace
     claim: str | None  # the name it was claimed under in work/, to tell a redo after a crash from a duplicate
+    raw_name: str | None = None  # the name's bytes in hex, when ``name`` (shown escaped) is not the name itself
 
 
-COLUMNS = ("sha256", "name", "received", "kind", "state", "round", "institution", "reason", "stored", "answer", "claim")
+COLUMNS = ("sha256", "name", "received", "kind", "state", "round", "institution", "reason", "stored", "answer", "claim", "raw_name")
 
 
 def document(ledger: Ledger, sha256: str) -> Document | None:
@@ -55,12 +57,7 @@ def document(ledger: Ledger, sha256: str) -> Document | None:
 
 def save_document(ledger: Ledger, doc: Document) -> None:
     """Inserts or updates the record; call inside a ledger transaction."""
-    values = [getattr(doc, c).value if c == "state" else getattr(doc, c) for c in COLUMNS]
-    ledger.db.execute(
-        f"INSERT INTO documents ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)}) "
-        f"ON CONFLICT(sha256) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in COLUMNS[1:])}",
-        values,
-    )
+    rows.put(ledger, "documents", {c: getattr(doc, c).value if c == "state" else getattr(doc, c) for c in COLUMNS})
 
 
 def count_attempt(ledger: Ledger, sha256: str, name: str) -> int:
@@ -121,19 +118,22 @@ def decode_answers(text: str) -> QuestionnaireAnswers:
                                 {k: _decode(v) for k, v in data.get("respondent", {}).items()}, repeats)  # type: ignore[misc]
 
 
-def add_response(ledger: Ledger, response: Response) -> None:
-    """Stores a response and marks the institution's earlier ones as superseded (history kept); in a transaction."""
-    ledger.db.execute(
-        "UPDATE responses SET superseded_by = ? WHERE round = ? AND institution = ? AND superseded_by IS NULL AND sha256 != ?",
-        (response.sha256, response.round, response.institution, response.sha256),
-    )
-    ledger.db.execute(
-        "INSERT OR IGNORE INTO responses (sha256, round, institution, questionnaire, received, status, answered, required, "
-        "errors, warnings, answers) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (response.sha256, response.round, response.institution, response.questionnaire, response.received,
-         response.status.value, response.answered, response.required, response.errors, response.warnings,
-         encode_answers(response.answers)),
-    )
+def add_response(ledger: Ledger, response: Response, held: bool = False) -> None:
+    """Stores a response and marks the institution's earlier ones as superseded (history kept); in a transaction.
+    A ``held`` response (a version in conflict with the current one, see ``conflicts``) supersedes nothing and
+    is not current until staff choose it."""
+    if not held:
+        current = "round = ? AND institution = ? AND superseded_by IS NULL AND sha256 != ?"
+        args = (response.round, response.institution, response.sha256)
+        rows.changed(ledger, "responses", current, args)
+        ledger.db.execute(f"UPDATE responses SET superseded_by = ?, held = 0 WHERE {current}", (response.sha256, *args))
+    if rows.read(ledger.db, "responses", (response.sha256,)) is not None:
+        return
+    rows.put(ledger, "responses", {
+        "sha256": response.sha256, "round": response.round, "institution": response.institution,
+        "questionnaire": response.questionnaire, "received": response.received, "status": response.status.value,
+        "answered": response.answered, "required": response.required, "errors": response.errors,
+        "warnings": response.warnings, "answers": encode_answers(response.answers), "held": int(held)}, replace=False)
 
 
 def responses(ledger: Ledger, round_id: str, current_only: bool = True) -> list[Response]:
@@ -141,10 +141,15 @@ def responses(ledger: Ledger, round_id: str, current_only: bool = True) -> list[
     sql = ("SELECT sha256, round, institution, questionnaire, received, status, answered, required, errors, warnings, "
            "answers, superseded_by FROM responses WHERE round = ?")
     if current_only:
-        sql += " AND superseded_by IS NULL"
+        sql += " AND superseded_by IS NULL AND held = 0"
     rows = ledger.db.execute(sql + " ORDER BY seq", (round_id,)).fetchall()
     return [Response(r[0], r[1], r[2], r[3], r[4], ResponseStatus(r[5]), r[6], r[7], r[8], r[9], decode_answers(r[10]), r[11]) for r in rows]
 
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def at(ns: int) -> str:
+    """The time ``ns`` (nanoseconds since the epoch) as the ledger writes times."""
+    return dt.datetime.fromtimestamp(ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")

@@ -13,6 +13,8 @@ def store_observations(ledger: Ledger, round_id: str, observations: list[Observa
     for o in observations:
         cursor = ledger.db.execute("INSERT OR IGNORE INTO review_items VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
             round_id, o.key, o.version, o.position, o.kind.value, o.author, o.date, o.section, o.text, o.commented, int(o.country)))
+        if cursor.rowcount:
+            ledger.note_row("review_items", (round_id, o.key))
         new += cursor.rowcount
     return new
 
@@ -27,9 +29,10 @@ def observations(ledger: Ledger, round_id: str) -> list[Observation]:
 def store_answers(ledger: Ledger, round_id: str, answers: dict[str, ReviewAnswer], sha256: str, received: str) -> None:
     """Records the answers of one returned matrix, by observation key (call inside a transaction)."""
     for key, answer in answers.items():
-        ledger.db.execute("INSERT INTO review_answers (round, key, decision, response, withdrawn, sha256, received) "
-                          "VALUES (?,?,?,?,?,?,?)", (round_id, key, answer.decision.value if answer.decision else "",
-                                                     answer.response, int(answer.withdrawn), sha256, received))
+        cursor = ledger.db.execute("INSERT INTO review_answers (round, key, decision, response, withdrawn, sha256, received) "
+                                   "VALUES (?,?,?,?,?,?,?)", (round_id, key, answer.decision.value if answer.decision else "",
+                                                              answer.response, int(answer.withdrawn), sha256, received))
+        ledger.note_row("review_answers", (cursor.lastrowid,))
 
 
 def answers(ledger: Ledger, round_id: str) -> dict[str, ReviewAnswer]:

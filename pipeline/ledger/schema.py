@@ -115,6 +115,17 @@ CREATE TABLE IF NOT EXISTS consents (seq INTEGER PRIMARY KEY, round TEXT NOT NUL
     embargo TEXT, source TEXT NOT NULL, recorded TEXT NOT NULL);
 """
 
+RELIABILITY = """
+ALTER TABLE events ADD COLUMN rows TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN raw_name TEXT;
+ALTER TABLE responses ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY, name TEXT NOT NULL, raw_name TEXT NOT NULL, claimed TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS choices (id INTEGER PRIMARY KEY, round TEXT NOT NULL, institution TEXT NOT NULL,
+    chosen TEXT NOT NULL, others TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO ledger_meta (key, value) SELECT 'rows_from', COALESCE(MAX(seq), 0) + 1 FROM events;
+"""
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -166,7 +177,17 @@ MIGRATIONS = (
     Migration(6, "round edits, workspace settings, mail and reminders", ROUND_LIFE),
     Migration(7, "DGPE corrections of answers and quality checks marked explained", CORRECTIONS),
     Migration(8, "returned copies of drafts and their merge, the review matrix, consent to publish", REPORT_REVIEW),
+    Migration(9, "rows recorded in events, names as they arrived, claims, conflicts to choose", RELIABILITY),
 )
+
+
+def pending(db: sqlite3.Connection) -> bool:
+    """Whether the ledger lacks a migration (opening it read-write applies them)."""
+    try:
+        done = {n for (n,) in db.execute("SELECT number FROM migrations")}
+    except sqlite3.OperationalError:
+        return True
+    return any(migration.number not in done for migration in MIGRATIONS)
 
 
 def migrate(db: sqlite3.Connection) -> list[int]:

@@ -24,5 +24,6 @@ def change(ledger: Ledger, key: str, value: str) -> str:
                               (key, value))
         else:
             ledger.db.execute("DELETE FROM settings WHERE key = ?", (key,))
+        ledger.note_row("settings", (key,))  # its event carries the row, or its removal (ledger/rows.py)
         ledger.record("settings.changed", None, {"key": key, "value": value})
     return value

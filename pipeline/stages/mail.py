@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.documents.email_message import MailContent, address, message_id, write_eml
+from pipeline.documents.guide import FOLDER as GUIDES
 from pipeline.documents.mail_text import render
 from pipeline.domain.enums import MailKind, MailState, ReturnState
 from pipeline.domain.mail import OVERDUE, Attachment, Recipient, Send, reminder_step, send_key
@@ -117,10 +118,11 @@ def _answers(workspace: Workspace, round_: Round) -> list[Send]:
 
 
 def _interviews(workspace: Workspace, round_: Round) -> list[Send]:
-    """Each expert's interview guides and latest notes workbook, in one e-mail."""
-    found = workspace.ledger.events(round_.id, limit=1, kind="interviews.guides")
-    guides = tuple(Attachment(f"outbox/{round_.id}/{d['name']}", d["sha256"]) for d in (found[0].documents if found else ())
-                   if d.get("role") == "interview_guide")
+    """Each expert's interview guides (as they are in the round's outbox: the files are what is sent) and latest notes
+    workbook, in one e-mail."""
+    folder = workspace.outbox / round_.id / GUIDES
+    guides = tuple(Attachment(f"outbox/{round_.id}/{GUIDES}/{path.name}", sha256_of(path))
+                   for path in sorted(folder.glob("*.docx")) if not path.name.startswith((".", "~$")))
     sends = []
     for expert in round_.panel.experts:
         issued = [n for n in stored_notes.issued_of(workspace.ledger, round_.id) if n.expert == expert.email.lower()]

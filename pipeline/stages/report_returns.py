@@ -14,11 +14,12 @@ merged is known by its SHA-256 and only its receipt is written again.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
+
+from filelock import FileLock
 
 from pipeline.documents.merge import Sides, merge_copy
 from pipeline.documents.panel_text import open_document
@@ -44,12 +45,8 @@ SECTION_SENTENCES = {SectionMerge.TAKEN: m.MERGE_SECTION_TAKEN, SectionMerge.SAM
 @contextmanager
 def draft_lock(workspace: Workspace) -> Iterator[None]:
     """Holds the workspace's lock on making draft versions until the block ends (or the process dies)."""
-    with (workspace.root / ".mecigep-drafts.lock").open("a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    with FileLock(workspace.root / ".mecigep-drafts.lock"):  # portable; released when the process dies
+        yield
 
 
 def sender_of(document: Any, name: str) -> Sender:

@@ -4,14 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Sequence
 
 from pipeline.documents.panel_text import open_document
 from pipeline.documents.status_page import render_status_page
+from pipeline.domain.arrivals import Waiting
 from pipeline.domain.enums import ReturnState
 from pipeline.domain.models import Round, Stage
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import format_date, normalise_language, translate
-from pipeline.ledger import records, settings
+from pipeline.i18n.translation import format_date, format_number, normalise_language, translate
+from pipeline.ledger import conflicts, records, settings
 from pipeline.ledger.drafts import current
 from pipeline.ledger.files import write_bytes
 from pipeline.ledger.workspace import Workspace
@@ -34,6 +36,7 @@ class RoundStatus:
     expected: int
     overdue: int = 0  # institutions without an accepted questionnaire past its deadline, while it is open
     mail_waiting: int = 0  # e-mail owed, drafted but not sent, or whose sending was interrupted
+    to_choose: int = 0  # institutions whose versions conflict, waiting for staff to choose one
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -56,6 +59,7 @@ class InstitutionStatus:
     errors: int
     last: str | None  # when the current response arrived
     overdue: int | None = None  # days past the questionnaire deadline without an accepted questionnaire; None when not overdue
+    versions: tuple[str, ...] = ()  # the versions to choose from (file names), when some conflict
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -80,6 +84,7 @@ def overview(workspace: Workspace, today: dt.date, mail: bool = True) -> list[Ro
         accepted = {r.institution for r in responses if r.status.value == ReturnState.ACCEPTED.value}
         overdue = sum(_overdue(round_, ReturnState.ACCEPTED if i.id in accepted else ReturnState.MISSING, today) is not None
                       for i in round_.institutions)
+        choosing = conflicts.open_conflicts(workspace.ledger, round_.id)
         rows.append(
             RoundStatus(
                 round_id=round_.id,
@@ -93,6 +98,7 @@ def overview(workspace: Workspace, today: dt.date, mail: bool = True) -> list[Ro
                 expected=len(round_.institutions),
                 overdue=overdue,
                 mail_waiting=waiting(workspace, round_.id).total if mail and not finished else 0,
+                to_choose=len(choosing),
             )
         )
     return rows
@@ -104,6 +110,7 @@ def institutions(workspace: Workspace, round_id: str, today: dt.date | None = No
     round_ = get(workspace, round_id)
     today = today or settings.load(workspace.ledger).today()
     history = records.responses(workspace.ledger, round_.id, current_only=False)
+    choosing = conflicts.open_conflicts(workspace.ledger, round_.id)
     rows = []
     for inst in round_.institutions:
         sent = [r for r in history if r.institution == inst.id]
@@ -118,6 +125,7 @@ def institutions(workspace: Workspace, round_id: str, today: dt.date | None = No
             errors=current.errors if current else 0,
             last=current.received if current else None,
             overdue=_overdue(round_, status, today),
+            versions=tuple(f"{v.name} ({v.sha256[:12]})" for v in choosing.get((round_.id, inst.id), ())),
         ))
     return rows
 
@@ -149,8 +157,18 @@ def report_state(workspace: Workspace, round_id: str, lang: str | None = None) -
 STATUS_NAMES = {ReturnState.ACCEPTED: m.LABEL_ACCEPTED, ReturnState.INCOMPLETE: m.LABEL_INCOMPLETE, ReturnState.MISSING: m.LABEL_MISSING}
 
 
-def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None) -> Path:
-    """Writes outbox/status.html atomically; returns its path."""
+def waiting_rows(waiting: Sequence[Waiting], lang: str | None) -> list[dict[str, str]]:
+    """What waits in the inbox, as the page and the command line show it: name, why, size, last change."""
+    return [{"name": w.name, "reason": w.reason.value, "why": translate(m.WAIT_REASONS[w.reason.value], lang),
+             "size": "—" if w.size is None else format_number(w.size, lang, digits=0),
+             "since": dt.datetime.fromtimestamp(w.since).strftime("%Y-%m-%d %H:%M") if w.since else "—"}
+            for w in sorted(waiting, key=lambda w: (w.reason.value, w.name))]
+
+
+def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.date | None = None,
+                      waiting: Sequence[Waiting] = ()) -> Path:
+    """Writes outbox/status.html atomically; returns its path. ``waiting`` is what waits in the inbox and why
+    (the caller looks: see ``inbox.readiness.survey``)."""
     lang = normalise_language(lang)
     zone = settings.load(workspace.ledger)
     today = today or zone.today()
@@ -171,7 +189,8 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
             "institutions": [
                 {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
                  "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
-                 "last": moment(i.last) if i.last else "—"}
+                 "last": moment(i.last) if i.last else "—",
+                 "versions": "; ".join(i.versions)}
                 for i in institutions(workspace, row.round_id)
             ],
         })
@@ -189,6 +208,8 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
         "institution_headers": [t(h) for h in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED,
                                                m.LABEL_ANSWERED, m.LABEL_LAST)],
         "event_headers": ["#", t(m.WHEN_HEADER), t(m.LABEL_ROUND), t(m.EVENTS_HEADER), t(m.DETAILS_HEADER)],
+        "waiting": t(m.PAGE_WAITING), "nothing_waiting": t(m.PAGE_NOTHING_WAITING), "to_choose": t(m.LABEL_TO_CHOOSE),
+        "waiting_headers": [t(h) for h in (m.LABEL_FILE, m.LABEL_REASON, m.LABEL_SIZE, m.LABEL_LAST_CHANGE)],
     }
-    html = render_status_page(lang, labels, rounds, events)
+    html = render_status_page(lang, labels, rounds, events, waiting_rows(waiting, lang))
     return write_bytes(workspace.outbox / "status.html", html.encode("utf-8"))

@@ -25,9 +25,10 @@ class Identity:
     language: str
     structure_hash: str
     issued: str  # ISO date
+    answers: str = ""  # in a feedback copy: the SHA-256 of the response it answers (a correction made on it follows it)
 
     def as_dict(self) -> dict[str, str]:
-        return {"kind": KIND, **self.__dict__}
+        return {"kind": KIND, **{k: v for k, v in self.__dict__.items() if v or k != "answers"}}
 
 
 def write_metadata(wb: Workbook, identity: Identity, title: str) -> None:

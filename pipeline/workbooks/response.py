@@ -9,6 +9,7 @@ Values are kept exactly as the cell holds them; ``analysis/normalise.py`` turns 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -26,9 +27,11 @@ RESPONDENT_FIELDS = ("resp_name", "resp_position", "resp_institution", "resp_ema
 
 
 def open_workbook(path: Path) -> Workbook:
-    """The workbook at ``path``, loaded once for both its identity and its answers."""
+    """The workbook at ``path``, loaded once for both its identity and its answers, whatever its name ends with
+    (openpyxl refuses a path not ending in .xlsx, so it is handed the bytes: what a file is comes from its
+    content, checked by ``safety.inspect`` first)."""
     # read-only: every cell is read once, in one pass (defined names and properties are still there)
-    return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    return load_workbook(io.BytesIO(Path(path).read_bytes()), read_only=True, data_only=True, keep_links=False)
 
 
 def _text(value: object) -> str:
@@ -69,6 +72,8 @@ class _Reader:
             if sheet.title == LISTS_SHEET:
                 continue
             found: dict[tuple[int, int], object] = {}
+            if hasattr(sheet, "reset_dimensions"):  # the cells it holds, not the range it declares (A1:XFD1048576)
+                sheet.reset_dimensions()
             for row in sheet.iter_rows():
                 for cell in row:
                     if cell.value is not None:

@@ -1,48 +1,37 @@
 """A cheap look at a received file BEFORE any workbook library opens it.
 
-``inspect`` says what a file really is (whatever its name says) and whether it is
-safe to hand to openpyxl or python-docx: it refuses zip and XML bombs, macros,
-password-protected, truncated, legacy and oversized files, each with its own
-reason and message. It reads only zip directories, the first bytes of an OLE2
-file, and the XML parts (each up to ``Limits.max_xml_bytes``), and never raises.
+``inspect`` says what a file really is (whatever its name or extension says) and whether it is safe to hand
+to openpyxl or python-docx: it refuses zip and XML bombs, macros, password-protected, truncated, legacy,
+binary and oversized files, and files whose inner names a reader would stumble on, each with its own reason
+and message. It reads only zip directories, the first bytes of an OLE2 file (``ole2``), and the XML parts
+(``parts``, each up to ``Limits.max_xml_bytes``), and never raises.
 """
 from __future__ import annotations
 
-import re
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path, PurePosixPath
-
-from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.ElementTree import ParseError, XMLParser
-from openpyxl.utils.cell import range_boundaries  # a pure function: no workbook is opened
+from pathlib import Path
 
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import Msgid
+from pipeline.workbooks.ole2 import known_streams
+from pipeline.workbooks.ole2 import streams as _ole2_streams  # noqa: F401  (what tests look into)
+from pipeline.workbooks.parts import Index, PartProblem, check_names, check_xml
 from pipeline.workbooks.sniff import FileKind, sniff
 
 MB = 1024 * 1024
-OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODF_TYPES = {b"application/vnd.oasis.opendocument.spreadsheet": "ODS", b"application/vnd.oasis.opendocument.text": "ODT"}
-_CHUNK = 64 * 1024
-_DIMENSION_WINDOW = 16 * 1024  # the <dimension> element comes right after <sheetPr>
-_OLE2_MAX_DIR_SECTORS = 256  # directory sectors followed (>= 1,024 entries); enough for any Office file
-_OLE2_MAX_FAT_SECTORS = 8_192
-_OLE2_NAMES = {"EncryptionInfo", "EncryptedPackage", "Workbook", "Book", "WordDocument"}
-_OLE2_SCAN_BYTES = MB  # fallback: where stream names are looked for when the directory cannot be followed
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([^\"]*)\"")
 _DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, struct.error, NotImplementedError,
            RuntimeError)  # what zipfile raises on damaged data (RuntimeError: zip-level encryption, never Office)
-_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml$")
 
 
 class Format(str, Enum):
     """What a file really is."""
 
-    XLSX, XLSM, DOCX, DOCM, ODS, ODT = "xlsx", "xlsm", "docx", "docm", "ods", "odt"
+    XLSX, XLSM, XLSB, DOCX, DOCM, ODS, ODT = "xlsx", "xlsm", "xlsb", "docx", "docm", "ods", "odt"
     LEGACY_XLS, LEGACY_DOC, ENCRYPTED_OFFICE = "xls", "doc", "encrypted-office"
     TEXT, PDF, EMPTY, UNKNOWN_ZIP, UNKNOWN = "text", "pdf", "empty", "unknown-zip", "unknown"
 
@@ -53,7 +42,8 @@ class Refusal(str, Enum):
     EMPTY, TEXT, PDF, LEGACY_XLS, LEGACY_DOC = "empty", "text", "pdf", "legacy-xls", "legacy-doc"
     ENCRYPTED, TRUNCATED, ZIP_BOMB, XML_BOMB = "encrypted", "truncated", "zip-bomb", "xml-bomb"
     MALFORMED_XML, MACROS, HUGE_SHEET = "malformed-xml", "macros", "huge-sheet"
-    TOO_LARGE, NOT_OFFICE = "too-large", "not-office"
+    TOO_LARGE, NOT_OFFICE, BINARY_WORKBOOK = "too-large", "not-office", "binary-workbook"
+    PART_CASE, BACKSLASH_PARTS, SHEET_STATE = "part-case", "backslash-parts", "sheet-state"
 
     @property
     def message(self) -> Msgid:
@@ -157,6 +147,7 @@ def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
 
 
 _MAIN_PARTS = [  # content type of the main part (+ ".main+xml"), most specific first
+    (b"ms-excel.sheet.binary.macroenabled", Format.XLSB),
     (b"ms-excel.sheet.macroenabled", Format.XLSM), (b"ms-excel.template.macroenabled", Format.XLSM),
     (b"spreadsheetml.sheet", Format.XLSX), (b"spreadsheetml.template", Format.XLSX),
     (b"ms-word.document.macroenabled", Format.DOCM), (b"ms-word.template.macroenabledtemplate", Format.DOCM),
@@ -170,7 +161,7 @@ def _zip_format(archive: zipfile.ZipFile) -> Format:
     if "[Content_Types].xml" not in names:
         return Format.UNKNOWN_ZIP
     types = _read(archive, "[Content_Types].xml", MB).lower()  # a few KB in any real file
-    fmt = next((f for main, f in _MAIN_PARTS if main + b".main+xml" in types), Format.UNKNOWN_ZIP)
+    fmt = next((f for main, f in _MAIN_PARTS if main + b".main" in types), Format.UNKNOWN_ZIP)
     if any(n.lower().endswith("vbaproject.bin") or n.startswith("xl/macrosheets/") for n in names):
         return {Format.XLSX: Format.XLSM, Format.DOCX: Format.DOCM}.get(fmt, fmt)
     return fmt
@@ -198,83 +189,26 @@ def _check_zip(archive: zipfile.ZipFile, fmt: Format, size: int, limits: Limits)
     manifest = _read(archive, "META-INF/manifest.xml", MB) if odf else b""
     if b"encryption-data" in manifest:  # a password-protected ODF file: its parts are ciphertext
         raise _Refused(Refusal.ENCRYPTED)
+    if fmt is Format.XLSB:
+        raise _Refused(Refusal.BINARY_WORKBOOK)
     if fmt in (Format.XLSM, Format.DOCM):
         raise _Refused(Refusal.MACROS)
-    sheets = _Sheets()
+    index = Index()
     order = {"[Content_Types].xml": 0, "xl/workbook.xml": 1, "xl/_rels/workbook.xml.rels": 2}  # names first
-    for info in sorted(infos, key=lambda i: order.get(i.filename, 3)):
-        if info.filename.lower().endswith((".xml", ".rels")):
-            _check_xml(archive, info, limits, sheets)
-
-
-class _Sheets:
-    """A parser target for workbook.xml and its relationships: the sheet name of each worksheet part."""
-
-    def __init__(self) -> None:
-        self.names: dict[str, str] = {}
-        self.targets: dict[str, str] = {}
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        if tag.endswith("}sheet"):
-            self.names[next((v for k, v in attrib.items() if k.endswith("}id")), "")] = attrib.get("name", "")
-        elif tag.endswith("}Relationship"):
-            target = attrib.get("Target", "")
-            self.targets[target[1:] if target.startswith("/") else f"xl/{target}"] = attrib.get("Id", "")
-
-    def name(self, part: str) -> str:
-        return self.names.get(self.targets.get(part, ""), "") or PurePosixPath(part).stem
-
-
-def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, sheets: _Sheets) -> None:
-    """Parses one part with defusedxml (DTDs forbidden), up to max_xml_bytes; measures worksheets on the way."""
-    part = info.filename
-    collect = part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-    parser = XMLParser(target=sheets if collect else object(), forbid_dtd=True)
-    sheet = bool(_SHEET_PART.match(part))
-    parser.parser.DefaultHandlerExpand = None  # no Python call per tag (the DTD and entity guards stay)
-    rows = columns = counted = read = 0
-    tail = b""
     try:
-        with archive.open(info) as handle:
-            while read < limits.max_xml_bytes and (chunk := handle.read(min(_CHUNK, limits.max_xml_bytes - read))):
-                parser.feed(chunk)
-                if sheet:
-                    window, tail = tail + chunk, chunk[-4:]  # no 5-byte "<row " fits in the 4 bytes carried over
-                    if read < _DIMENSION_WINDOW and (found := _DIMENSION.search(window)):
-                        rows, columns = _extent(found.group(1).decode("ascii", "replace"))
-                    counted += window.count(b"<row ") + window.count(b"<row>") + window.count(b":row ")
-                    if max(rows, counted) > limits.max_rows or columns > limits.max_columns:
-                        raise _Refused(Refusal.HUGE_SHEET, sheet=sheets.name(part),
-                                       rows=max(rows, counted), columns=columns,
-                                       max_rows=limits.max_rows, max_columns=limits.max_columns)
-                read += len(chunk)
-            if read < limits.max_xml_bytes:  # a longer part is checked for DTDs (which open it) but not to its end
-                parser.close()
-    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as error:
-        raise _Refused(Refusal.XML_BOMB, part=part, error=type(error).__name__) from None
-    except ParseError as error:
-        _read(archive, part, limits.max_xml_bytes)  # scrambled bytes fail their CRC: TRUNCATED, not MALFORMED
-        raise _Refused(Refusal.MALFORMED_XML, part=part, error=str(error)) from None
-
-
-def _extent(ref: str) -> tuple[int, int]:
-    """Rows and columns reached by a range such as ``A1:XFD1048576`` (0, 0 when it cannot be read)."""
-    try:
-        _, _, columns, rows = range_boundaries(ref.strip())
-    except (ValueError, TypeError):
-        return 0, 0
-    return rows or 0, columns or 0
+        for info in sorted(infos, key=lambda i: (order.get(i.filename, 3), not i.filename.endswith(".rels"))):
+            if info.filename.lower().endswith((".xml", ".rels")):
+                check_xml(archive, info, limits.max_xml_bytes, limits.max_rows, limits.max_columns, index)
+        if fmt in (Format.XLSX, Format.DOCX):
+            check_names(archive, index)
+    except PartProblem as problem:
+        raise _Refused(Refusal(problem.reason), **problem.detail) from None
 
 
 # --- OLE2 compound files: legacy .xls/.doc, and encrypted (password-protected) xlsx/docx ----------
 
 def _ole2(path: Path) -> Inspection:
-    try:
-        names = _ole2_streams(path) & _OLE2_NAMES
-    except (OSError, ValueError, struct.error, IndexError):
-        with path.open("rb") as handle:  # no readable directory: look for the names themselves
-            head = handle.read(_OLE2_SCAN_BYTES)
-        names = {n for n in _OLE2_NAMES if (n + "\0").encode("utf-16-le") in head}
+    names = known_streams(path)
     detail: dict[str, object] = {"streams": sorted(names)}
     if names & {"EncryptionInfo", "EncryptedPackage"}:
         return Inspection(Format.ENCRYPTED_OFFICE, Refusal.ENCRYPTED, detail)
@@ -283,42 +217,3 @@ def _ole2(path: Path) -> Inspection:
     if "WordDocument" in names:
         return Inspection(Format.LEGACY_DOC, Refusal.LEGACY_DOC, detail)
     return Inspection(Format.UNKNOWN, Refusal.NOT_OFFICE, detail)
-
-
-def _ole2_streams(path: Path) -> set[str]:
-    """Names in the compound-file directory, following its sector chain through the FAT.
-
-    Bounded: at most _OLE2_MAX_DIR_SECTORS directory sectors and _OLE2_MAX_FAT_SECTORS FAT sectors
-    (files up to 512 MB with 512-byte sectors); a directory it cannot follow raises ValueError.
-    """
-    names: set[str] = set()
-    with path.open("rb") as handle:
-        header = handle.read(512)
-        shift = int(struct.unpack("<H", header[30:32])[0])
-        if header[:8] != OLE2_SIGNATURE or shift not in (9, 12):
-            raise ValueError("not a compound file header")
-        sector, per = 1 << shift, (1 << shift) // 4
-        difat: list[int] = list(struct.unpack("<109I", header[76:512]))
-        more, fat = int(struct.unpack("<I", header[68:72])[0]), {}  # next DIFAT sector; FAT sectors read so far
-
-        def read(number: int) -> bytes:
-            handle.seek((number + 1) * sector)
-            if len(data := handle.read(sector)) < sector:
-                raise ValueError("sector past the end of the file")
-            return data
-
-        current, seen = int(struct.unpack("<I", header[48:52])[0]), 0
-        while current < 0xFFFFFFFA and seen < _OLE2_MAX_DIR_SECTORS:
-            data = read(current)
-            for at in range(0, sector, 128):
-                length, kind = struct.unpack("<HB", data[at + 64 : at + 67])
-                if kind in (1, 2, 5) and 2 <= length <= 64:
-                    names.add(data[at : at + length - 2].decode("utf-16-le", "replace"))
-            index = current // per
-            while index >= len(difat) and more < 0xFFFFFFFA and len(difat) < _OLE2_MAX_FAT_SECTORS:
-                *slots, more = struct.unpack(f"<{per}I", read(more))  # the DIFAT chain beyond the header
-                difat.extend(slots)
-            if index not in fat:
-                fat[index] = struct.unpack(f"<{per}I", read(difat[index]))
-            current, seen = int(fat[index][current % per]), seen + 1
-    return names

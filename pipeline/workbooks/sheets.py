@@ -30,11 +30,23 @@ def fit_to_width(sheet: Worksheet, landscape: bool = False) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def cut(text: str) -> str:
+    """``text`` as a cell can hold it: whole when it fits Excel's 32,767 characters, else its beginning and a
+    mark saying how many characters were left out (`` […+7233]``), 32,767 characters in all."""
+    if len(text) <= EXCEL_CELL_LIMIT:
+        return text
+    for width in range(6, 16):  # the mark counts the characters it leaves out, so its own length is part of it
+        kept = EXCEL_CELL_LIMIT - width
+        mark = f" […+{len(text) - kept}]"
+        if len(mark) == width:
+            break
+    return text[:kept] + mark
+
+
 def put_text(cell: Cell, text: str) -> None:
-    """Writes ``text`` as text, never as a formula, refusing to cut it at Excel's cell limit."""
-    if len(text) > EXCEL_CELL_LIMIT:
-        raise ValueError(f"{len(text)} characters do not fit in one cell")
-    cell.value = text
+    """Writes ``text`` as text, never as a formula; past Excel's cell limit, its first characters and a mark
+    where it was cut (see ``cut``: the full text stays where it came from, the ledger)."""
+    cell.value = cut(text)
     cell.data_type = "s"
 
 

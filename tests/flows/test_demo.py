@@ -1,6 +1,8 @@
 """`make demo` runs a whole round; every output it names exists and opens."""
 import datetime as dt
+import json
 import re
+import shutil
 import zipfile
 from email import policy
 from email.parser import BytesParser
@@ -59,7 +61,7 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     reminders = list((workspace.outbox / "2026-CRI-service_quality" / "mail").glob("*-reminder-*.eml"))
     assert len(reminders) == 2 and all(str(p) in out for p in reminders + mail)
     for archived in workspace.archive.rglob("*.*"):
-        assert zipfile.is_zipfile(archived)
+        assert zipfile.is_zipfile(archived) or workspace.records in archived.parents  # records are kept as JSON
 
 
 def test_the_demo_compares_with_an_earlier_round_corrects_an_answer_and_flags_a_check(demo):
@@ -76,3 +78,24 @@ def test_the_demo_compares_with_an_earlier_round_corrects_an_answer_and_flags_a_
     gaps = wb[translate(m.CONS_SHEET_GAPS, "es")]
     kinds = {row[0].value for row in gaps[gaps.tables["Gaps"].ref]}
     assert translate(m.CHECK_KINDS["copied_text"], "es") in kinds
+
+
+def _status(root, capsys, *args) -> object:
+    assert main(["--workspace", str(root), "status", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_demo_rebuilt_from_its_folders_into_an_empty_ledger_has_the_same_status(demo, tmp_path, capsys):
+    if not (demo / "mecigep.sqlite").exists():
+        assert main(["demo", "--workspace", str(demo)]) == 0
+    capsys.readouterr()
+    views = ([], ["2026-PER-planning"], ["2026-CRI-service_quality"])
+    before = [_status(demo, capsys, *view) for view in views]
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(demo, rebuilt, symlinks=True)
+    for name in ("mecigep.sqlite", "mecigep.sqlite-wal", "mecigep.sqlite-shm", "mecigep.head"):
+        (rebuilt / name).unlink(missing_ok=True)  # the ledger gone: the archive is the ground truth
+    assert main(["--workspace", str(rebuilt), "verify", "--repair"]) == 0
+    capsys.readouterr()
+    assert [_status(rebuilt, capsys, *view) for view in views] == before
+    assert main(["--workspace", str(rebuilt), "verify"]) == 0

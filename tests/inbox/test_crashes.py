@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.models import Institution
+from pipeline.inbox.readiness import work_files
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
 from pipeline.ledger.records import State
@@ -72,7 +73,7 @@ def test_every_file_is_accounted_for_exactly_once_after_a_kill(workspace, arriva
     leftovers = [p for folder in (ws.outbox, ws.archive, ws.quarantine) for p in folder.rglob("*")
                  if p.is_file() and (p.name.endswith(".tmp") or p.stat().st_size == 0)]
     assert leftovers == []
-    assert list(ws.inbox.iterdir()) == [] and list((ws.root / "work").iterdir()) == []
+    assert list(ws.inbox.iterdir()) == [] and work_files(ws.work) == []
     assert ws.ledger.verify().broken_at is None
 
 

@@ -10,6 +10,7 @@ from pipeline.domain.models import Institution
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
+from pipeline.inbox.readiness import work_files
 from pipeline.inbox.run import ingest, run_once
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
@@ -63,7 +64,7 @@ def test_a_complete_questionnaire_is_archived_recorded_and_receipted(workspace, 
     [response] = records.responses(workspace.ledger, "2026-PER-planning")
     assert (response.institution, response.status, response.errors) == ("mef", ResponseStatus.ACCEPTED, 0)
     assert response.answered == response.required > 20
-    assert list(workspace.inbox.iterdir()) == [] and list((workspace.root / "work").iterdir()) == []
+    assert list(workspace.inbox.iterdir()) == [] and work_files(workspace.work) == []
 
 
 def test_an_incomplete_questionnaire_gets_a_feedback_workbook_with_the_cells_to_fix(workspace, issued):
@@ -168,11 +169,11 @@ def test_a_questionnaire_this_workspace_never_issued_is_foreign(workspace, issue
 
 @pytest.mark.parametrize("make", [
     hostile.zip_bomb, hostile.billion_laughs, hostile.control_character, hostile.truncated, hostile.with_macros,
-    hostile.huge_dimension, hostile.csv_as_xlsx, hostile.docx_as_xlsx, hostile.empty, hostile.pdf_as_xlsx,
+    hostile.far_column, hostile.csv_as_xlsx, hostile.docx_as_xlsx, hostile.pdf_as_xlsx,
     lambda folder: hostile.fake_ole2(folder, "encrypted.xlsx", ["EncryptionInfo", "EncryptedPackage"]),
     lambda folder: hostile.fake_ole2(folder, "legacy.xlsx", ["Workbook"]),
     hostile.minimal_ods,
-], ids=["zip-bomb", "xml-bomb", "control-character", "truncated", "macros", "huge-sheet", "csv", "docx", "empty", "pdf",
+], ids=["zip-bomb", "xml-bomb", "control-character", "truncated", "macros", "huge-sheet", "csv", "docx", "pdf",
         "encrypted", "legacy-xls", "ods"])
 def test_a_hostile_or_unusable_file_is_quarantined_unchanged_with_a_note(workspace, tmp_path, make):
     made = make(tmp_path)

@@ -256,3 +256,55 @@ def plain_zip(folder: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("holiday.txt", "not a workbook")
     return path
+
+
+def far_column(folder: Path, column: str = "ZZZ") -> Path:
+    """A questionnaire whose third sheet holds a value in column ``column`` (18,278 for ZZZ)."""
+    source = questionnaire(folder, "source.xlsx", questions=5)
+    cell = f'<c r="{column}3" t="inlineStr"><is><t>far</t></is></c>'.encode()
+    return rewrite(source, folder / "wide.xlsx", lambda n, d: d.replace(b"</row>", cell + b"</row>", 1)
+                   if n == "xl/worksheets/sheet3.xml" else d)
+
+
+def renamed_parts(folder: Path, change: Callable[[str], str], name: str) -> Path:
+    """A questionnaire whose zip entries are renamed by ``change`` (their index left as it was)."""
+    source = questionnaire(folder, "source.xlsx", questions=5)
+    target = folder / name
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(change(info.filename), old.read(info))
+    return target
+
+
+def part_in_other_case(folder: Path) -> Path:
+    """A worksheet stored as ``Sheet1.xml`` while the workbook's relationships name ``sheet1.xml``."""
+    return renamed_parts(folder, lambda n: n.replace("worksheets/sheet1.xml", "worksheets/Sheet1.xml"), "case.xlsx")
+
+
+def backslash_parts(folder: Path) -> Path:
+    """Zip entries named ``xl\\worksheets\\sheet1.xml``, as some generators write them."""
+    return renamed_parts(folder, lambda n: n.replace("/", "\\") if n.startswith("xl/worksheets") else n, "backslash.xlsx")
+
+
+def bad_sheet_state(folder: Path, state: str = "Visible") -> Path:
+    """A workbook whose first sheet's visibility is ``state`` (Excel writes visible, hidden or veryHidden)."""
+    source = questionnaire(folder, "source.xlsx", questions=5)
+    return rewrite(source, folder / "state.xlsx", lambda n, d: d.replace(b'state="visible"', f'state="{state}"'.encode(), 1)
+                   if n == "xl/workbook.xml" else d)
+
+
+def xlsb(folder: Path) -> Path:
+    """The shape of an Excel binary workbook: a zip whose main part is binary."""
+    path = folder / "answers.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+                         b'openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType='
+                         b'"application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>')
+        archive.writestr("xl/workbook.bin", bytes(64))
+    return path
+
+
+def ods_with_empty_part(folder: Path) -> Path:
+    """An OpenDocument spreadsheet with the empty Configurations2/accelerator/current.xml old LibreOffice writes."""
+    source = minimal_ods(folder, name="source.ods")
+    return rewrite(source, folder / "old.ods", add={"Configurations2/accelerator/current.xml": b""})

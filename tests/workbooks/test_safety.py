@@ -217,15 +217,14 @@ def test_a_workbook_with_macros_is_asked_to_be_saved_macro_free(tmp_path, build)
     assert "macro-free .xlsx" in message(found)
 
 
-def test_a_sheet_declaring_200000_rows_is_refused_as_huge(tmp_path):
-    found = inspect(h.huge_dimension(tmp_path))
-    assert found.refusal is Refusal.HUGE_SHEET
-    assert (found.detail["rows"], found.detail["columns"], found.detail["sheet"]) == (200_000, 2, "Instrucciones")
+def test_a_sheet_is_measured_by_the_cells_it_holds_not_the_range_it_declares(tmp_path):
+    assert inspect(h.huge_dimension(tmp_path)).refusal is None  # A1:B200000 declared, 5 rows held
+    assert inspect(h.huge_dimension(tmp_path, "$A$1:$XFD$1048576")).refusal is None
 
 
-def test_a_sheet_declaring_too_many_columns_is_refused_as_huge(tmp_path):
-    found = inspect(h.huge_dimension(tmp_path, "$A$1:$ZZZ$10"))
-    assert (found.refusal, found.detail["columns"]) == (Refusal.HUGE_SHEET, 18_278)
+def test_a_sheet_holding_a_value_in_too_far_a_column_is_refused_as_huge(tmp_path):
+    found = inspect(h.far_column(tmp_path))
+    assert (found.refusal, found.detail["columns"], found.detail["sheet"]) == (Refusal.HUGE_SHEET, 18_278, "1. Planificación")
 
 
 def test_rows_are_counted_when_a_sheet_has_no_dimension(tmp_path):
@@ -241,6 +240,32 @@ def test_a_file_over_the_size_limit_is_refused_with_its_size(tmp_path):
     assert re.search(r"is \d+\.\d MB, more than the 0\.0 MB", message(found))
 
 
+def test_an_excel_binary_workbook_is_told_apart_from_other_files(tmp_path):
+    found = inspect(h.xlsb(tmp_path))
+    assert (found.format, found.refusal) == (Format.XLSB, Refusal.BINARY_WORKBOOK)
+    assert ".xlsb" in message(found)
+
+
+def test_a_legacy_xls_whose_stream_name_is_upper_case_is_still_a_legacy_workbook(tmp_path):
+    for build in (h.compound_file, h.fake_ole2):
+        assert inspect(build(tmp_path, "old.xls", ["WORKBOOK"])).refusal is Refusal.LEGACY_XLS
+
+
+def test_an_empty_xml_part_is_nothing_to_parse(tmp_path):
+    assert inspect(h.ods_with_empty_part(tmp_path)) == safety.Inspection(Format.ODS, None, {})
+
+
+@pytest.mark.parametrize("build, reason, detail", [
+    (h.part_in_other_case, Refusal.PART_CASE, {"part": "xl/worksheets/Sheet1.xml", "named": "xl/worksheets/sheet1.xml"}),
+    (h.backslash_parts, Refusal.BACKSLASH_PARTS, {"part": "xl\\worksheets\\sheet1.xml"}),
+    (h.bad_sheet_state, Refusal.SHEET_STATE, {"sheet": "Instrucciones", "state": "Visible"}),
+])
+def test_inner_names_a_reader_would_stumble_on_are_named_exactly(tmp_path, build, reason, detail):
+    found = inspect(build(tmp_path))
+    assert (found.format, found.refusal, found.detail) == (Format.XLSX, reason, detail)
+    assert all(str(value) in message(found) for value in detail.values())
+
+
 def test_a_zip_that_is_no_office_file_is_not_office(tmp_path):
     assert (inspect(h.plain_zip(tmp_path)).format, inspect(h.plain_zip(tmp_path)).refusal) == (Format.UNKNOWN_ZIP, Refusal.NOT_OFFICE)
 
@@ -251,7 +276,8 @@ def test_every_reason_has_its_own_message_filled_from_the_detail(tmp_path):
     assert set(safety.REFUSAL_MESSAGES) == set(Refusal)
     assert len(set(safety.REFUSAL_MESSAGES.values())) == len(Refusal)
     built = [h.empty, h.csv_as_xlsx, h.pdf_as_xlsx, h.truncated, h.zip_bomb, h.many_entries, h.billion_laughs,
-             h.control_character, h.with_macros, h.huge_dimension, h.plain_zip,
+             h.control_character, h.with_macros, h.far_column, h.plain_zip, h.xlsb, h.part_in_other_case, h.backslash_parts,
+             h.bad_sheet_state,
              lambda d: h.compound_file(d, "e.xlsx", ["EncryptionInfo", "EncryptedPackage"]),
              lambda d: h.compound_file(d, "l.xls", ["Workbook"]), lambda d: h.compound_file(d, "l.doc", ["WordDocument"])]
     seen = set()

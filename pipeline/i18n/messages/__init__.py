@@ -5,6 +5,7 @@ are ``str.format`` fields. Modules read them as ``m.NAME`` (``from pipeline.i18n
 tests compare errors with these constants.
 """
 from pipeline.i18n.messages.answers import *  # noqa: F403
+from pipeline.i18n.messages.arrivals import *  # noqa: F403
 from pipeline.i18n.messages.charts import *  # noqa: F403
 from pipeline.i18n.messages.checks import *  # noqa: F403
 from pipeline.i18n.messages.cli import *  # noqa: F403
@@ -16,6 +17,7 @@ from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403
 from pipeline.i18n.messages.inbox import *  # noqa: F403
+from pipeline.i18n.messages.ledger import *  # noqa: F403
 from pipeline.i18n.messages.mail import *  # noqa: F403
 from pipeline.i18n.messages.merge import *  # noqa: F403
 from pipeline.i18n.messages.methods import *  # noqa: F403

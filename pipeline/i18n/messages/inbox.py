@@ -28,3 +28,12 @@ MSG_TOO_LARGE = N_("The file is {size_mb} MB, more than the {max_mb} MB accepted
                    "Remove pictures or extra sheets, save it and send it again.")
 MSG_NOT_OFFICE = N_("The file is neither an Excel workbook nor a Word document. "
                     "Send the questionnaire as the .xlsx file saved from Excel.")
+MSG_BINARY_WORKBOOK = N_("The file is an Excel binary workbook (.xlsb), which cannot be read here. "
+                         "Open it in Excel, save it as .xlsx (Excel Workbook) and send it again.")
+MSG_PART_CASE = N_("Inside the file, the part {part} is named {named} in the file's own index: the letters differ in case, "
+                   "which Excel tolerates but the reader would not (it would miss that part). "
+                   "Open it in Excel, save it as .xlsx and send it again.")
+MSG_BACKSLASH_PARTS = N_("The parts inside the file are named with backslashes ({part}), as some programs other than Excel "
+                         "write them, so its sheets cannot be found. Open it in Excel, save it as .xlsx and send it again.")
+MSG_SHEET_STATE = N_("Sheet {sheet} is marked with the visibility \"{state}\", which Excel never writes, so the workbook "
+                     "cannot be read. Open it in Excel, save it as .xlsx and send it again.")

@@ -7,16 +7,19 @@ parent (``take``), which archives, records and answers it, or sets it aside. The
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Protocol
 
 from pipeline.domain.enums import AnswerKind, DocumentType, Result
 from pipeline.domain.problems import Problem, Severity
+from pipeline.i18n import messages as m
 from pipeline.i18n.translation import Msgid, translate
 from pipeline.inbox.job import Job, Outcome, archive_and_answer, quarantine
 from pipeline.ledger.database import Ledger
 from pipeline.workbooks.safety import Format
+from pipeline.workbooks.sheets import EXCEL_CELL_LIMIT as CELL_LIMIT
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class DocumentKind(Protocol):
 
     type: DocumentType
     formats: tuple[Format, ...]
+    # A kind may say ``replay = False``: what its ``take`` makes is kept as records of its own, so that
+    # ``verify --repair`` re-recording an archived file of it records the document only (default True).
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         """Reads the file (in the isolated child; ``workbook`` is the opened workbook, None for a Word file)."""
@@ -63,6 +68,17 @@ class DocumentKind(Protocol):
 def identifies(kind: DocumentKind, fmt: Format, identity: Mapping[str, str]) -> bool:
     """Whether a file of format ``fmt`` whose metadata says ``identity`` is of ``kind``."""
     return fmt in kind.formats and identity.get("kind") == kind.type.value
+
+
+def too_long(analysis: Analysis) -> Analysis:
+    """``analysis`` with a problem for every text typed past what an Excel cell holds (saying which answer and
+    by how much): the document is answered with feedback rather than accepted, its full text stays in the
+    ledger, and every workbook shows its first characters with a mark where it was cut (``sheets.put_text``)."""
+    found = tuple(
+        Problem(m.ANSWER_TOO_LONG, {"question": name.removeprefix("q_").removeprefix("e_"), "length": len(value),
+                                    "over": len(value) - CELL_LIMIT, "limit": CELL_LIMIT})
+        for name, value in analysis.typed.items() if isinstance(value, str) and len(value) > CELL_LIMIT)
+    return dataclasses.replace(analysis, problems=analysis.problems + found) if found else analysis
 
 
 def refuse(job: Job, analysis: Analysis, message: Msgid, params: dict[str, Any], problems: tuple[Problem, ...] = ()) -> Outcome:

@@ -27,10 +27,15 @@ TAKING = (Stage.DRAFTING, Stage.COUNTRY_REVIEW)
 
 class DraftKind:
     type = DocumentType.REPORT_DRAFT
+    replay = False  # what it makes (a round, a draft version) is kept in archive/records; repair records the file only
     formats = (Format.DOCX,)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         return Analysis("docx", self.type, identity)
+
+    def recovered_answer(self, job: Job, analysis: Analysis) -> Path:
+        """The receipt a copy was given, as repair finds it again: it is named after the copy's content."""
+        return job.workspace.outbox / analysis.identity.get("round_id", "") / f"draft-receipt-{job.sha256[:12]}.docx"
 
     def take(self, job: Job, analysis: Analysis) -> Outcome:
         workspace, identity = job.workspace, analysis.identity
@@ -55,7 +60,7 @@ class DraftKind:
                                                                  stored=job.relative(stored), answer=job.relative(receipt)))
             workspace.ledger.record("draft.answered", round_.id, {"file": job.name, "version": copy.version, "based_on": based_on},
                                     [{"role": "receipt", "name": receipt.name, "sha256": sha256_of(receipt)}])
-        job.claimed.unlink(missing_ok=True)
+        job.finish()
         outcome = copy.outcome
         params = {"file": job.name, "round": round_.id, "version": copy.version, "based_on": based_on,
                   "taken": outcome.count(SectionMerge.TAKEN, SectionMerge.SET_APART), "same": outcome.count(SectionMerge.SAME),

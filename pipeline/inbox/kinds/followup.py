@@ -92,7 +92,7 @@ class FollowupKind:
             round_id=round_.id, country=country, topic=catalog.topic(round_.topic).name(lang),
             institution=f"{country} — {who}" if who else country, questionnaire_id=analysis.identity["questionnaire_id"],
             file_name=job.name, received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
-            answered=analysis.answered, required=analysis.required, language=lang,
+            answered=analysis.answered, required=analysis.required, language=lang, anchor=job.anchor,
             warnings=tuple(p.render(lang) for p in analysis.warnings), subtitle=m.FOLLOWUP_TITLE, labels=m.FOLLOWUP_RECEIPT), target)
 
     def feedback(self, job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:

@@ -113,7 +113,7 @@ class NotesKind:
             round_id=round_.id, country=catalog.state(round_.country).name(lang), topic=catalog.topic(round_.topic).name(lang),
             institution=f"{content.expert_name} <{content.expert}>" if content.expert_name else content.expert,
             questionnaire_id=issued.id, file_name=job.name, received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
-            answered=analysis.answered, required=analysis.required, language=lang,
+            answered=analysis.answered, required=analysis.required, language=lang, anchor=job.anchor,
             warnings=tuple(p.render(lang) for p in analysis.warnings),
             subtitle=m.NOTES_TITLE, labels=m.NOTES_RECEIPT, completion_detail=m.NOTES_RECEIPT_ROWS), target)
 

@@ -2,6 +2,7 @@
 against what was issued, stored as the institution's current response, answered with a receipt or feedback."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any, Mapping
@@ -13,13 +14,13 @@ from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.domain.enums import DocumentType, ResponseStatus
 from pipeline.domain.framework import Framework, QuestionType
 from pipeline.domain.models import Round, Stage
-from pipeline.domain.problems import Problem
+from pipeline.domain.problems import Problem, Severity
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.answers import VAL_EVIDENCE_MISSING
 from pipeline.i18n.translation import translate
 from pipeline.inbox.job import Job, Outcome
 from pipeline.inbox.kinds.base import Analysis, Reply, by_cell, refuse, reply
-from pipeline.ledger import records
+from pipeline.ledger import conflicts, records
 from pipeline.ledger.database import Ledger
 from pipeline.stages.questionnaire import cover
 from pipeline.workbooks.questionnaire import Identity, Prefill, write_questionnaire
@@ -39,6 +40,13 @@ def typed_cells(raw: Any) -> dict[str, Any]:
     for rows in raw.repeats.values():  # a repeat's rows, packed: the n-th row filled is row n of the copy's table
         typed.update({f"q_{key}#{index}": cell.value for index, row in enumerate(rows, start=1) for key, cell in row.items()})
     return typed
+
+
+def conflict_warning(conflict: conflicts.Conflict) -> Problem:
+    """What the receipt (or feedback) of a held version says: which other version it is held beside, and why."""
+    message = m.CONFLICT_COPY_WARNING if conflict.copy else m.CONFLICT_WINDOW_WARNING
+    return Problem(message, {"other": conflict.other.name or conflict.other.sha256[:12], "when": conflict.other.received[:16].replace("T", " ")},
+                   severity=Severity.WARNING)
 
 
 def cell_of(problem: Problem, framework: Framework) -> str | None:
@@ -113,6 +121,10 @@ class QuestionnaireKind:
         round_ = ledger.get_round(identity["round_id"])
         assert round_ is not None
         institution_id = identity["institution_id"]
+        conflict = conflicts.conflicting(ledger, round_.id, institution_id, job.sha256, job.name, job.received,
+                                         analysis.content, identity.get("answers", ""))
+        if conflict is not None:  # kept, answered, and held until staff choose (the receipt says so)
+            analysis = dataclasses.replace(analysis, problems=analysis.problems + (conflict_warning(conflict),))
         errors = analysis.errors
         status = ResponseStatus.INCOMPLETE if errors else ResponseStatus.ACCEPTED
         lang = identity.get("language") or round_.language
@@ -121,19 +133,20 @@ class QuestionnaireKind:
         def store() -> None:
             records.add_response(ledger, records.Response(
                 job.sha256, round_.id, institution_id, identity["questionnaire_id"], job.received, status, analysis.answered,
-                analysis.required, len(errors), len(analysis.problems) - len(errors), analysis.content))
+                analysis.required, len(errors), len(analysis.problems) - len(errors), analysis.content), held=conflict is not None)
 
         return reply(job, analysis, Reply(
             kind=self.type, round_id=round_.id, holder=institution_id, store=store,
             received=("response.received", {"institution": institution_id, "status": status.value, "file": job.name,
-                                             "answered": analysis.answered, "required": analysis.required, "errors": len(errors)},
-                      "response"),
+                                             "answered": analysis.answered, "required": analysis.required, "errors": len(errors),
+                                             **({"held": True} if conflict else {})}, "response"),
             answered_event="response.answered",
             answer_name=lambda answer: f"{answer.value}-{institution_id}-{job.sha256[:12]}",
             write_receipt=lambda path: self.receipt(job, analysis, round_, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, lang, path),
-            accepted=m.OUTCOME_ACCEPTED, incomplete=m.OUTCOME_INCOMPLETE,
-            params={"institution": institution.acronym if institution else institution_id, "round": round_.id}))
+            accepted=m.OUTCOME_HELD if conflict else m.OUTCOME_ACCEPTED, incomplete=m.OUTCOME_HELD if conflict else m.OUTCOME_INCOMPLETE,
+            params={"institution": institution.acronym if institution else institution_id, "round": round_.id,
+                    "other": conflict.other.name if conflict else ""}))
 
     def receipt(self, job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:
         catalog = job.workspace.catalog
@@ -143,7 +156,8 @@ class QuestionnaireKind:
             institution=f"{institution.name} ({institution.acronym})" if institution else analysis.identity["institution_id"],
             questionnaire_id=analysis.identity["questionnaire_id"], file_name=job.name,
             received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256, answered=analysis.answered,
-            required=analysis.required, warnings=tuple(translate(p.message, lang, **p.params) for p in analysis.warnings), language=lang), target)
+            required=analysis.required, warnings=tuple(translate(p.message, lang, **p.params) for p in analysis.warnings), language=lang,
+            anchor=job.anchor), target)
 
     def feedback(self, job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:
         identity = analysis.identity
@@ -154,7 +168,7 @@ class QuestionnaireKind:
         write_questionnaire(
             target, framework,
             Identity(identity["questionnaire_id"], round_.id, institution.id, framework.id, framework.version, lang,
-                     framework.structure_hash, identity.get("issued", "")),
+                     framework.structure_hash, identity.get("issued", ""), answers=job.sha256),
             cover(job.workspace, round_, institution, lang), Prefill(answers=dict(analysis.typed), problems=cells, general=general))
 
 

@@ -20,6 +20,7 @@ from pipeline.workbooks.safety import Format
 
 class RequestKind:
     type = DocumentType.ROUND_REQUEST
+    replay = False  # what it makes (a round, a draft version) is kept in archive/records; repair records the file only
     formats = (Format.XLSX,)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
@@ -41,7 +42,7 @@ class RequestKind:
         with workspace.ledger.transaction():
             records.save_document(workspace.ledger, job.document(State.ANSWERED, kind=self.type.value, round=round_.id,
                                                                  stored=job.relative(stored)))
-        job.claimed.unlink(missing_ok=True)
+        job.finish()
         return Outcome(job.name, job.sha256, Result.REQUEST, m.OUTCOME_REQUEST, {"file": job.name, "round": round_.id}, round_.id)
 
 
