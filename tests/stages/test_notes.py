@@ -26,6 +26,7 @@ from pipeline.workbooks.notes import cell_name, read_notes
 from tests.conftest import a_round
 from tests.support.filling import fill
 from tests.support.office import libreoffice_convert, soffice
+from tests.support.workbook_checks import highlighted
 
 ROUND = "2026-PER-planning"
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates_xlsx" / "interview_notes.xlsx"
@@ -123,7 +124,7 @@ def test_wrong_notes_get_a_feedback_workbook_with_each_cell_highlighted_and_comm
     missing = named_cells(feedback, name("mef", "pl_e1", "priority"))[0]
     assert wrong.value == "Más o menos" and "Más o menos" in wrong.comment.text
     assert missing.value is None and missing.comment is not None
-    assert wrong.fill.fgColor.rgb.endswith("FF9999") and missing.fill.fgColor.rgb.endswith("FF9999")
+    assert highlighted(wrong) and highlighted(missing)
     kept = named_cells(feedback, name("mef", "pl_e1", "finding"))[0]
     assert kept.value == answers[name("mef", "pl_e1", "finding")] and kept.comment is None
     listed = [row[0].value for row in feedback[translate(m.Q_SHEET_PROBLEMS, "es")].iter_rows(min_row=2)]

@@ -26,4 +26,5 @@ from pipeline.i18n.messages.rounds import *  # noqa: F403
 from pipeline.i18n.messages.seminar import *  # noqa: F403
 from pipeline.i18n.messages.templates import *  # noqa: F403
 from pipeline.i18n.messages.terms import *  # noqa: F403
+from pipeline.i18n.messages.workbooks import *  # noqa: F403
 from pipeline.i18n.messages.xlsform import *  # noqa: F403

@@ -1,0 +1,28 @@
+"""Messages of the workbooks people read and fill: the questionnaire's numbers and feedback copy, the consolidated
+workbook's returns, the request form's tables, the register's reports, and the names of the files the pipeline
+writes, in the round's language."""
+from __future__ import annotations
+
+from pipeline.i18n.translation import N_, NP_
+
+# Numbers in the questionnaire
+Q_NUMBER_BETWEEN = N_("Type a number from {start} to {end}; decimals are allowed.")
+Q_WHOLE_BETWEEN = N_("Type a whole number from {start} to {end}.")
+Q_NUMBER_FROM = N_("Type a number of at least {start}.")
+Q_WHOLE_FROM = N_("Type a whole number of at least {start}.")
+Q_NUMBER_UP_TO = N_("Type a number of at most {end}.")
+Q_WHOLE_UP_TO = N_("Type a whole number of at most {end}.")
+Q_IN_UNIT = N_("In {unit}.")
+Q_LONG_TEXT = N_("Write as much as you need; a new line is Alt+Enter in Excel, Ctrl+Enter in LibreOffice.")
+
+# The feedback copy of a questionnaire
+Q_RETURNED = NP_(
+    "This is your institution's questionnaire, returned with {count} thing to correct: the “To correct” sheet, first "
+    "in this workbook, says what and links to its cell, which is red and carries a comment. Every other answer you gave "
+    "is kept: correct this copy and send it back as before.",
+    "This is your institution's questionnaire, returned with {count} things to correct: the “To correct” sheet, first "
+    "in this workbook, lists them and links to each cell, which is red and carries a comment. Every other answer you gave "
+    "is kept: correct this copy and send it back as before.")
+Q_PROBLEMS_TITLE = N_("What to correct in your questionnaire")
+Q_PROBLEMS_DATE = N_("Returned on")
+Q_PROBLEMS_HOW = N_("Click a cell reference to go to it. A red cell turns to its status colour once you change it.")
