@@ -36,6 +36,7 @@ class Consolidation:
     received: tuple[str, ...]  # institutions' ids
     missing: tuple[str, ...]
     gaps: int
+    left_out: tuple[str, ...] = ()  # incomplete returns left out of the scores (``complete_only``)
 
 
 def _returns_or_allowed(data: RoundData, allow_empty: bool, message: str) -> None:
@@ -44,10 +45,12 @@ def _returns_or_allowed(data: RoundData, allow_empty: bool, message: str) -> Non
         raise UserError(message, round=data.round.id, expected=len(data.institutions))
 
 
-def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False) -> Consolidation:
+def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False,
+                complete_only: bool = False) -> Consolidation:
     """Writes the round's consolidated workbook (``lang`` None: the round's language) and records it; refused while
-    nothing came back, unless ``allow_empty``."""
-    data = load(workspace, round_id)
+    nothing came back, unless ``allow_empty``. ``complete_only`` leaves the incomplete returns out of the scores and
+    means (the workbook says which)."""
+    data = load(workspace, round_id, complete_only)
     _returns_or_allowed(data, allow_empty, m.CONS_NO_RETURNS)
     path = write_consolidated(workspace.round_outbox(data.round.id) / FILE_NAME, build(data, normalise_language(lang or data.round.language)))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -56,9 +59,10 @@ def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, al
     documents = [{"role": "response", "name": i.institution.id, "sha256": i.response.sha256} for i in data.received if i.response]
     with workspace.ledger.transaction():
         workspace.ledger.record("round.consolidated", data.round.id, {
-            "file": path.name, "sha256": digest, "received": list(received), "missing": list(missing), "gaps": len(data.gaps)},
+            "file": path.name, "sha256": digest, "received": list(received), "missing": list(missing), "gaps": len(data.gaps),
+            "left_out": [i.institution.id for i in data.institutions if i.left_out]},
             documents + [{"role": "consolidated", "name": path.name, "sha256": digest}])
-    return Consolidation(path, received, missing, len(data.gaps))
+    return Consolidation(path, received, missing, len(data.gaps), tuple(i.institution.id for i in data.institutions if i.left_out))
 
 
 @dataclass(frozen=True)

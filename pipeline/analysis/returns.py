@@ -1,0 +1,44 @@
+"""How each institution's return is told in every document made from a round's data: received, incomplete with
+its count of required answers ("incomplete (19/29)"), left out, or not received; and which of the round's means
+include incomplete returns, so that each says so."""
+from __future__ import annotations
+
+from pipeline.analysis.round_data import InstitutionData, RoundData
+from pipeline.i18n.messages.returns import (
+    RETURN_INCLUDES_INCOMPLETE,
+    RETURN_INCOMPLETE,
+    RETURN_INCOMPLETE_COUNT,
+    RETURN_LEFT_OUT,
+    RETURN_NOT_RECEIVED,
+    RETURN_RECEIVED,
+)
+from pipeline.i18n.translation import translate
+
+
+def counted(inst: InstitutionData, lang: str) -> str:
+    """"incomplete (19/29)": the required answers it gave of those it was asked; "" for a complete return."""
+    if not inst.incomplete or inst.response is None:
+        return ""
+    return translate(RETURN_INCOMPLETE_COUNT, lang, answered=inst.response.answered, required=inst.response.required)
+
+
+def return_status(inst: InstitutionData, lang: str) -> str:
+    """Its return in a word or two, as a status column shows it: "Received", "Incomplete (19/29)", "Incomplete
+    (19/29), left out of the scores", "Not received"."""
+    if inst.response is None:
+        return translate(RETURN_NOT_RECEIVED, lang)
+    if not inst.incomplete:
+        return translate(RETURN_RECEIVED, lang)
+    message = RETURN_LEFT_OUT if inst.left_out else RETURN_INCOMPLETE
+    return translate(message, lang, answered=inst.response.answered, required=inst.response.required)
+
+
+def incomplete_in_means(data: RoundData, lang: str) -> str:
+    """The sentence that marks a mean including incomplete returns ("The round's means include incomplete
+    returns: PCM (19/29)."); "" when none does."""
+    found = data.incomplete_in_means
+    if not found:
+        return ""
+    return translate(RETURN_INCLUDES_INCOMPLETE, lang, count=len(found),
+                     institutions=", ".join(f"{i.institution.acronym} ({i.response.answered}/{i.response.required})"
+                                            for i in found if i.response))
