@@ -143,7 +143,7 @@ class View:
         if isinstance(shown, dt.date):
             return shown.isoformat()
         if isinstance(shown, float):
-            return format_number(shown, self.lang, 2)
+            return format_number(shown, self.lang, 0 if shown.is_integer() else 2)
         return "—" if shown is None else str(shown)
 
     def choice(self, q: Question, code: str) -> str:

@@ -19,6 +19,7 @@ from docx.shared import Cm
 
 from pipeline.analysis.check_text import guide_sentence
 from pipeline.analysis.checks import Gap, GapKind
+from pipeline.analysis.returns import mean_includes, received_on
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.documents.charts import Chart, dimension_scores
@@ -206,8 +207,8 @@ def _facts(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str) 
     experts = "\n".join(translate(GUIDE_EXPERT, lang, name=e.name, state=state(e.state), institution=e.institution)
                         for e in round_.panel.experts) or translate(GUIDE_TO_BE_SET, lang)
     coordinator = round_.panel.coordinator
-    received = (format_date(dt.datetime.fromisoformat(inst.response.received).date(), lang) if inst.response
-                else translate(GUIDE_NOT_SENT, lang))
+    received = (received_on(inst, format_date(dt.datetime.fromisoformat(inst.response.received).date(), lang), lang)
+                if inst.response else translate(GUIDE_NOT_SENT, lang))
     rows = [
         (GUIDE_ROUND, round_.id), (GUIDE_COUNTRY, state(round_.country)), (GUIDE_TOPIC, catalog.topic(round_.topic).name(lang)),
         (GUIDE_INSTITUTION, f"{inst.institution.name} ({inst.institution.acronym})"),
@@ -266,7 +267,8 @@ def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang
                            if scores else ""),
         "scores": rows,
         "chart": Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH) if chart else "",
-        "chart_caption": translate(GUIDE_CHART_CAPTION_MEAN if answered > 1 else GUIDE_CHART_CAPTION, lang, count=answered),
+        "chart_caption": " ".join(filter(None, (translate(GUIDE_CHART_CAPTION_MEAN if answered > 1 else GUIDE_CHART_CAPTION, lang,
+                                                          count=answered), mean_includes(data, lang) if answered > 1 else ""))),
         "not_received": translate(GUIDE_NOT_RECEIVED, lang, institution=institution.acronym),
         "gaps": [_gap(g, data, lang) for g in mine],
         "dimensions": dimensions,

@@ -13,3 +13,6 @@ RETURN_INCLUDES_INCOMPLETE = NP_(
 RETURN_MEAN_MARK = N_("{mean} *")
 RETURN_MARK = N_("{institution} *")
 RETURN_LEFT_OUT_NOTE = N_("Left out of the scores and means, as only complete returns were asked for: {institutions}.")
+RETURN_RECEIVED_INCOMPLETE = N_("{date}, incomplete ({answered}/{required} required answers)")
+RETURN_RECEIVED_ON_INCOMPLETE = N_("Received on {date}, incomplete ({answered}/{required} required answers)")
+RETURN_MEAN_INCLUDES = NP_("Includes an incomplete return: {institutions}.", "Includes {count} incomplete returns: {institutions}.")
