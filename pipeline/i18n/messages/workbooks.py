@@ -26,3 +26,15 @@ Q_RETURNED = NP_(
 Q_PROBLEMS_TITLE = N_("What to correct in your questionnaire")
 Q_PROBLEMS_DATE = N_("Returned on")
 Q_PROBLEMS_HOW = N_("Click a cell reference to go to it. A red cell turns to its status colour once you change it.")
+
+# The request form's tables
+REQUEST_INSTITUTIONS_TITLE = N_("The institutions that will answer the self-assessment questionnaire")
+REQUEST_INSTITUTIONS_HELP = N_(
+    "One row per institution, in the yellow cells: its full name, its acronym, the e-mail address the questionnaire "
+    "is sent to, and the language it is to be written in (chosen from the list; empty means the round's language). "
+    "Each institution receives a questionnaire of its own.")
+REQUEST_EXPERTS_TITLE = N_("The experts the country proposes for the panel")
+REQUEST_EXPERTS_HELP = N_(
+    "Up to three experts, each an official of a different member state with experience in the topic: name, e-mail, "
+    "state (chosen from the list), institution, experience and language. DGPE adds its own expert, who coordinates "
+    "the panel.")
