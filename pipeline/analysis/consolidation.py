@@ -1,6 +1,6 @@
 """Step 4: the consolidated view of a round's self-assessment, read by the panel before the interviews.
 
-The consolidated workbook (``outbox/<round>/consolidado.xlsx``, in the round's language) holds every answer (as
+The consolidated workbook (``outbox/<round>/consolidado.xlsx``, named and written in the round's language) holds every answer (as
 typed and as understood, DGPE's corrections marked), the answers side by side, the scores, the method that gives
 them with the working of each (``consolidated_method.py``), the gaps and quality checks
 (``consolidated_checks.py``), the comparison with the earlier round (``consolidated_comparison.py``) and charts.
@@ -51,9 +51,7 @@ from pipeline.i18n.messages.consolidation import (
     CONS_TITLE,
 )
 
-__all__ = ["FILE_NAME", "Chart", "Column", "Consolidated", "Sheet", "Table", "build"]
-
-FILE_NAME = "consolidado.xlsx"
+__all__ = ["Chart", "Column", "Consolidated", "Sheet", "Table", "build"]
 
 
 def build(data: RoundData, lang: str) -> Consolidated:

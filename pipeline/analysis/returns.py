@@ -7,7 +7,6 @@ from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.i18n.messages.returns import (
     RETURN_INCLUDES_INCOMPLETE,
     RETURN_INCOMPLETE,
-    RETURN_INCOMPLETE_COUNT,
     RETURN_LEFT_OUT,
     RETURN_MEAN_INCLUDES,
     RETURN_NOT_RECEIVED,
@@ -16,13 +15,6 @@ from pipeline.i18n.messages.returns import (
     RETURN_RECEIVED_ON_INCOMPLETE,
 )
 from pipeline.i18n.translation import translate
-
-
-def counted(inst: InstitutionData, lang: str) -> str:
-    """"incomplete (19/29)": the required answers it gave of those it was asked; "" for a complete return."""
-    if not inst.incomplete or inst.response is None:
-        return ""
-    return translate(RETURN_INCOMPLETE_COUNT, lang, answered=inst.response.answered, required=inst.response.required)
 
 
 def return_status(inst: InstitutionData, lang: str) -> str:

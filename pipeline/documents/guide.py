@@ -26,6 +26,7 @@ from pipeline.documents.charts import Chart, dimension_scores
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
 from pipeline.domain.answers import AnswerStatus
+from pipeline.domain import file_names
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import Question, QuestionType, pick
 from pipeline.domain.problems import UserError
@@ -89,7 +90,6 @@ from pipeline.i18n.messages.guide import (
 from pipeline.i18n.translation import format_date, format_number, translate
 
 GUIDE_TEMPLATE = TEMPLATES / "interview_guide.docx"
-FOLDER = "guias"
 CHART_WIDTH = Cm(16)
 NONE = "—"
 
@@ -281,6 +281,6 @@ def write_guides(catalog: Catalog, data: RoundData, folder: Path, lang: str) -> 
     with tempfile.TemporaryDirectory(prefix="mecigep-charts-") as charts:
         for inst in data.institutions:
             chart = _chart(data, inst, lang, Path(charts)) if inst.scores else None
-            target = folder / f"guia-{inst.institution.id}.docx"
+            target = folder / file_names.guide(inst.institution.id, data.round.language)
             written.append(render(GUIDE_TEMPLATE, guide_context(catalog, data, inst, lang, chart), target))
     return written

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.documents.email_message import MailContent, address, message_id, write_eml
 from pipeline.documents.mail_text import render
+from pipeline.domain import file_names
 from pipeline.domain.enums import MailKind, MailState, ReturnState
 from pipeline.domain.mail import OVERDUE, Attachment, Recipient, Send, reminder_step, send_key
 from pipeline.domain.models import Round, Stage
@@ -151,7 +152,7 @@ def owed(workspace: Workspace, round_id: str) -> list[Send]:
 
 def _attachment_name(round_: Round, attachment: Attachment, kind: MailKind, version: str) -> str:
     if kind is MailKind.DRAFT:
-        return f"{round_.id}-borrador-v{version}.docx"  # the archived copy is named by its hash
+        return file_names.draft(round_.id, version, round_.language)  # the archived copy is named by its hash
     return Path(attachment.path).name
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.analysis.followup import followup_framework
-from pipeline.analysis.register import RegisterRow, register_rows, register_view
+from pipeline.analysis.register import RegisterRow, public_title, register_rows, register_view
 from pipeline.analysis.report_content import ReportContent
+from pipeline.domain import file_names
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
 from pipeline.domain.models import Publication, Round, Stage
@@ -34,7 +35,6 @@ from pipeline.workbooks.followup import FollowupCover, FollowupIdentity, write_f
 from pipeline.workbooks.questionnaire import Prefill
 from pipeline.workbooks.register import write_register_workbook
 
-FINAL_REPORT = "{round}-informe-final.docx"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None, pu
     raise_if_errors(check_publication_date(published, approved.approved_on))
     version = approved.draft_version
     draft = next(d for d in drafts(workspace, round_.id) if d.version == version)
-    target = workspace.round_outbox(round_.id) / FINAL_REPORT.format(round=round_.id)
+    target = workspace.round_outbox(round_.id) / file_names.final_report(round_.id, round_.language)
     render(workspace, content_of(workspace, round_.id), version, target, lang or round_.language, final=True,
            approval={"approved_by": approved.approved_by, "date": approved.approved_on, "published": published,
                      "reference": f"v{version} · {approved.draft_sha256[:12]}"}, panel_text_from=draft)
@@ -120,8 +120,10 @@ def followup_summary(workspace: Workspace, round_id: str) -> dict[str, int]:
 
 def followup_cover(workspace: Workspace, round_: Round, lang: str) -> FollowupCover:
     who = round_.panel.coordinator or round_.contact
-    return FollowupCover(workspace.catalog.topic(round_.topic).name(lang), workspace.catalog.state(round_.country).name(lang),
-                         f"{who.name} <{who.email}>" if who.email else who.name or "—", FINAL_REPORT.format(round=round_.id))
+    topic, country = workspace.catalog.topic(round_.topic).name(lang), workspace.catalog.state(round_.country).name(lang)
+    found = next((p for p in publications(workspace) if p.round.id == round_.id), None)
+    return FollowupCover(topic, country, f"{who.name} <{who.email}>" if who.email else who.name or "—",
+                         public_title(topic, country, found.published if found else "", lang))
 
 
 def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, today: dt.date | None = None) -> Path:
@@ -141,7 +143,7 @@ def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, 
     number, language = len(issued) + 1, normalise_language(lang or round_.language)
     identity = FollowupIdentity(f"{round_.id}.followup.{number}", round_.id, ANSWERING, framework.id, framework.version,
                                 language, framework.structure_hash, day)
-    path = write_followup(workspace.round_outbox(round_.id) / f"{round_.id}-seguimiento-{number}.xlsx", framework, identity,
+    path = write_followup(workspace.round_outbox(round_.id) / file_names.followup(round_.id, number, round_.language), framework, identity,
                           followup_cover(workspace, round_, language))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with ledger.transaction():
@@ -176,13 +178,13 @@ def register_rows_of(workspace: Workspace, lang: str = "es") -> list[RegisterRow
 
 
 def write_register(workspace: Workspace, target: Path | None = None, lang: str = "es", today: dt.date | None = None) -> RegisterResult:
-    """Writes the register (default ``outbox/registro-cooperacion.xlsx``) atomically. Raises UserError when no round
+    """Writes the register (default ``outbox/registro-cooperacion.xlsx``, named in ``lang``) atomically. Raises UserError when no round
     is published."""
     published = publications(workspace)
     if not published:
         raise UserError(m.REGISTER_NO_ROUNDS)
     rows = register_rows_of(workspace, lang)
-    target = Path(target) if target else workspace.outbox / "registro-cooperacion.xlsx"
+    target = Path(target) if target else workspace.outbox / file_names.register(lang)
     target = target if target.is_absolute() else Path.cwd() / target
     write_register_workbook(target, register_view(rows, lang, today or dt.date.today(), target, workspace.root))
     return RegisterResult(target, rows, len(published))

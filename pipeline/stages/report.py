@@ -16,6 +16,7 @@ from pipeline.analysis.report_content import ReportContent, ordered, report_cont
 from pipeline.documents.panel_text import CarryReport, carry_over, open_document, placeholders
 from pipeline.documents.report import render_report
 from pipeline.documents.review import comments, review_lines, tracked_changes, unresolved
+from pipeline.domain import file_names
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import Problem, UserError, raise_if_errors
@@ -78,7 +79,7 @@ def write_draft(workspace: Workspace, round_id: str, lang: str | None = None) ->
     before = current(workspace, round_.id)
     version = (before.version if before else 0) + 1
     language = lang or round_.language
-    target = workspace.round_outbox(round_.id) / f"{round_.id}-borrador-v{version}.docx"
+    target = workspace.round_outbox(round_.id) / file_names.draft(round_.id, version, round_.language)
     report = render(workspace, content_of(workspace, round_.id), version, target, language, panel_text_from=before)
     record_draft(workspace, round_, target, DraftOrigin.GENERATED, before.version if before else None, target.name)
     return DraftResult(target, version, list(report.kept), list(report.appended))
@@ -105,7 +106,7 @@ def write_review(workspace: Workspace, round_id: str, lang: str | None = None) -
     round_ = rounds.get(workspace, round_id)
     draft, document = current_draft(workspace, round_.id)
     changes, notes = tracked_changes(document), comments(document)
-    target = workspace.round_outbox(round_.id) / f"{round_.id}-revision-v{draft.version}.xlsx"
+    target = workspace.round_outbox(round_.id) / file_names.review(round_.id, draft.version, round_.language)
     language = lang or round_.language
     write_review_lines(target, review_lines(changes, notes, language), language)
     return ReviewResult(target, len(changes), len(notes), draft.version)

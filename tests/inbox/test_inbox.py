@@ -18,6 +18,7 @@ from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
+from pipeline.domain import file_names
 from tests.conftest import a_round
 from tests.support import hostile
 from tests.support.filling import fill
@@ -113,7 +114,7 @@ def test_the_same_file_sent_twice_is_counted_once(workspace, issued):
     [again] = run(workspace)
     assert again.result == "duplicate"
     assert len(records.responses(workspace.ledger, "2026-PER-planning", current_only=False)) == 1
-    assert len(list((workspace.outbox / "2026-PER-planning").glob("receipt-*.docx"))) == 1
+    assert len(list((workspace.outbox / "2026-PER-planning").glob(f"{file_names.word(m.FILE_RECEIPT, 'es')}-*.docx"))) == 1
 
 
 def test_a_renamed_sheet_and_a_renamed_file_do_not_matter(workspace, issued):

@@ -75,7 +75,7 @@ def run(workspace, *files):
 
 
 def test_one_protected_workbook_per_expert_with_a_row_per_institution_and_element(workspace, issued):
-    assert [p.name for p in issued.values()] == [f"{ROUND}-notes-chl-es-1.xlsx", f"{ROUND}-notes-mex-es-1.xlsx"]
+    assert [p.name for p in issued.values()] == [f"{ROUND}-notas-chl-es-1.xlsx", f"{ROUND}-notas-mex-es-1.xlsx"]  # the round's language
     wb = openpyxl.load_workbook(issued["chl"])
     assert named_cells(wb, "expert_email")[0].value == "chl@example.org"
     assert named_cells(wb, "expert_name")[0].value == "Expert CHL"
@@ -181,7 +181,7 @@ def test_tampered_or_foreign_notes_are_quarantined(workspace, issued):
 def test_a_panel_without_experts_gets_one_workbook_and_each_note_goes_to_the_email_typed(workspace):
     open_round(workspace, a_round(panel=Panel(), stage=Stage.INTERVIEWS))
     [panel] = emit_notes(workspace, ROUND)
-    assert panel.name == f"{ROUND}-notes-panel-es-1.xlsx"
+    assert panel.name == f"{ROUND}-notas-panel-es-1.xlsx"
     answers = {cell_name(row_specs(["mef"], ELEMENTS)[0].key, "finding"): "Plan vigente."}
     [unsigned] = run(workspace, fill(panel, answers, workspace.root / "a.xlsx"))
     assert unsigned.result == "incomplete"

@@ -5,7 +5,6 @@ from pipeline.i18n.translation import N_, NP_
 RETURN_RECEIVED = N_("Received")
 RETURN_NOT_RECEIVED = TERM_NOT_RECEIVED
 RETURN_INCOMPLETE = N_("Incomplete ({answered}/{required})")
-RETURN_INCOMPLETE_COUNT = N_("incomplete ({answered}/{required})")
 RETURN_LEFT_OUT = N_("Incomplete ({answered}/{required}), left out of the scores")
 RETURN_INCLUDES_INCOMPLETE = NP_(
     "* marks an incomplete return, {institutions} (required answers given / asked), and the means that include it.",

@@ -38,3 +38,21 @@ REQUEST_EXPERTS_HELP = N_(
     "Up to three experts, each an official of a different member state with experience in the topic: name, e-mail, "
     "state (chosen from the list), institution, experience and language. DGPE adds its own expert, who coordinates "
     "the panel.")
+
+# Words of the names of the files the pipeline writes: "file:" and the word in English; translated, the word alone
+# (lower case, no accents needed: file_names makes them safe)
+FILE_CONSOLIDATED = N_("file:consolidated")
+FILE_GUIDES = N_("file:guides")
+FILE_GUIDE = N_("file:guide")
+FILE_DRAFT = N_("file:draft")
+FILE_REVIEW = N_("file:review")
+FILE_FINAL_REPORT = N_("file:final-report")
+FILE_FOLLOWUP = N_("file:follow-up")
+FILE_REGISTER = N_("file:cooperation-register")
+FILE_SEMINAR = N_("file:seminar")
+FILE_NOTES = N_("file:notes")
+FILE_RECEIPT = N_("file:receipt")
+FILE_FEEDBACK = N_("file:feedback")
+
+# The register's column of reports
+REGISTER_REPORT = N_("MECIGEP final report: {topic}, {country} (published on {date})")
