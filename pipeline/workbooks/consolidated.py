@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
 from pipeline.workbooks.cells import FONT, WRAP, style_header
-from pipeline.workbooks.fit import fit_rows, width_for
+from pipeline.workbooks.fit import fit_rows, header_width, width_for
 from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically
 
 WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11, "change": 11}
@@ -38,6 +38,7 @@ TITLE = Font(name=FONT, bold=True, size=14, color="1F4E79")
 # A chart's series: one colour per institution, and the round's mean in near-black, unlike any of them.
 PALETTE = ("4472C4", "ED7D31", "70AD47", "FFC000", "7030A0", "5B9BD5", "9E480E", "43682B", "C00000", "B4A7D6")
 MEAN_COLOUR = "262626"
+WIDEST = 40
 TOP = 4  # the first row after the workbook's title, the sheet's heading and a blank row
 
 
@@ -77,9 +78,11 @@ class _Writer:
         its longest word and every row as tall as its text."""
         count = max(len(t.columns) for t in sheet.tables)
         widths = [max((WIDTHS[t.columns[c].kind] for t in sheet.tables if c < len(t.columns)), default=12) for c in range(count)]
-        for t in sheet.tables:
+        for t in sheet.tables:  # no word cut: a column is as wide as its longest word, up to WIDEST
             for c, header in enumerate(_unique([col.header for col in t.columns])):
-                widths[c] = max(widths[c], *(width_for(word, bold=True) for word in header.split()))
+                words = [header_width(header)]
+                words += [width_for(w) for row in t.rows if c < len(row) and isinstance(row[c], str) for w in row[c].split()]
+                widths[c] = max(widths[c], min(WIDEST, max(words, default=0)))
         for c, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(c)].width = width
         put_value(ws.cell(1, 1), self.view.title)
@@ -139,6 +142,7 @@ class _Writer:
         return last
 
     def charts(self, ws: Worksheet) -> None:
+        ws.merge_cells("A1:P1")  # the title across the charts' width
         put_value(ws["A1"], self.view.title)
         ws["A1"].font = TITLE
         anchor = 3
@@ -148,6 +152,7 @@ class _Writer:
                 ws.row_breaks.append(Break(id=anchor - 1))  # one chart per printed page
             ws.add_chart(chart, f"A{anchor}")
             anchor += math.ceil(chart.height / 0.53) + 2  # a 15-point row is about 0.53 cm
+        fit_rows(ws, [1])
         fit_to_width(ws, landscape=True)
 
     def chart(self, spec: Chart) -> BarChart:

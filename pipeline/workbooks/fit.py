@@ -28,6 +28,8 @@ SLACK = 0.92
 MAX_HEIGHT = 409.0
 DEFAULT_WIDTH = 8.43  # a column openpyxl leaves unsized
 PADDING = 2.0  # points above and below the lines of a row
+LONGEST_WORD = 25  # characters of the longest word that must not break
+BUTTON = 16 / DIGIT_PIXELS  # a table header's filter button takes 16 pixels of its cell
 
 
 def text_points(text: str, size: float = 11, bold: bool = False) -> float:
@@ -44,6 +46,11 @@ def usable_points(width: float) -> float:
 def width_for(text: str, size: float = 11, bold: bool = False) -> float:
     """The least column width that shows ``text`` on one line."""
     return math.ceil((text_points(text, size, bold) / 0.75 / SLACK + MARGIN_PIXELS) / DIGIT_PIXELS) + 1
+
+
+def header_width(text: str) -> float:
+    """The least width of a table's header column that breaks ``text`` only between words, beside its filter button."""
+    return max((width_for(word, bold=True) for word in text.split()), default=0) + BUTTON
 
 
 def line_points(size: float = 11) -> float:
@@ -97,7 +104,8 @@ class Shown:
 
 
 def shown(sheet: Worksheet, cell: Cell, merged: dict[str, tuple[int, int, int]] | None = None) -> Shown | None:
-    """What ``cell`` shows, when it shows text (None for empty, formula and covered cells)."""
+    """What ``cell`` shows, when it shows text (None for empty, formula and covered cells); a table's header cell
+    has the width its filter button leaves."""
     if isinstance(cell, MergedCell) or cell.value is None:
         return None
     value = cell.value
@@ -110,15 +118,22 @@ def shown(sheet: Worksheet, cell: Cell, merged: dict[str, tuple[int, int, int]] 
     else:
         return None
     merged = merged if merged is not None else merged_spans(sheet)
-    last_column, last_row, _ = merged.get(cell.coordinate, (cell.column, cell.row, 0))
-    width = sum(column_width(sheet, c) for c in range(cell.column, last_column + 1))
+    last_column, last_row, button = merged.get(cell.coordinate, (cell.column, cell.row, 0))
+    width = sum(column_width(sheet, c) for c in range(cell.column, last_column + 1)) - button * BUTTON
     font = cell.font
     return Shown(cell, text, width, float(font.sz or 11), bool(font.b), bool(cell.alignment.wrap_text), last_row - cell.row + 1)
 
 
 def merged_spans(sheet: Worksheet) -> dict[str, tuple[int, int, int]]:
-    """Each merged range's first cell → (last column, last row, 0)."""
-    return {f"{get_column_letter(r.min_col)}{r.min_row}": (r.max_col, r.max_row, 0) for r in sheet.merged_cells.ranges}
+    """Each merged range's first cell → (last column, last row, 0), and each table header cell → (its column, its
+    row, 1: it has a filter button)."""
+    spans = {f"{get_column_letter(r.min_col)}{r.min_row}": (r.max_col, r.max_row, 0) for r in sheet.merged_cells.ranges}
+    for table in sheet.tables.values():
+        first, last = table.ref.split(":")
+        header = sheet[f"{first}:{''.join(ch for ch in last if ch.isalpha())}{''.join(ch for ch in first if ch.isdigit())}"]
+        for cell in header[0] if isinstance(header[0], tuple) else header:
+            spans[cell.coordinate] = (cell.column, cell.row, 1)
+    return spans
 
 
 def needed(sheet: Worksheet, row: int, merged: dict[str, tuple[int, int, int]] | None = None) -> float:
@@ -165,7 +180,8 @@ def cut_cells(sheet: Worksheet) -> list[str]:
                 if len(lines) * line_points(found.size) > height + PADDING and height < MAX_HEIGHT * found.rows:
                     problems.append(f"{where}: {len(lines)} lines in {height:g} points")
                 room = usable_points(found.width) / SLACK
-                wide = [w for w in found.text.split() if text_points(w, found.size, found.bold) > room]
+                wide = [w for w in found.text.split()  # a longer string (a link, a code pasted) may only break anywhere
+                        if len(w) <= LONGEST_WORD and text_points(w, found.size, found.bold) > room]
                 if wide:
                     problems.append(f"{where}: {wide[0]!r} is wider than its column")
             else:

@@ -150,6 +150,8 @@ class _Writer:
         for letter, width in WIDTHS.items():
             sheet.column_dimensions[letter].width = width
         sheet.column_dimensions["F"].width = max(WIDTHS["F"], *(width_for(t) for t in self.book.status.values()))
+        ids = [q.name for q in dimension.questions] + [r.name for r in dimension.repeats]
+        sheet.column_dimensions["A"].width = max(WIDTHS["A"], *(width_for(name) for name in ids))
         sheet.merge_cells("A1:F1")
         put_text(sheet["A1"], f"{index}. {label}")
         sheet["A1"].font = TITLE_FONT

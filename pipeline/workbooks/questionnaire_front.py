@@ -48,6 +48,7 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
         put_text(sheet.cell(row, 1), translate(label, lang))
         sheet.cell(row, 1).font = BOLD_FONT
         put_text(sheet.cell(row, 2), value)
+        sheet.cell(row, 1).alignment = sheet.cell(row, 2).alignment = WRAP
         row += 1
     row += 1
     if to_fix:

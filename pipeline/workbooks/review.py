@@ -7,7 +7,6 @@ finds the changes and comments and puts them in words.
 """
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Sequence
 
@@ -31,6 +30,7 @@ from pipeline.i18n.messages.review import (
 )
 from pipeline.i18n.translation import translate
 from pipeline.workbooks.cells import BOX, UNLOCKED, WRAP, style_header
+from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.sheets import fit_to_width, put_text, save_atomically
 
 LISTS_SHEET = "_lists"
@@ -66,10 +66,9 @@ def write_review_lines(target: Path, lines: Sequence[ReviewLine], lang: str) -> 
         for col in (7, 8):  # the panel's answer and decision
             sheet.cell(row, col).protection = UNLOCKED
         choose.add(sheet.cell(row, 8))
-        sheet.row_dimensions[row].height = min(409, 15 * max(1, math.ceil(len(line.what) / 60), line.what.count("\n") + 1))
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width
-    sheet.row_dimensions[1].height = 30
+    fit_rows(sheet)  # every row as tall as its text (workbooks/fit.py)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = f"A1:H{max(2, len(lines) + 1)}"
