@@ -6,8 +6,6 @@ returned for correction, in the four languages. LibreOffice, asked for the heigh
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
