@@ -12,12 +12,19 @@ from pipeline.domain.framework import pick
 from pipeline.domain.models import Institution
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import translate
+from pipeline.documents.guide import guide_context
+from pipeline.domain import file_names
+from pipeline.domain.enums import AnswerKind
+from pipeline.documents.report import report_context
+from pipeline.i18n.translation import format_date, translate
 from pipeline.inbox.kinds import REGISTRY
 from pipeline.inbox.run import run_once
 from pipeline.ledger import records
 from pipeline.stages.frameworks import available
-from pipeline.stages.interviews import consolidate
+from pipeline.ledger.workspace import Workspace
+from pipeline.stages.interviews import consolidate, write_interview_guides
+from pipeline.stages.report import content_of
+from pipeline.stages.round_data import load
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
@@ -41,8 +48,6 @@ def level_label(framework, question, level):
 @pytest.fixture(scope="module")
 def consolidated(tmp_path_factory):
     """MEF complete (with chosen levels), PCM incomplete (a required answer left out, a formula typed as text), SUNAT silent."""
-    from pipeline.ledger.workspace import Workspace
-
     root = tmp_path_factory.mktemp("consolidation")
     workspace = Workspace.init(root / "ws")
     open_round(workspace, a_round(institutions=(
@@ -287,3 +292,42 @@ def test_complete_only_leaves_the_incomplete_return_out_of_the_scores_and_says_s
     gaps = {(r[translate(m.CONS_KIND, "es")], r[translate(m.CONS_INSTITUTION, "es")]) for r in table_rows(sheet(wb, m.CONS_SHEET_GAPS), "Gaps")}
     assert (translate(m.CONS_NOT_RECEIVED, "es"), "PCM") not in gaps
     consolidate(consolidated["workspace"], ROUND)  # the fixture's workbook again, for the other tests
+
+
+def test_the_interview_guide_and_the_report_tell_the_incomplete_return_as_incomplete(consolidated, tmp_path):
+    workspace, counts = consolidated["workspace"], pcm_count(consolidated)
+    data = load(workspace, ROUND)
+    pcm = next(i for i in data.institutions if i.institution.id == "pcm")
+    day = format_date(dt.datetime.fromisoformat(pcm.response.received).date(), "es")
+    facts = {f["label"]: f["value"] for f in guide_context(workspace.catalog, data, pcm, "es", None)["facts"]}
+    assert facts[translate(m.GUIDE_RECEIVED, "es")] == translate(m.RETURN_RECEIVED_INCOMPLETE, "es", date=day, **counts)
+    context = report_context(workspace.catalog, content_of(workspace, ROUND, assign=False), 1, "es", tmp_path)
+    received = {i["acronym"]: i["received"] for i in context["institutions"]}
+    assert received["PCM"] == translate(m.RETURN_RECEIVED_ON_INCOMPLETE, "es", date=day, **counts)
+    mef = next(i for i in data.institutions if i.institution.id == "mef")
+    assert received["MEF"] == translate(m.REPORT_RECEIVED_ON, "es", date=format_date(
+        dt.datetime.fromisoformat(mef.response.received).date(), "es"))  # a complete return, as before
+    means = [row for d in context["dimensions"] for row in d["rows"] if row["name"].startswith(translate(m.REPORT_MEAN, "es", count=2)[:5])]
+    institutions = f"PCM ({counts['answered']}/{counts['required']})"
+    assert means and all(row["scored"] == translate(m.RETURN_MEAN_INCLUDES, "es", count=1, institutions=institutions) for row in means)
+
+
+def test_an_english_round_names_its_files_in_english(tmp_path):
+    workspace = Workspace.init(tmp_path / "ws")
+    open_round(workspace, a_round(language="en"))
+    made = consolidate(workspace, ROUND, allow_empty=True)
+    assert made.path.name == "consolidated.xlsx"
+    assert {p.parent.name for p in write_interview_guides(workspace, ROUND)} == {"guides"}
+    assert all(p.name.startswith("guide-") for p in (workspace.outbox / ROUND / "guides").iterdir())
+
+
+@pytest.mark.parametrize(("lang", "receipt", "feedback", "draft"), [
+    ("es", "acuse-mef-0123456789ab", "observaciones-notas-ana-0123456789ab", "R-borrador-v2.docx"),
+    ("en", "receipt-mef-0123456789ab", "feedback-notes-ana-0123456789ab", "R-draft-v2.docx"),
+    ("fr", "accuse-mef-0123456789ab", "observations-notes-ana-0123456789ab", "R-projet-v2.docx"),
+])
+def test_every_file_name_is_in_the_rounds_language(lang, receipt, feedback, draft):
+    sha = "0123456789abcdef" * 4
+    assert file_names.answer(AnswerKind.RECEIPT, ("mef",), sha, lang) == receipt
+    assert file_names.answer(AnswerKind.FEEDBACK, ("ana",), sha, lang, m.FILE_NOTES) == feedback
+    assert file_names.draft("R", 2, lang) == draft
