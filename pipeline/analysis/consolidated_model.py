@@ -11,7 +11,7 @@ from pipeline.analysis.returns import incomplete_in_means, return_status
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.domain.answers import AnswerRecord
 from pipeline.domain.framework import Question, QuestionType, pick
-from pipeline.i18n.messages.consolidation import CONS_CORRECTED, CONS_RETURNS, CONS_STATUSES
+from pipeline.i18n.messages.consolidation import CONS_CORRECTED, CONS_RETURN, CONS_RETURNS, CONS_STATUSES
 from pipeline.i18n.messages.returns import RETURN_LEFT_OUT_NOTE, RETURN_MARK, RETURN_MEAN_MARK
 from pipeline.i18n.translation import format_date, format_number, translate
 
@@ -100,9 +100,9 @@ class View:
 
     def who(self, inst: InstitutionData) -> str:
         """An institution as a column header or in a chart's legend: its acronym, marked * when its return is
-        incomplete (the sheet's notes say so)."""
+        incomplete and in the means (the sheet's notes say so)."""
         acronym = inst.institution.acronym
-        return self.t(RETURN_MARK, institution=acronym) if inst.incomplete else acronym
+        return self.t(RETURN_MARK, institution=acronym) if inst.incomplete and not inst.left_out else acronym
 
     def mean_header(self, text: str) -> str:
         """The header of a round's mean, marked * when the mean includes incomplete returns."""
@@ -110,8 +110,8 @@ class View:
 
     def returns(self) -> tuple[str, ...]:
         """The lines that say where each institution's return stands, and which means include incomplete ones."""
-        lines = [self.t(CONS_RETURNS, returns="; ".join(f"{i.institution.acronym}: {return_status(i, self.lang)}"
-                                                      for i in self.data.institutions))]
+        lines = [self.t(CONS_RETURNS, returns="; ".join(self.t(CONS_RETURN, institution=i.institution.acronym,
+                                                               status=return_status(i, self.lang)) for i in self.data.institutions))]
         if note := incomplete_in_means(self.data, self.lang):
             lines.append(note)
         if left_out := [i.institution.acronym for i in self.data.institutions if i.left_out]:

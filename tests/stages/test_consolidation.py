@@ -287,7 +287,7 @@ def test_complete_only_leaves_the_incomplete_return_out_of_the_scores_and_says_s
     assert by_element["pl_e1"][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx(MEF_E1)  # MEF's alone, unmarked
     assert not any(PCM in str(h) or h == "PCM" for h in by_element["pl_e1"])
     overall = {r[translate(m.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
-    assert overall[PCM][translate(m.CONS_STATUS, "es")] == translate(m.RETURN_LEFT_OUT, "es", **pcm_count(consolidated))
+    assert overall["PCM"][translate(m.CONS_STATUS, "es")] == translate(m.RETURN_LEFT_OUT, "es", **pcm_count(consolidated))  # not marked: in no mean
     assert translate(m.RETURN_LEFT_OUT_NOTE, "es", institutions="PCM") in intro(ws)
     gaps = {(r[translate(m.CONS_KIND, "es")], r[translate(m.CONS_INSTITUTION, "es")]) for r in table_rows(sheet(wb, m.CONS_SHEET_GAPS), "Gaps")}
     assert (translate(m.CONS_NOT_RECEIVED, "es"), "PCM") not in gaps
