@@ -204,6 +204,8 @@ def test_the_method_sheet_explains_the_scoring_and_lists_each_questions_weight(c
     ws = sheet(consolidated["wb"], m.CONS_SHEET_METHOD)
     text = " ".join(str(cell.value) for row in ws.iter_rows(max_row=8) for cell in row if cell.value)
     assert translate(m.METHOD_INTRO[0], "es") in text and translate(m.METHOD_ALL_WEIGHTED, "es") in text
+    everything = " ".join(str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str))
+    assert "weight" not in everything  # the framework's column names are not the reader's words
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
     assert rows["pl_09"][translate(m.CONS_WEIGHT, "es")] == 2
     assert rows["pl_09"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
