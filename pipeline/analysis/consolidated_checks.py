@@ -27,7 +27,7 @@ def gaps_sheet(v: View) -> Sheet:
                         (CONS_QUESTION, "long"), (CONS_DETAIL, "long"), (CHECK_COLUMN, "short"), (CHECK_EXPLAINED_COLUMN, "text"))
     rows = tuple(_row(v, g) for g in v.data.gaps)
     muted = frozenset(n for n, g in enumerate(v.data.gaps) if g.kind is GapKind.NOT_RECEIVED or g.key in v.data.marks)
-    return Sheet(v.t(CONS_SHEET_GAPS), (v.t(CHECK_RULES_TITLE), *rules(v.lang)), (Table("Gaps", "", columns, rows, muted),))
+    return Sheet(v.t(CONS_SHEET_GAPS), (*v.returns()[:1], v.t(CHECK_RULES_TITLE), *rules(v.lang)), (Table("Gaps", "", columns, rows, muted),))
 
 
 def explained(v: View, gap: Gap) -> str | None:

@@ -56,9 +56,10 @@ def comparison_sheet(v: View) -> Sheet | None:
         return None
     earlier = c.earlier_round.id
     intro = (v.t(CMP_TITLE, round=earlier, framework=c.earlier_framework.id, version=c.earlier_framework.version), v.t(CMP_HOW),
-             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note),) if c.earlier_framework.note else ()))
+             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note),) if c.earlier_framework.note else ()),
+             *v.returns()[1:])  # which means include incomplete returns
     columns = (*v.columns((CMP_ID, "code"), (CONS_ELEMENT, "long")), Column(v.t(CMP_EARLIER, round=earlier), "score"),
-               Column(v.t(CMP_CURRENT, round=v.data.round.id), "score"), *v.columns((CMP_CHANGE, "change"), (CMP_BASIS, "text")))
+               Column(v.mean_header(v.t(CMP_CURRENT, round=v.data.round.id)), "score"), *v.columns((CMP_CHANGE, "change"), (CMP_BASIS, "text")))
     _round = lambda x: None if x is None else round(x, 2)
     elements = Table("ElementsCompared", v.t(CMP_ELEMENTS_TITLE), columns, tuple(
         (r.element, v.element(r.element), _round(r.earlier), _round(r.current), _round(r.change), basis(v, c, r)) for r in c.elements))

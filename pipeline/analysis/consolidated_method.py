@@ -49,7 +49,8 @@ def method_sheet(v: View) -> Sheet:
     fw = v.fw
     corrected = any(i.corrections for i in v.data.institutions)
     intro = (v.t(CONS_FRAMEWORK, title=v.label(fw.title, fw.id), framework=fw.id, version=fw.version),
-             *(v.t(p) for p in METHOD_INTRO), *method_summary(fw, v.lang), *((v.t(METHOD_CORRECTED_MARK),) if corrected else ()))
+             *(v.t(p) for p in METHOD_INTRO), *method_summary(fw, v.lang), *((v.t(METHOD_CORRECTED_MARK),) if corrected else ()),
+             *v.returns())
     return Sheet(v.t(CONS_SHEET_METHOD), intro, (_working(v), _questions(v)))
 
 
@@ -75,14 +76,14 @@ def _working(v: View) -> Table:
             if score is None or not score.total:
                 continue
             corrected = set(inst.corrected)
-            rows.append((scope, key, name, inst.institution.acronym, method_name(score, v.lang),
+            rows.append((scope, key, name, v.who(inst), method_name(score, v.lang),
                          inputs_text(score, v.lang, _answer(v), corrected), working_text(score, v.lang),
                          None if score.value is None else round(score.value, 2)))
             if score.value is not None:
-                results.append((inst.institution.acronym, score.value))
+                results.append((v.who(inst), score.value))
         if len(results) > 1:
             mean = sum(r for _, r in results) / len(results)
-            rows.append((scope, key, name, v.t(CONS_ROUND_MEAN), v.t(METHOD_ROUND),
+            rows.append((scope, key, name, v.mean_header(v.t(CONS_ROUND_MEAN)), v.t(METHOD_ROUND),
                          "; ".join(f"{who} = {plain(round(r, 2), v.lang)}" for who, r in results),
                          v.t(WORKING_ROUND, terms=" + ".join(plain(round(r, 2), v.lang) for _, r in results), count=len(results),
                              result=v.number(mean)), round(mean, 2)))

@@ -7,10 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from pipeline.analysis.returns import incomplete_in_means, return_status
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.domain.answers import AnswerRecord
 from pipeline.domain.framework import Question, QuestionType, pick
-from pipeline.i18n.messages.consolidation import CONS_CORRECTED, CONS_NOT_RECEIVED_HEADER, CONS_STATUSES
+from pipeline.i18n.messages.consolidation import CONS_CORRECTED, CONS_RETURN, CONS_RETURNS, CONS_STATUSES
+from pipeline.i18n.messages.returns import RETURN_LEFT_OUT_NOTE, RETURN_MARK, RETURN_MEAN_MARK
 from pipeline.i18n.translation import format_date, format_number, translate
 
 
@@ -31,10 +33,13 @@ class Table:
     rows: tuple[tuple[object, ...], ...]
     muted: frozenset[int] = frozenset()  # rows of institutions that sent nothing, or of checks explained
     marked: Mapping[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> why: a DGPE correction
+    formats: Mapping[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> number format: a unit
 
 
 @dataclass(frozen=True)
 class Sheet:
+    """A sheet: its tab's name (also its heading, under the workbook's title), lines of text, then its tables."""
+
     title: str
     intro: tuple[str, ...]
     tables: tuple[Table, ...]
@@ -51,6 +56,7 @@ class Chart:
     categories: int
     series: tuple[int, ...]
     horizontal: bool = False
+    mean: int | None = None  # the series (a column of ``series``) that is the round's mean, drawn apart; None for none
 
 
 @dataclass(frozen=True)
@@ -93,9 +99,24 @@ class View:
         return self.acronyms.get(str(institution), str(institution))
 
     def who(self, inst: InstitutionData) -> str:
-        """An institution as a column header: its acronym, saying so when it sent nothing."""
+        """An institution as a column header or in a chart's legend: its acronym, marked * when its return is
+        incomplete and in the means (the sheet's notes say so)."""
         acronym = inst.institution.acronym
-        return acronym if inst.response else self.t(CONS_NOT_RECEIVED_HEADER, institution=acronym)
+        return self.t(RETURN_MARK, institution=acronym) if inst.incomplete and not inst.left_out else acronym
+
+    def mean_header(self, text: str) -> str:
+        """The header of a round's mean, marked * when the mean includes incomplete returns."""
+        return self.t(RETURN_MEAN_MARK, mean=text) if self.data.incomplete_in_means else text
+
+    def returns(self) -> tuple[str, ...]:
+        """The lines that say where each institution's return stands, and which means include incomplete ones."""
+        lines = [self.t(CONS_RETURNS, returns="; ".join(self.t(CONS_RETURN, institution=i.institution.acronym,
+                                                               status=return_status(i, self.lang)) for i in self.data.institutions))]
+        if note := incomplete_in_means(self.data, self.lang):
+            lines.append(note)
+        if left_out := [i.institution.acronym for i in self.data.institutions if i.left_out]:
+            lines.append(self.t(RETURN_LEFT_OUT_NOTE, institutions=", ".join(left_out)))
+        return tuple(lines)
 
     def about(self, q: Question) -> tuple[str, str, str, str]:
         """A question's id, dimension, element and wording."""
@@ -122,20 +143,30 @@ class View:
         if isinstance(shown, dt.date):
             return shown.isoformat()
         if isinstance(shown, float):
-            return format_number(shown, self.lang, 2)
+            return format_number(shown, self.lang, 0 if shown.is_integer() else 2)
         return "—" if shown is None else str(shown)
 
     def choice(self, q: Question, code: str) -> str:
         return next((self.label(c.label, c.name) for c in self.fw.options(q) if c.name == code), code)
 
     def raw(self, q: Question, answer: AnswerRecord | None) -> object:
-        """What the official typed; for a multiple choice, each option's cell as 'option: typed'."""
+        """What the official typed, when it is not what the Answer column shows (None then): a date as a date; for
+        a multiple choice, each option's cell as 'option: typed'."""
         value = answer.raw if answer else None
         if q.type is not QuestionType.SELECT_MULTIPLE:
-            return value if value is None or isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+            if isinstance(value, dt.datetime) and value.time() == dt.time():
+                value = value.date()
+            if not (value is None or isinstance(value, (int, float, dt.date, dt.time)) and not isinstance(value, bool)):
+                value = str(value)
+            return None if _same(value, self.answer(q, answer.value if answer else None)) else value
         typed = dict(value) if isinstance(value, tuple) else {}
         return "\n".join(f"{self.label(c.label, c.name)}: {typed[c.name]}" for c in self.fw.options(q)
                          if typed.get(c.name) not in (None, "")) or None
+
+    def unit_format(self, q: Question) -> str | None:
+        """The number format that shows a number answer with its unit ("45 %"); None without a unit."""
+        unit = self.label(q.unit)
+        return 'General" ' + unit.replace('"', "") + '"' if unit and q.type in NUMBERS else None
 
     def correction(self, inst: InstitutionData, q: Question) -> str | None:
         """What DGPE corrected in the institution's answer to ``q``, as a sentence; None when nothing was."""
@@ -149,3 +180,17 @@ class View:
         status = inst.answers.status(q.name)
         code = "not_received" if inst.response is None else status.value if status else ""
         return self.t(CONS_STATUSES[code]) if code in CONS_STATUSES else code
+
+
+NUMBERS = (QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.RANGE)
+
+
+def _same(typed: object, shown: object) -> bool:
+    """Whether what was typed reads as what the Answer column shows (then it is not repeated)."""
+    if typed is None or shown is None:
+        return typed is None
+    if isinstance(typed, str) and isinstance(shown, str):
+        return typed.strip().casefold() == shown.strip().casefold()
+    if isinstance(typed, (int, float)) and isinstance(shown, (int, float)):
+        return float(typed) == float(shown)
+    return typed == shown

@@ -65,5 +65,5 @@ def shown(framework: Framework, question: Question, value: Value, lang: str) -> 
     if isinstance(value, (dt.date, dt.datetime)):
         return format_date(value, lang)
     if isinstance(value, float):
-        return format_number(value, lang, 2)
+        return format_number(value, lang, 0 if value.is_integer() else 2)
     return str(value)

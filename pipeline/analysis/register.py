@@ -8,7 +8,6 @@ recommendations with it. This module decides the rows, the labels and the summar
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -34,7 +33,8 @@ from pipeline.i18n.messages.register import (
     REGISTER_SUMMARY_SHEET,
     REGISTER_TITLE,
 )
-from pipeline.i18n.translation import translate
+from pipeline.i18n.messages.workbooks import REGISTER_REPORT
+from pipeline.i18n.translation import format_date, translate
 
 SUMMARY_KEYS = ("topic", "country", "priority", "status")
 
@@ -60,9 +60,17 @@ class RegisterRow:
     recommendation: str  # R-01… for a recommendation
     report: str  # the final report, relative to the workspace
     published: str
+    report_title: str = ""  # the final report as its readers know it: its title and date of publication
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
+
+
+def public_title(topic: str, country: str, published: str, lang: str) -> str:
+    """The final report as donors can look it up, whatever folder it sits in: its title and date of publication
+    (``published``: ISO date, "" when unknown)."""
+    date = format_date(dt.date.fromisoformat(published[:10]), lang) if published else "—"
+    return translate(REGISTER_REPORT, lang, topic=topic, country=country, date=date)
 
 
 def display_name(lookup: Any, code: str, lang: str) -> str:
@@ -91,6 +99,7 @@ def register_rows(published: Sequence[tuple[Publication, ReportContent]], status
         common = {"round": round_.id, "country": round_.country, "country_name": display_name(catalog.state, round_.country, lang),
                   "topic": round_.topic, "topic_name": display_name(catalog.topic, round_.topic, lang),
                   "report": publication.report, "published": publication.published[:10]}
+        common["report_title"] = public_title(common["topic_name"], common["country_name"], common["published"], lang)
 
         for need in content.needs:
             rows.append(RegisterRow(**common, **_about(round_, content, need.note, lang), kind=RegisterKind.NEED.value, text=need.text, priority=need.note.priority,
@@ -124,7 +133,7 @@ class RegisterView:
     headers: tuple[str, ...]
     kinds: tuple[str, ...]  # per column: code, name, text, date, link
     rows: tuple[tuple[Any, ...], ...]
-    links: tuple[str, ...]  # per row: the final report's address relative to the workbook ("" for none)
+    links: tuple[str, ...]  # per row: the final report's public address ("" when it has none: a path breaks once sent)
     summaries: tuple[Summary, ...]
 
 
@@ -133,7 +142,9 @@ def status_label(code: str, lang: str) -> str:
 
 
 def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Path, root: Path) -> RegisterView:
-    """Every label, value and count of the register workbook written at ``target`` for a workspace at ``root``."""
+    """Every label, value and count of the register workbook written at ``target`` for a workspace at ``root``. The
+    final report is named by its title and date, and linked only when it has a public address: a link to a file of
+    the workspace would break once the register is sent."""
     t = lambda message, **params: translate(message, lang, **params)
     table = []
     links = []
@@ -142,8 +153,8 @@ def register_view(rows: list[RegisterRow], lang: str, today: dt.date, target: Pa
         priority = t(REGISTER_PRIORITIES.get(r.priority, REGISTER_PRIORITIES[""])) if r.kind != "withheld" else ""
         table.append((r.round, r.country_name, r.topic_name, r.element_name, r.institution_name, t(REGISTER_KINDS[r.kind]), r.text,
                       priority, status_label(r.status, lang), date,
-                      r.recommendation, Path(r.report).name))
-        links.append(os.path.relpath(root / r.report, target.parent).replace(os.sep, "/") if r.report else "")
+                      r.recommendation, r.report_title or Path(r.report).name))
+        links.append(r.report if r.report.startswith(("https://", "http://")) else "")
     needs, recs = ([r for r in rows if r.kind == k] for k in RegisterKind)
     counted = (t(REGISTER_COUNT_HEADERS["needs"]), t(REGISTER_COUNT_HEADERS["recommendations"]))
 

@@ -7,20 +7,21 @@ import typer
 
 from pipeline.cli.context import STATE, _, console
 from pipeline.i18n import messages as m
-from pipeline.i18n.messages.consolidation import CONS_HELP, CONS_WRITTEN
+from pipeline.i18n.messages.consolidation import CONS_COMPLETE_ONLY, CONS_HELP, CONS_WRITTEN
 
 HELP = _(CONS_HELP)
 
 
 RoundArg = Annotated[str, typer.Argument(metavar="ROUND", help=_(m.HELP_ROUND_ARG))]
 AllowEmpty = Annotated[bool, typer.Option("--allow-empty", help=_(m.HELP_OPT_ALLOW_EMPTY))]
+CompleteOnly = Annotated[bool, typer.Option("--complete-only", help=_(CONS_COMPLETE_ONLY))]
 
 
-def consolidate(round_ref: RoundArg, allow_empty: AllowEmpty = False) -> None:
-    """Writes outbox/<round>/consolidado.xlsx in the round's working language."""
+def consolidate(round_ref: RoundArg, allow_empty: AllowEmpty = False, complete_only: CompleteOnly = False) -> None:
+    """Writes the round's consolidated workbook in its working language."""
     from pipeline.stages.interviews import consolidate as write
 
-    made = write(STATE.workspace(), round_ref, allow_empty=allow_empty)
+    made = write(STATE.workspace(), round_ref, allow_empty=allow_empty, complete_only=complete_only)
     console.print(_(CONS_WRITTEN, path=str(made.path), received=len(made.received), missing=len(made.missing), gaps=made.gaps),
                   markup=False)
 

@@ -19,11 +19,13 @@ from docx.shared import Cm
 
 from pipeline.analysis.check_text import guide_sentence
 from pipeline.analysis.checks import Gap, GapKind
+from pipeline.analysis.returns import mean_includes, received_on
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.documents.charts import Chart, dimension_scores
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
+from pipeline.domain import file_names
 from pipeline.domain.answers import AnswerStatus
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import Question, QuestionType, pick
@@ -88,7 +90,6 @@ from pipeline.i18n.messages.guide import (
 from pipeline.i18n.translation import format_date, format_number, translate
 
 GUIDE_TEMPLATE = TEMPLATES / "interview_guide.docx"
-FOLDER = "guias"
 CHART_WIDTH = Cm(16)
 NONE = "—"
 
@@ -206,8 +207,8 @@ def _facts(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str) 
     experts = "\n".join(translate(GUIDE_EXPERT, lang, name=e.name, state=state(e.state), institution=e.institution)
                         for e in round_.panel.experts) or translate(GUIDE_TO_BE_SET, lang)
     coordinator = round_.panel.coordinator
-    received = (format_date(dt.datetime.fromisoformat(inst.response.received).date(), lang) if inst.response
-                else translate(GUIDE_NOT_SENT, lang))
+    received = (received_on(inst, format_date(dt.datetime.fromisoformat(inst.response.received).date(), lang), lang)
+                if inst.response else translate(GUIDE_NOT_SENT, lang))
     rows = [
         (GUIDE_ROUND, round_.id), (GUIDE_COUNTRY, state(round_.country)), (GUIDE_TOPIC, catalog.topic(round_.topic).name(lang)),
         (GUIDE_INSTITUTION, f"{inst.institution.name} ({inst.institution.acronym})"),
@@ -266,7 +267,8 @@ def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang
                            if scores else ""),
         "scores": rows,
         "chart": Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH) if chart else "",
-        "chart_caption": translate(GUIDE_CHART_CAPTION_MEAN if answered > 1 else GUIDE_CHART_CAPTION, lang, count=answered),
+        "chart_caption": " ".join(filter(None, (translate(GUIDE_CHART_CAPTION_MEAN if answered > 1 else GUIDE_CHART_CAPTION, lang,
+                                                          count=answered), mean_includes(data, lang) if answered > 1 else ""))),
         "not_received": translate(GUIDE_NOT_RECEIVED, lang, institution=institution.acronym),
         "gaps": [_gap(g, data, lang) for g in mine],
         "dimensions": dimensions,
@@ -279,6 +281,6 @@ def write_guides(catalog: Catalog, data: RoundData, folder: Path, lang: str) -> 
     with tempfile.TemporaryDirectory(prefix="mecigep-charts-") as charts:
         for inst in data.institutions:
             chart = _chart(data, inst, lang, Path(charts)) if inst.scores else None
-            target = folder / f"guia-{inst.institution.id}.docx"
+            target = folder / file_names.guide(inst.institution.id, data.round.language)
             written.append(render(GUIDE_TEMPLATE, guide_context(catalog, data, inst, lang, chart), target))
     return written

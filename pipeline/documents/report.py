@@ -21,6 +21,7 @@ from docx.shared import Cm
 
 from pipeline.analysis.method_text import report_paragraph
 from pipeline.analysis.report_content import Item, Recommendation, ReportContent
+from pipeline.analysis.returns import mean_includes, received_on
 from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
 from pipeline.documents.comparison import add_comparison
 from pipeline.documents.guide import level_names
@@ -127,7 +128,8 @@ def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
                  "scored": translate(REPORT_SCORED, lang, scored=s.scored, total=s.total) if s else translate(REPORT_NOT_RECEIVED, lang)}
                 for inst, s in result.scores]
         if result.scored > 1:
-            rows.append({"name": translate(REPORT_MEAN, lang, count=result.scored), "score": _number(result.mean, lang), "scored": ""})
+            rows.append({"name": translate(REPORT_MEAN, lang, count=result.scored), "score": _number(result.mean, lang),
+                         "scored": mean_includes(data, lang)})
         chart = _picture(institutions_compared(
             [inst.institution.acronym for inst, _ in result.scores], [s.value if s else None for _, s in result.scores],
             translate(REPORT_DIMENSION_TITLE, lang, dimension=label), folder / f"d{number}.png", levels, lang)) if result.scored else ""
@@ -210,7 +212,8 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
                      else translate(REPORT_NO_NOTES, lang)} for e in round_.panel.experts],
         "coordinator": f"{coordinator.name} <{coordinator.email}>" if coordinator else to_be_set,
         "institutions": [{"name": i.institution.name, "acronym": i.institution.acronym,
-                          "received": translate(REPORT_RECEIVED_ON, lang, date=_date(i.response.received, lang)) if i.response
+                          "received": (received_on(i, _date(i.response.received, lang), lang, sentence=True) if i.incomplete
+                                       else translate(REPORT_RECEIVED_ON, lang, date=_date(i.response.received, lang))) if i.response
                           else translate(REPORT_NOT_RECEIVED, lang),
                           "overall": _number(i.scores.overall.value if i.scores else None, lang)} for i in data.institutions],
         "dates": [{"label": translate(REPORT_DATES[k], lang), "value": v or to_be_set} for k, v in dates.items()],

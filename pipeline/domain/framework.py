@@ -97,6 +97,7 @@ class Question(Frozen):
     weight: float = 1.0
     evidence: str = "no"  # "no", "yes", or the lowest maturity level (as text) from which evidence is asked
     prompt: Labels = {}
+    unit: Labels = {}  # what a number counts ("%", "días"), shown beside it; empty for none
     row: int = 0  # row of the survey sheet it was defined on
 
     @property

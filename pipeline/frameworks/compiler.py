@@ -1,7 +1,7 @@
 """Compiles the sheets of an XLSForm workbook into a ``Framework``, collecting every problem.
 
 Pure: it works on the rows ``workbooks.xlsform`` read. Top-level groups are the dimensions;
-questions carry the MECIGEP columns ``element``, ``weight``, ``evidence`` and
+questions carry the MECIGEP columns ``element``, ``weight``, ``evidence``, ``unit`` and
 ``interview_prompt``. Problems name the sheet, row and column, and say what to do.
 
 The stages, in order: the settings and languages (``settings``), the elements and choices (``choices``),
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.domain.framework import Dimension, Framework, Question, Repeat
 from pipeline.domain.problems import Problem, Severity
+from pipeline.frameworks.bounds import NUMBERS, bounds
 from pipeline.frameworks.choices import read_choices, read_elements
 from pipeline.frameworks.context import CompileContext, DimensionDraft, QuestionDraft
 from pipeline.frameworks.methods import read_methods
@@ -27,6 +28,7 @@ from pipeline.i18n.messages.frameworks import (
     FW_LOOSE_QUESTIONS,
     FW_NO_QUESTIONS,
     FW_NOTHING_TO_ANSWER,
+    FW_NUMBER_NO_RANGE,
 )
 
 
@@ -71,6 +73,13 @@ def _dimension(c: CompileContext, d: DimensionDraft) -> Dimension | None:
                      repeats=tuple(repeats))
 
 
+def _ranges(c: CompileContext) -> None:
+    """A warning for each whole-number or decimal question whose constraint does not bound it on both sides."""
+    for d in c.drafts:
+        if isinstance(d, QuestionDraft) and d.fields.get("type") in NUMBERS and not bounds(d.fields.get("constraint")).closed:  # type: ignore[arg-type]
+            c.warn(FW_NUMBER_NO_RANGE, c.at(c.sheets.survey, d.row, "constraint"), name=d.name)
+
+
 def _build(c: CompileContext) -> Framework | None:
     """The framework the sheets describe, once the last checks are done; None when any problem is an error."""
     survey = c.sheets.survey
@@ -109,6 +118,7 @@ def compile_framework(sheets: XLSFormSheets, file_name: str) -> CompileResult:
     read_choices(context)
     read_survey(context)
     resolve_expressions(context)
+    _ranges(context)
     scoring = read_methods(context)  # scoring methods (frameworks/methods.py), once the survey is known
     framework = _build(context)
     if framework is not None:

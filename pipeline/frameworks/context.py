@@ -29,7 +29,7 @@ from pipeline.i18n.messages.frameworks import (
 __all__ = ["NAME", "CompileContext", "DimensionDraft", "OpenGroup", "QuestionDraft", "RepeatDraft", "language_of"]
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-TRANSLATED = ("label", "hint", "constraint_message", "required_message", "interview_prompt", "form_title")
+TRANSLATED = ("label", "hint", "constraint_message", "required_message", "interview_prompt", "form_title", "unit")
 
 
 @dataclass

@@ -208,7 +208,7 @@ def _question(c: CompileContext, sheet: Sheet, row: Row, kind: Type, stack: list
         required=required.lower() in YES and qtype not in (QuestionType.NOTE, QuestionType.CALCULATE),
         constraint_message=c.texts(sheet, row, "constraint_message"), required_message=c.texts(sheet, row, "required_message"),
         element=element or None, weight=_weight(c, sheet, row), evidence=_evidence(c, sheet, row, shown, qtype, listed),
-        prompt=c.texts(sheet, row, "interview_prompt"), row=row.number,
+        prompt=c.texts(sheet, row, "interview_prompt"), unit=c.texts(sheet, row, "unit"), row=row.number,
         range=_range(c, sheet, row) if qtype is QuestionType.RANGE else None)
     if not name:
         return

@@ -7,9 +7,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.analysis.consolidation import FILE_NAME, build
+from pipeline.analysis.consolidation import build
 from pipeline.analysis.round_data import RoundData
-from pipeline.documents.guide import FOLDER, write_guides
+from pipeline.documents.guide import write_guides
+from pipeline.domain import file_names
 from pipeline.domain.framework import Framework, pick
 from pipeline.domain.models import Round, Stage
 from pipeline.domain.notes import NoteRow
@@ -36,6 +37,7 @@ class Consolidation:
     received: tuple[str, ...]  # institutions' ids
     missing: tuple[str, ...]
     gaps: int
+    left_out: tuple[str, ...] = ()  # incomplete returns left out of the scores (``complete_only``)
 
 
 def _returns_or_allowed(data: RoundData, allow_empty: bool, message: str) -> None:
@@ -44,21 +46,25 @@ def _returns_or_allowed(data: RoundData, allow_empty: bool, message: str) -> Non
         raise UserError(message, round=data.round.id, expected=len(data.institutions))
 
 
-def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False) -> Consolidation:
+def consolidate(workspace: Workspace, round_id: str, lang: str | None = None, allow_empty: bool = False,
+                complete_only: bool = False) -> Consolidation:
     """Writes the round's consolidated workbook (``lang`` None: the round's language) and records it; refused while
-    nothing came back, unless ``allow_empty``."""
-    data = load(workspace, round_id)
+    nothing came back, unless ``allow_empty``. ``complete_only`` leaves the incomplete returns out of the scores and
+    means (the workbook says which)."""
+    data = load(workspace, round_id, complete_only)
     _returns_or_allowed(data, allow_empty, m.CONS_NO_RETURNS)
-    path = write_consolidated(workspace.round_outbox(data.round.id) / FILE_NAME, build(data, normalise_language(lang or data.round.language)))
+    path = write_consolidated(workspace.round_outbox(data.round.id) / file_names.consolidated(data.round.language),
+                              build(data, normalise_language(lang or data.round.language)))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     received = tuple(i.institution.id for i in data.received)
     missing = tuple(i.institution.id for i in data.missing)
     documents = [{"role": "response", "name": i.institution.id, "sha256": i.response.sha256} for i in data.received if i.response]
     with workspace.ledger.transaction():
         workspace.ledger.record("round.consolidated", data.round.id, {
-            "file": path.name, "sha256": digest, "received": list(received), "missing": list(missing), "gaps": len(data.gaps)},
+            "file": path.name, "sha256": digest, "received": list(received), "missing": list(missing), "gaps": len(data.gaps),
+            "left_out": [i.institution.id for i in data.institutions if i.left_out]},
             documents + [{"role": "consolidated", "name": path.name, "sha256": digest}])
-    return Consolidation(path, received, missing, len(data.gaps))
+    return Consolidation(path, received, missing, len(data.gaps), tuple(i.institution.id for i in data.institutions if i.left_out))
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,13 @@ def prepare(workspace: Workspace, round_id: str, lang: str | None = None, allow_
 
 
 def write_interview_guides(workspace: Workspace, round_id: str, lang: str | None = None) -> list[Path]:
-    """Writes one interview guide per institution into outbox/<round>/guias/ and records them; returns them in the
-    round's order. ``lang`` None means the round's working language."""
+    """Writes one interview guide per institution into outbox/<round>/guias/ (the folder named in the round's
+    language) and records them; returns them in the round's order. ``lang`` None means the round's working language."""
     data = load(workspace, round_id)
     language = normalise_language(lang or data.round.language)
-    written = write_guides(workspace.catalog, data, workspace.round_outbox(data.round.id) / FOLDER, language)
-    documents = [{"role": "interview_guide", "institution": inst.institution.id, "name": f"{FOLDER}/{path.name}",
+    folder = file_names.guides_folder(data.round.language)
+    written = write_guides(workspace.catalog, data, workspace.round_outbox(data.round.id) / folder, language)
+    documents = [{"role": "interview_guide", "institution": inst.institution.id, "name": f"{folder}/{path.name}",
                   "sha256": hashlib.sha256(path.read_bytes()).hexdigest()} for inst, path in zip(data.institutions, written)]
     with workspace.ledger.transaction():
         workspace.ledger.record("interviews.guides", data.round.id,
@@ -127,7 +134,7 @@ def emit_notes(workspace: Workspace, round_id: str, lang: str | None = None) -> 
         slug, email = (expert.state.lower(), expert.email.lower()) if expert else ("panel", "")
         number = stored_notes.issued_count(ledger, round_.id, email) + 1
         identity = NotesIdentity(f"{round_.id}.notes.{slug}.{number}", round_.id, email, framework.id, framework.version, language, today)
-        path = workspace.round_outbox(round_.id) / f"{round_.id}-notes-{slug}-{language}-{number}.xlsx"
+        path = workspace.round_outbox(round_.id) / file_names.notes(round_.id, slug, language, number, round_.language)
         write_notes(path, identity, notes_cover(workspace, round_, framework, language, expert.name if expert else "", email))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         stored_notes.record_issued(ledger, stored_notes.IssuedNotes(

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.documents.email_message import MailContent, address, message_id, write_eml
-from pipeline.documents.guide import FOLDER as GUIDES
 from pipeline.documents.mail_text import render
+from pipeline.domain import file_names
 from pipeline.domain.enums import MailKind, MailState, ReturnState
 from pipeline.domain.mail import OVERDUE, Attachment, Recipient, Send, reminder_step, send_key
 from pipeline.domain.models import Round, Stage
@@ -120,8 +120,11 @@ def _answers(workspace: Workspace, round_: Round) -> list[Send]:
 def _interviews(workspace: Workspace, round_: Round) -> list[Send]:
     """Each expert's interview guides (as they are in the round's outbox: the files are what is sent) and latest notes
     workbook, in one e-mail."""
-    folder = workspace.outbox / round_.id / GUIDES
-    guides = tuple(Attachment(f"outbox/{round_.id}/{GUIDES}/{path.name}", sha256_of(path))
+    found = workspace.ledger.events(round_.id, limit=1, kind="interviews.guides")
+    named = [d["name"] for d in (found[0].documents if found else ()) if d.get("role") == "interview_guide"]
+    guides_folder = Path(named[0]).parent.as_posix() if named else file_names.guides_folder(round_.language)
+    folder = workspace.outbox / round_.id / guides_folder
+    guides = tuple(Attachment(f"outbox/{round_.id}/{guides_folder}/{path.name}", sha256_of(path))
                    for path in sorted(folder.glob("*.docx")) if not path.name.startswith((".", "~$")))
     sends = []
     for expert in round_.panel.experts:
@@ -153,7 +156,7 @@ def owed(workspace: Workspace, round_id: str) -> list[Send]:
 
 def _attachment_name(round_: Round, attachment: Attachment, kind: MailKind, version: str) -> str:
     if kind is MailKind.DRAFT:
-        return f"{round_.id}-borrador-v{version}.docx"  # the archived copy is named by its hash
+        return file_names.draft(round_.id, version, round_.language)  # the archived copy is named by its hash
     return Path(attachment.path).name
 
 

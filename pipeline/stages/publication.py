@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.analysis.followup import followup_framework
-from pipeline.analysis.register import RegisterRow, display_name, register_rows, register_view
+from pipeline.analysis.register import RegisterRow, display_name, public_title, register_rows, register_view
 from pipeline.analysis.report_content import ReportContent
+from pipeline.domain import file_names
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
 from pipeline.domain.models import Publication, Round, Stage
@@ -39,8 +40,6 @@ from pipeline.stages.report_review import unaccepted
 from pipeline.workbooks.followup import FollowupCover, FollowupIdentity, write_followup
 from pipeline.workbooks.questionnaire import Prefill
 from pipeline.workbooks.register import write_register_workbook
-
-FINAL_REPORT = "{round}-informe-final.docx"
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None, pu
     raise_if_errors(check_publication_date(published, approved.approved_on))
     version = approved.draft_version
     draft = next(d for d in drafts(workspace, round_.id) if d.version == version)
-    target = workspace.round_outbox(round_.id) / FINAL_REPORT.format(round=round_.id)
+    target = workspace.round_outbox(round_.id) / file_names.final_report(round_.id, round_.language)
     language = lang or round_.language
     render(workspace, content_of(workspace, round_.id), version, target, language, final=True,
            approval={"approved_by": approved.approved_by, "date": approved.approved_on, "published": published,
@@ -129,8 +128,10 @@ def followup_summary(workspace: Workspace, round_id: str) -> dict[str, int]:
 
 def followup_cover(workspace: Workspace, round_: Round, lang: str) -> FollowupCover:
     who = round_.panel.coordinator or round_.contact
-    return FollowupCover(workspace.catalog.topic(round_.topic).name(lang), workspace.catalog.state(round_.country).name(lang),
-                         f"{who.name} <{who.email}>" if who.email else who.name or "—", FINAL_REPORT.format(round=round_.id))
+    topic, country = workspace.catalog.topic(round_.topic).name(lang), workspace.catalog.state(round_.country).name(lang)
+    found = next((p for p in publications(workspace) if p.round.id == round_.id), None)
+    return FollowupCover(topic, country, f"{who.name} <{who.email}>" if who.email else who.name or "—",
+                         public_title(topic, country, found.published if found else "", lang))
 
 
 def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, today: dt.date | None = None) -> Path:
@@ -150,7 +151,7 @@ def emit_followup(workspace: Workspace, round_id: str, lang: str | None = None, 
     number, language = len(issued) + 1, normalise_language(lang or round_.language)
     identity = FollowupIdentity(f"{round_.id}.followup.{number}", round_.id, ANSWERING, framework.id, framework.version,
                                 language, framework.structure_hash, day)
-    path = write_followup(workspace.round_outbox(round_.id) / f"{round_.id}-seguimiento-{number}.xlsx", framework, identity,
+    path = write_followup(workspace.round_outbox(round_.id) / file_names.followup(round_.id, number, round_.language), framework, identity,
                           followup_cover(workspace, round_, language))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with ledger.transaction():
@@ -204,13 +205,13 @@ def withheld_row(workspace: Workspace, publication: Publication, embargo: dt.dat
 
 
 def write_register(workspace: Workspace, target: Path | None = None, lang: str = "es", today: dt.date | None = None) -> RegisterResult:
-    """Writes the register (default ``outbox/registro-cooperacion.xlsx``) atomically. Raises UserError when no round
+    """Writes the register (default ``outbox/registro-cooperacion.xlsx``, named in ``lang``) atomically. Raises UserError when no round
     is published."""
     published = publications(workspace)
     if not published:
         raise UserError(m.REGISTER_NO_ROUNDS)
     rows = register_rows_of(workspace, lang, today)
-    target = Path(target) if target else workspace.outbox / "registro-cooperacion.xlsx"
+    target = Path(target) if target else workspace.outbox / file_names.register(lang)
     target = target if target.is_absolute() else Path.cwd() / target
     write_register_workbook(target, register_view(rows, lang, today or dt.date.today(), target, workspace.root))
     return RegisterResult(target, rows, len(published))

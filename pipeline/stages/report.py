@@ -19,6 +19,7 @@ from pipeline.documents.merge import marked_lines
 from pipeline.documents.panel_text import CarryReport, carry_over, open_document, placeholders
 from pipeline.documents.report import render_report
 from pipeline.documents.review import unresolved
+from pipeline.domain import file_names
 from pipeline.domain.enums import DraftOrigin
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import Problem, UserError, raise_if_errors
@@ -32,7 +33,7 @@ from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import consent, rounds
 from pipeline.stages.interviews import merged_notes
-from pipeline.stages.report_returns import DRAFT_NAME, draft_lock
+from pipeline.stages.report_returns import draft_lock
 from pipeline.stages.report_review import record_observations
 from pipeline.stages.round_data import load
 
@@ -88,7 +89,7 @@ def write_draft(workspace: Workspace, round_id: str, lang: str | None = None) ->
         before = current(workspace, round_.id)
         version = (before.version if before else 0) + 1
         language = lang or round_.language
-        target = workspace.round_outbox(round_.id) / DRAFT_NAME.format(round=round_.id, version=version)
+        target = workspace.round_outbox(round_.id) / file_names.draft(round_.id, version, round_.language)
         report = render(workspace, content, version, target, language, panel_text_from=before)
         with workspace.ledger.transaction():
             record_draft(workspace, round_, target, DraftOrigin.GENERATED, before.version if before else None, target.name)

@@ -1,6 +1,6 @@
 """Step 5: what changed between two versions of the draft, for reviewers to read only what is new.
 
-``mecigep report compare ROUND V1 V2`` writes ``outbox/<round>/<round>-cambios-v<V1>-v<V2>.docx``: every panel
+``mecigep report compare ROUND V1 V2`` writes ``outbox/<round>/<round>-cambios-v<V1>-v<V2>.docx`` (named in the round's language): every panel
 section that changed, with its changes as tracked insertions and deletions signed by whoever wrote the newer
 text — the sender of the copy that brought it in (for a deletion, that took it out), found version by version
 between the two — as Word's Compare shows them (``documents/compare.py``).
@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.documents.compare import compare_versions, section_texts
 from pipeline.documents.panel_text import is_marked_text, open_document
 from pipeline.documents.properties import PIPELINE_AUTHOR
+from pipeline.domain import file_names
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import normalise_language
@@ -57,7 +58,7 @@ def compare(workspace: Workspace, round_id: str, old: int, new: int, lang: str |
     document = open_document(workspace.root / versions[new].file)
     changed = compare_versions(open_document(workspace.root / versions[old].file), document, (old, new), author_of,
                                normalise_language(lang or round_.language))
-    target = workspace.round_outbox(round_.id) / f"{round_.id}-cambios-v{old}-v{new}.docx"
+    target = workspace.round_outbox(round_.id) / file_names.comparison(round_.id, old, new, round_.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-compare-") as folder:
         made = Path(folder) / target.name
         document.save(str(made))

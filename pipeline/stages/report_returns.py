@@ -2,7 +2,7 @@
 
 Several people edit copies of the same version at once and send them back in any order. Each copy is merged
 three ways (``documents/merge.py``): against the version it was edited from, into the current draft, section
-by section. The result is the next version, written to ``outbox/<round>/<round>-borrador-v<N>.docx`` with
+by section. The result is the next version, written to ``outbox/<round>/<round>-borrador-v<N>.docx`` (named in the round's language) with
 its identity saying so; a copy that changes nothing makes no new version. The copy itself is archived, and
 its receipt says what was taken, what was already there, what conflicts and what was changed outside the
 panel's sections.
@@ -26,8 +26,9 @@ from pipeline.documents.panel_text import open_document
 from pipeline.documents.properties import PIPELINE_AUTHOR, read_custom_properties
 from pipeline.documents.receipt import ReceiptContent, write_receipt
 from pipeline.documents.report_finish import stamp_version
+from pipeline.domain import file_names
 from pipeline.domain.drafts import Sender
-from pipeline.domain.enums import DraftOrigin, SectionMerge
+from pipeline.domain.enums import AnswerKind, DraftOrigin, SectionMerge
 from pipeline.domain.models import Round
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
@@ -36,7 +37,6 @@ from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages.report_review import record_observations
 
-DRAFT_NAME = "{round}-borrador-v{version}.docx"
 SECTION_SENTENCES = {SectionMerge.TAKEN: m.MERGE_SECTION_TAKEN, SectionMerge.SAME: m.MERGE_SECTION_SAME,
                      SectionMerge.CONFLICT: m.MERGE_SECTION_CONFLICT, SectionMerge.SET_APART: m.MERGE_SECTION_SET_APART,
                      SectionMerge.MISSING: m.MERGE_SECTION_MISSING}
@@ -110,7 +110,7 @@ def take_copy(workspace: Workspace, round_: Round, path: Path, name: str, sha256
 def _write_version(workspace: Workspace, round_: Round, document: Any, version: int, lang: str) -> Path:
     """Saves ``document`` as version ``version`` of the round's draft in its outbox; returns the file."""
     stamp_version(document, version, lang)
-    target = workspace.round_outbox(round_.id) / DRAFT_NAME.format(round=round_.id, version=version)
+    target = workspace.round_outbox(round_.id) / file_names.draft(round_.id, version, round_.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-merge-") as folder:
         made = Path(folder) / target.name
         document.save(str(made))
@@ -118,8 +118,9 @@ def _write_version(workspace: Workspace, round_: Round, document: Any, version: 
     return target
 
 
-def receipt_name(copy: Returned) -> str:
-    return f"draft-receipt-{copy.sha256[:12]}.docx"
+def receipt_name(sha256: str, lang: str) -> str:
+    """The receipt of a returned copy of a draft, named after the copy's content in the round's language ``lang``."""
+    return file_names.answer(AnswerKind.RECEIPT, (), sha256, lang, m.FILE_DRAFT) + AnswerKind.RECEIPT.suffix
 
 
 def sentences(copy: Returned, lang: str) -> list[str]:
@@ -137,7 +138,7 @@ def write_copy_receipt(workspace: Workspace, round_: Round, copy: Returned, name
     labels = {**m.DRAFT_RECEIPT,
               "no_warnings": translate(m.DRAFT_RECEIPT["no_warnings"], lang, version=copy.version),
               "closing": translate(m.DRAFT_RECEIPT["closing"], lang, round=round_.id,
-                                   file=DRAFT_NAME.format(round=round_.id, version=copy.version))}
+                                   file=file_names.draft(round_.id, copy.version, round_.language))}
     return write_receipt(ReceiptContent(
         round_id=round_.id, country=catalog.state(round_.country).name(lang), topic=catalog.topic(round_.topic).name(lang),
         institution=copy.sender.name or translate(m.DRAFT_UNKNOWN_SENDER, lang),

@@ -20,6 +20,7 @@ from pipeline.analysis.review import MatrixAnswers
 from pipeline.documents.panel_text import open_document
 from pipeline.documents.report_annexes import quote
 from pipeline.documents.review import comments, observations, tracked_changes
+from pipeline.domain import file_names
 from pipeline.domain.enums import ReviewDecision
 from pipeline.domain.models import Round
 from pipeline.domain.problems import UserError
@@ -98,15 +99,11 @@ def matrix_rows(workspace: Workspace, round_: Round, lang: str) -> list[MatrixRo
     return rows
 
 
-def matrix_name(round_id: str, version: int) -> str:
-    return f"{round_id}-revision-v{version}.xlsx"
-
-
 def matrix_cover(workspace: Workspace, round_: Round, version: int, lang: str, today: dt.date) -> tuple[MatrixIdentity, MatrixCover]:
     catalog = workspace.catalog
     title = translate(m.REVIEW_COVER, lang, round=round_.id, country=catalog.state(round_.country).name(lang),
                       topic=catalog.topic(round_.topic).name(lang))
-    draft_file = f"{round_.id}-borrador-v{version}.docx"
+    draft_file = file_names.draft(round_.id, version, round_.language)
     return (MatrixIdentity(round_.id, version, lang, today.isoformat()),
             MatrixCover(title, translate(m.REVIEW_VERSION, lang, version=version, file=draft_file, date=today)))
 
@@ -122,7 +119,7 @@ def write_review(workspace: Workspace, round_id: str, lang: str | None = None, t
     language = normalise_language(lang or round_.language)
     rows = matrix_rows(workspace, round_, language)
     identity, cover = matrix_cover(workspace, round_, draft.version, language, today or dt.date.today())
-    target = write_review_matrix(workspace.round_outbox(round_.id) / matrix_name(round_.id, draft.version), identity, cover, rows)
+    target = write_review_matrix(workspace.round_outbox(round_.id) / file_names.review(round_.id, draft.version, round_.language), identity, cover, rows)
     return ReviewResult(target, len(tracked_changes(document)), len(comments(document)), draft.version, len(rows))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.analysis.seminar import SeminarRound, common_findings
 from pipeline.documents.seminar import render_seminar
+from pipeline.domain import file_names
 from pipeline.domain.problems import UserError
 from pipeline.i18n.messages.seminar import SEMINAR_NO_ROUNDS
 from pipeline.ledger.workspace import Workspace
@@ -42,6 +43,6 @@ def write_seminar(workspace: Workspace, year: int, target: Path | None = None, l
     """Writes the seminar document of ``year`` (default ``outbox/seminario-<year>.docx``). Raises UserError when no
     round was published that year."""
     rounds = year_rounds(workspace, year, today)
-    target = Path(target) if target else workspace.outbox / f"seminario-{year}.docx"
+    target = Path(target) if target else workspace.outbox / file_names.seminar(year, lang or "es")
     path = render_seminar(workspace.catalog, workspace.root, year, rounds, common_findings(rounds), target, lang or "es")
     return SeminarResult(path, tuple(r.id for r in rounds))

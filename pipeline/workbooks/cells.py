@@ -15,9 +15,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.domain.raw import text_of
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
-TITLE_FONT = Font(bold=True, size=14, color="1F4E79")
+FONT = "Calibri"  # named on every font: a font without a name is drawn in a serif face by LibreOffice
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")  # pale yellow: where to type (sheets.PENDING while required and empty)
+TITLE_FONT = Font(name=FONT, bold=True, size=14, color="1F4E79")
+BOLD_FONT = Font(name=FONT, bold=True)
+PLAIN_FONT = Font(name=FONT)
+LABEL_FONT = Font(name=FONT, bold=True, color="1F4E79")
+NOTE_FONT = Font(name=FONT, italic=True, color="7F7F7F")
+LINK_FONT = Font(name=FONT, color="0563C1", underline="single")
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")

@@ -22,22 +22,24 @@ from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.analysis.consolidation import Chart, Consolidated, Sheet, Table
-from pipeline.workbooks.cells import WRAP, style_header
-from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
+from pipeline.workbooks.cells import FONT, WRAP, style_header
+from pipeline.workbooks.fit import fit_rows, header_width, width_for
+from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically
 
 WIDTHS = {"code": 11, "short": 17, "name": 28, "text": 34, "long": 52, "score": 11, "percent": 11, "level": 11, "change": 11}
 FORMATS = {"score": "0.00", "percent": "0.0%", "change": "+0.00;-0.00;0.00"}
 NUMERIC = {"score", "percent", "level", "change"}
 STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-MUTED = Font(name="Calibri", italic=True, color="7F7F7F")
+MUTED = Font(name=FONT, italic=True, color="7F7F7F")
 CORRECTED = PatternFill("solid", fgColor="DDEBF7")  # a value DGPE corrected: pale blue, with a comment saying so
-HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
-BOLD = Font(name="Calibri", bold=True)
-HEADING = Font(name="Calibri", bold=True, size=12, color="1F4E79")
-TITLE = Font(name="Calibri", bold=True, size=14, color="1F4E79")
-CHARACTERS = 1.2  # characters of average text per unit of column width
-LINE_HEIGHT = 15  # points per line of 11-point text
-MAX_HEIGHT = 409  # Excel's tallest row
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+HEADING = Font(name=FONT, bold=True, size=12, color="1F4E79")
+TITLE = Font(name=FONT, bold=True, size=14, color="1F4E79")
+# A chart's series: one colour per institution, and the round's mean in near-black, unlike any of them.
+PALETTE = ("4472C4", "ED7D31", "70AD47", "FFC000", "7030A0", "5B9BD5", "9E480E", "43682B", "C00000", "B4A7D6")
+MEAN_COLOUR = "262626"
+WIDEST = 40
+TOP = 4  # the first row after the workbook's title, the sheet's heading and a blank row
 
 
 def _unique(headers: list[str]) -> list[str]:
@@ -72,33 +74,42 @@ class _Writer:
         return self.wb
 
     def sheet(self, ws: Worksheet, sheet: Sheet) -> None:
+        """The workbook's title and the sheet's heading, its lines of text, then its tables, each header as wide as
+        its longest word and every row as tall as its text."""
         count = max(len(t.columns) for t in sheet.tables)
         widths = [max((WIDTHS[t.columns[c].kind] for t in sheet.tables if c < len(t.columns)), default=12) for c in range(count)]
+        for t in sheet.tables:  # no word cut: a column is as wide as its longest word, up to WIDEST
+            for c, header in enumerate(_unique([col.header for col in t.columns])):
+                words = [header_width(header)]
+                words += [width_for(w) for row in t.rows if c < len(row) and isinstance(row[c], str) for w in row[c].split()]
+                widths[c] = max(widths[c], min(WIDEST, max(words, default=0)))
         for c, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(c)].width = width
-        row = 1
+        put_value(ws.cell(1, 1), self.view.title)
+        ws.cell(1, 1).font = TITLE
+        put_value(ws.cell(2, 1), sheet.title)
+        ws.cell(2, 1).font = HEADING
+        row = TOP
         for text in sheet.intro:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
             put_value(ws.cell(row, 1), text)
             ws.cell(row, 1).alignment = WRAP
-            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * wrapped_lines(text, sum(widths), CHARACTERS))
             row += 1
         if sheet.intro:
-            ws.cell(1, 1).font = BOLD
             row += 1
         for table in sheet.tables:
             if table.title:
                 put_value(ws.cell(row, 1), table.title)
                 ws.cell(row, 1).font = HEADING
                 row += 1
-            if len(sheet.tables) == 1:  # its header repeats on every printed page, and stays in view when it is on top
+            if len(sheet.tables) == 1:  # its header repeats on every printed page and stays in view
                 ws.print_title_rows = f"{row}:{row}"
-                if row == 1:
-                    ws.freeze_panes = "A2"
-            row = self.table(ws, table, row, widths) + 2
+                ws.freeze_panes = f"A{row + 1}"
+            row = self.table(ws, table, row) + 2
+        fit_rows(ws)
         fit_to_width(ws, landscape=sum(widths) > 110)
 
-    def table(self, ws: Worksheet, table: Table, top: int, widths: list[int]) -> int:
+    def table(self, ws: Worksheet, table: Table, top: int) -> int:
         """Writes ``table`` with its header at row ``top``; returns its last row."""
         headers = _unique([c.header for c in table.columns])
         for c, header in enumerate(headers, start=1):
@@ -106,20 +117,19 @@ class _Writer:
         style_header(ws.cell(top, c) for c in range(1, len(headers) + 1))
         for c in range(1, len(headers) + 1):
             ws.cell(top, c).font = HEADER_FONT
-        ws.row_dimensions[top].height = LINE_HEIGHT * max(wrapped_lines(h, widths[c], CHARACTERS) for c, h in enumerate(headers))
         for n, values in enumerate(table.rows):
             row = top + 1 + n
             for c, (column, value) in enumerate(zip(table.columns, values), start=1):
                 cell = ws.cell(row, c)
                 put_value(cell, value)
                 cell.alignment = Alignment(vertical="top", wrap_text=column.kind not in NUMERIC,
-                                           horizontal="center" if column.kind == "level" else None)
+                                           horizontal="center" if column.kind == "level" else "left" if column.kind == "text" else None)
                 if column.kind in FORMATS:
                     cell.number_format = FORMATS[column.kind]
+                if (n, c - 1) in table.formats and isinstance(value, (int, float)):
+                    cell.number_format = table.formats[(n, c - 1)]
                 if n in table.muted:
                     cell.font = MUTED
-            lines = max((wrapped_lines(v, widths[c], CHARACTERS) for c, v in enumerate(values)), default=1)
-            ws.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
         for (n, c), why in table.marked.items():
             cell = ws.cell(top + 1 + n, c + 1)
             cell.fill = CORRECTED
@@ -132,6 +142,7 @@ class _Writer:
         return last
 
     def charts(self, ws: Worksheet) -> None:
+        ws.merge_cells("A1:P1")  # the title across the charts' width
         put_value(ws["A1"], self.view.title)
         ws["A1"].font = TITLE
         anchor = 3
@@ -141,6 +152,7 @@ class _Writer:
                 ws.row_breaks.append(Break(id=anchor - 1))  # one chart per printed page
             ws.add_chart(chart, f"A{anchor}")
             anchor += math.ceil(chart.height / 0.53) + 2  # a 15-point row is about 0.53 cm
+        fit_rows(ws, [1])
         fit_to_width(ws, landscape=True)
 
     def chart(self, spec: Chart) -> BarChart:
@@ -151,8 +163,11 @@ class _Writer:
         chart.title = spec.title
         chart.y_axis.title = spec.y_title
         chart.x_axis.title = spec.x_title
-        for column in spec.series:
+        for n, column in enumerate(spec.series):
             chart.add_data(Reference(source, min_col=column + 1, min_row=header, max_row=last), titles_from_data=True)
+            colour = MEAN_COLOUR if column == spec.mean else PALETTE[n % len(PALETTE)]
+            chart.series[-1].graphicalProperties.solidFill = colour
+            chart.series[-1].graphicalProperties.line.solidFill = colour
         chart.set_categories(Reference(source, min_col=spec.categories + 1, min_row=header + 1, max_row=last))
         chart.y_axis.scaling.min, chart.y_axis.scaling.max, chart.y_axis.majorUnit = 0, 4, 1
         chart.y_axis.number_format = "0"

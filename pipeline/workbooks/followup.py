@@ -5,22 +5,19 @@ whose first sheet is replaced by the instructions of what it really is; its iden
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.styles import Font
 
 from pipeline.domain.enums import DocumentType
 from pipeline.domain.framework import Framework
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from pipeline.workbooks.cells import TITLE_FONT, WRAP
+from pipeline.workbooks.cells import BOLD_FONT, LABEL_FONT, PLAIN_FONT, TITLE_FONT, WRAP
+from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.questionnaire import Cover, Identity, Prefill, write_questionnaire
 from pipeline.workbooks.sheets import put_value, save_atomically
-
-LINE = 15  # points per line
 
 
 @dataclass(frozen=True)
@@ -71,20 +68,20 @@ def rewrite_instructions(path: Path, title: str, facts: list[tuple[str, str]], p
     row = 3
     for label, value in facts:
         put_value(sheet.cell(row, 1), label)
-        sheet.cell(row, 1).font = Font(bold=True)
+        sheet.cell(row, 1).font = BOLD_FONT
         put_value(sheet.cell(row, 2), value)
         sheet.cell(row, 2).alignment = WRAP
         row += 1
     row += 1
-    texts = [(text, None) for text in paragraphs] + [(None, None), (list_title, Font(bold=True, color="1F4E79"))]
+    texts = [(text, None) for text in paragraphs] + [(None, None), (list_title, LABEL_FONT)]
     texts += [(item, None) for item in items]
     for text, font in texts:
         if text:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
             put_value(sheet.cell(row, 1), text)
             sheet.cell(row, 1).alignment = WRAP
-            sheet.cell(row, 1).font = font or Font()
-            sheet.row_dimensions[row].height = LINE * max(1, math.ceil(len(text) / 115))
+            sheet.cell(row, 1).font = font or PLAIN_FONT
         row += 1
+    fit_rows(sheet)
     workbook.properties.title = title
     return save_atomically(workbook, path)

@@ -9,7 +9,6 @@ framework; a hidden lists sheet holding the dropdowns' values; a very hidden ``_
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +26,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.domain.notes import CHOICES, FIELDS, RowSpec, row_specs
 from pipeline.domain.problems import Location
-from pipeline.domain.raw import RawNotes, RawValue, text_of
+from pipeline.domain.raw import RawNotes, RawValue
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
-from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input
+from pipeline.workbooks.cells import (
+    BOLD_FONT,
+    BOX,
+    LABEL_FONT,
+    TITLE_FONT,
+    WRAP,
+    define_name,
+    named_cells,
+    style_header,
+    style_input,
+)
+from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
 from pipeline.workbooks.response import _identity
 from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically
@@ -143,7 +153,6 @@ class _Writer:
         sheet.cell(row, 1).alignment = WRAP
         if font:
             sheet.cell(row, 1).font = font
-        sheet.row_dimensions[row].height = 15 * max(1, sum(math.ceil(max(1, len(line)) / 110) for line in text.split("\n")))
 
     def instructions(self, sheet: Worksheet) -> None:
         n, cover = m, self.cover
@@ -154,14 +163,14 @@ class _Writer:
                  (n.NOTES_VISIT, cover.visit), (m.Q_CONTACT, cover.contact), (n.NOTES_REFERENCE, self.id.notes_id))
         for row, (label, value) in enumerate(facts, start=3):
             put_text(sheet.cell(row, 1), self.t(label))
-            sheet.cell(row, 1).font = Font(bold=True)
+            sheet.cell(row, 1).font = BOLD_FONT
             put_text(sheet.cell(row, 2), value)
         row = 3 + len(facts) + 1
         for text in (n.NOTES_PURPOSE, n.NOTES_HOW_TO_FILL):
             self.paragraph(sheet, row, self.t(text))
             row += 1
         row += 1
-        self.paragraph(sheet, row, self.t(n.NOTES_SCALE_TITLE), Font(bold=True, color="1F4E79"))
+        self.paragraph(sheet, row, self.t(n.NOTES_SCALE_TITLE), LABEL_FONT)
         for code in CHOICES["assessment"]:
             row += 1
             self.paragraph(sheet, row, self.t(n.NOTES_ASSESSMENT_MEANING[code]))
@@ -169,6 +178,7 @@ class _Writer:
         self.paragraph(sheet, row, self.t(n.NOTES_PRIORITY_MEANING))
         row += 2
         self.paragraph(sheet, row, self.t(n.NOTES_HOW_TO_RETURN))
+        fit_rows(sheet)
         sheet.protection.sheet = True
         sheet.sheet_view.showGridLines = False
         fit_to_width(sheet)
@@ -183,17 +193,17 @@ class _Writer:
         for row, (name, label, value) in enumerate((("expert_name", n.NOTES_EXPERT_NAME, self.cover.expert_name),
                                                     ("expert_email", n.NOTES_EXPERT_EMAIL, self.cover.expert_email)), start=2):
             put_text(sheet.cell(row, 1), self.t(label))
-            sheet.cell(row, 1).font = Font(bold=True)
+            sheet.cell(row, 1).font = BOLD_FONT
+            sheet.cell(row, 1).alignment = WRAP
             sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
             self.input(sheet.cell(row, 2), name, value)
         sheet.merge_cells("A4:I4")
         put_text(sheet["A4"], self.t(n.NOTES_SHEET_HINT))
         sheet["A4"].alignment = WRAP
-        sheet.row_dimensions[4].height = 30
         for col, key in enumerate(COLUMNS, start=1):
             put_text(sheet.cell(HEADER_ROW, col), self.t(n.NOTES_HEADERS[key]))
         style_header(sheet[HEADER_ROW])
-        sheet.row_dimensions[HEADER_ROW].height = 48
+        fit_rows(sheet, range(1, FIRST_ROW))
         specs = self.cover.specs
         for row, spec in enumerate(specs, start=FIRST_ROW):
             self.row(sheet, row, spec, new_institution=row > FIRST_ROW and spec.institution != specs[row - FIRST_ROW - 1].institution)
@@ -225,10 +235,7 @@ class _Writer:
         if new_institution:  # a line between institutions
             for cell in sheet[row][:len(COLUMNS)]:
                 cell.border = Border(left=cell.border.left, right=cell.border.right, bottom=cell.border.bottom, top=NEW_INSTITUTION)
-        texts = [institution, label + listed] + [text_of(sheet.cell(row, col).value) for col in range(3, len(COLUMNS) + 1)]
-        lines = max(sum(math.ceil(max(1, len(line)) / (WIDTHS[get_column_letter(col)] * 1.1)) for line in text.split("\n"))
-                    for col, text in enumerate(texts, start=1))
-        sheet.row_dimensions[row].height = min(409, max(60, 15 * lines))
+        fit_rows(sheet, [row], minimum=60)
 
     def input(self, cell: Any, name: str, value: Any) -> None:
         style_input(cell)
@@ -255,8 +262,8 @@ class _Writer:
             put_text(sheet.cell(row, 1), where)
             put_text(sheet.cell(row, 2), sentence)
             sheet.cell(row, 1).alignment = sheet.cell(row, 2).alignment = WRAP
-            sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(sentence) / 100), math.ceil(len(where) / 28))
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 30, 95
+        fit_rows(sheet)
         sheet.protection.sheet = True
         fit_to_width(sheet, landscape=True)
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from openpyxl.styles import Font
@@ -11,7 +10,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.domain.framework import Framework, pick
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, translate
-from pipeline.workbooks.cells import TITLE_FONT, WRAP
+from pipeline.workbooks.cells import BOLD_FONT, FONT, LABEL_FONT, NOTE_FONT, TITLE_FONT, WRAP
+from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.questionnaire_meta import Identity
 from pipeline.workbooks.sheets import fit_to_width, put_text
 
@@ -27,8 +27,9 @@ class Cover:
     contact: str
 
 
-def write_instructions(sheet: Worksheet, framework: Framework, identity: Identity, cover: Cover) -> None:
-    """Fills ``sheet`` with the instructions, in the questionnaire's language, and protects it."""
+def write_instructions(sheet: Worksheet, framework: Framework, identity: Identity, cover: Cover, to_fix: int = 0) -> None:
+    """Fills ``sheet`` with the instructions, in the questionnaire's language, and protects it; a feedback copy
+    (``to_fix`` things to correct) says first that it is the institution's questionnaire returned."""
     lang = identity.language
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 95
@@ -45,16 +46,21 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
     row = 3
     for label, value in facts:
         put_text(sheet.cell(row, 1), translate(label, lang))
-        sheet.cell(row, 1).font = Font(bold=True)
+        sheet.cell(row, 1).font = BOLD_FONT
         put_text(sheet.cell(row, 2), value)
+        sheet.cell(row, 1).alignment = sheet.cell(row, 2).alignment = WRAP
         row += 1
     row += 1
+    if to_fix:
+        _paragraph(sheet, row, translate(m.Q_RETURNED, lang, count=to_fix))
+        sheet.cell(row, 1).font = Font(name=FONT, bold=True, color="C00000")
+        row += 2
     for message in (m.Q_PURPOSE, m.Q_HOW_TO_FILL, m.Q_HOW_TO_RETURN, m.Q_EVIDENCE_RULE):
         _paragraph(sheet, row, translate(message, lang))
         row += 1
     row += 1
     put_text(sheet.cell(row, 1), translate(m.Q_SCALE_TITLE, lang))
-    sheet.cell(row, 1).font = Font(bold=True, color="1F4E79")
+    sheet.cell(row, 1).font = LABEL_FONT
     row += 1
     for message in m.Q_SCALE.values():
         _paragraph(sheet, row, translate(message, lang))
@@ -62,7 +68,8 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
     if framework.note:
         row += 1
         _paragraph(sheet, row, translate(m.Q_ILLUSTRATIVE, lang, note=framework.note))
-        sheet.cell(row, 1).font = Font(italic=True, color="7F7F7F")
+        sheet.cell(row, 1).font = NOTE_FONT
+    fit_rows(sheet)
     sheet.protection.sheet = True
     sheet.sheet_view.showGridLines = False
     fit_to_width(sheet)
@@ -74,4 +81,3 @@ def _paragraph(sheet: Worksheet, row: int, text: str) -> None:
     cell = sheet.cell(row, 1)
     put_text(cell, text)
     cell.alignment = WRAP
-    sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(text) / 115))

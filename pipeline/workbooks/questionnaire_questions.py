@@ -4,7 +4,6 @@ cell gets, the help a question shows and the formula a calculate computes.
 """
 from __future__ import annotations
 
-import math
 from typing import Mapping
 
 from openpyxl.styles import Alignment, Font
@@ -12,15 +11,31 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.domain.framework import Question, QuestionType
+from pipeline.frameworks.bounds import number_bounds
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_number
-from pipeline.workbooks.cells import BOX, WRAP, style_input
+from pipeline.workbooks.cells import BOX, FONT, WRAP, style_input
+from pipeline.workbooks.fit import fit_rows, line_points
 from pipeline.workbooks.formulas import FormulaContext, cell_name
 from pipeline.workbooks.questionnaire_book import Book
-from pipeline.workbooks.questionnaire_rules import rule, status_formula, unchecked, validation_rule
+from pipeline.workbooks.questionnaire_rules import number_text, rule, status_formula, unchecked, validation_rule
 from pipeline.workbooks.sheets import GREY, put_text
 
 FORMATS = {QuestionType.DATE: "DD/MM/YYYY", QuestionType.TIME: "HH:MM", QuestionType.DATETIME: "DD/MM/YYYY HH:MM"}
+LONG_TEXT_LINES = 8  # an open answer's cell: room for a paragraph, on screen and printed
+
+
+def number_format(book: Book, q: Question) -> str | None:
+    """The format of a number answer with a unit: the number as typed, then the unit ("45.5 %"); None without one."""
+    unit = book.label(q.unit)
+    if not unit or q.type not in (QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.RANGE):
+        return None
+    return 'General" ' + unit.replace('"', "") + '"'
+
+
+def long_text(q: Question) -> bool:
+    """Whether ``q`` asks for an open answer, a paragraph rather than a value."""
+    return q.type is QuestionType.TEXT
 
 
 def answer_validation(book: Book, sheet: Worksheet, q: Question, parent_cell: str | None = None) -> DataValidation | None:
@@ -48,6 +63,12 @@ def help_text(book: Book, q: Question, cells: Mapping[str, str] | None = None) -
     if q.type is QuestionType.RANGE and q.range is not None:
         number = lambda v: format_number(v, book.lang, 0 if float(v).is_integer() else 2)  # noqa: E731
         parts.append(book.t(m.Q_RANGE_HELP, start=number(q.range.start), end=number(q.range.end), step=number(q.range.step)))
+    if (found := number_bounds(q)) is not None and (found.low is not None or found.high is not None):
+        parts.append(number_text(found.low, found.high, q.type is QuestionType.INTEGER, book.lang))
+    if book.label(q.unit):
+        parts.append(book.t(m.Q_IN_UNIT, unit=book.label(q.unit)))
+    if long_text(q) and q.repeat is None:
+        parts.append(book.t(m.Q_LONG_TEXT))
     if q.type is QuestionType.ACKNOWLEDGE:
         parts.append(book.t(m.Q_ACKNOWLEDGE_HELP, label=book.acknowledged))
     if q.type is QuestionType.CALCULATE:
@@ -65,11 +86,6 @@ def help_text(book: Book, q: Question, cells: Mapping[str, str] | None = None) -
     return "\n".join(p for p in parts if p)
 
 
-def height(*texts: str) -> float:
-    lines = max(sum(max(1, math.ceil(len(line) / 70)) for line in text.split("\n")) for text in texts)
-    return min(409, 15 * max(1, lines))
-
-
 def write_question(book: Book, sheet: Worksheet, row: int, q: Question, status_rows: list[int]) -> int:
     """Writes ``q`` from ``row`` on (a select_multiple takes one more row per option); returns the next free row."""
     label = book.label(q.label, q.name)
@@ -80,15 +96,16 @@ def write_question(book: Book, sheet: Worksheet, row: int, q: Question, status_r
     for col in range(1, 7):
         sheet.cell(row, col).alignment = WRAP
         sheet.cell(row, col).border = BOX
-    sheet.row_dimensions[row].height = height(label, help_)
     if q.type is QuestionType.NOTE:
-        sheet.cell(row, 2).font = Font(italic=True)
+        sheet.cell(row, 2).font = Font(name=FONT, italic=True)
+        fit_rows(sheet, [row])
         return row + 1
     answer = sheet.cell(row, 4)
     if q.type is QuestionType.CALCULATE:
         answer.fill = GREY
         answer.value = calculation(book, q)
         book.name(cell_name(q.name), sheet, f"$D${row}")
+        fit_rows(sheet, [row])
         return row + 1
     evidence = sheet.cell(row, 5)
     style_input(evidence)
@@ -109,6 +126,7 @@ def write_question(book: Book, sheet: Worksheet, row: int, q: Question, status_r
             book.fill(name, option_cell)
             for col in range(1, 7):
                 sheet.cell(row, col).border = BOX
+            sheet.cell(row, 2).alignment = WRAP
         book.name(cell_name(q.name), sheet, f"$D${first_row + 1}:$D${row}")
         answered = f"COUNTA({cell_name(q.name)})>0"
     else:
@@ -119,7 +137,12 @@ def write_question(book: Book, sheet: Worksheet, row: int, q: Question, status_r
             found.add(answer)
         if q.type in FORMATS:
             answer.number_format = FORMATS[q.type]
+        elif found := number_format(book, q):
+            answer.number_format = found
         answered = f'LEN(TRIM({cell_name(q.name)}))>0'
+    fit_rows(sheet, range(first_row, row + 1))
+    if long_text(q):
+        fit_rows(sheet, [first_row], minimum=LONG_TEXT_LINES * line_points())
     status = sheet.cell(first_row, 6)
     status.value = "=" + status_formula(book.fw, book.yes, book.status, q, answered)
     status.alignment = Alignment(vertical="top", wrap_text=True)

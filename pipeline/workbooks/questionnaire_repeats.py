@@ -19,9 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.domain.framework import Question, QuestionType, Repeat
 from pipeline.i18n import messages as m
 from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, style_header, style_input
+from pipeline.workbooks.fit import fit_rows, width_for
 from pipeline.workbooks.formulas import FormulaContext, cell_name, text_literal
 from pipeline.workbooks.questionnaire_book import Book, safe_name
-from pipeline.workbooks.questionnaire_questions import FORMATS, answer_validation, calculation, height, help_text
+from pipeline.workbooks.questionnaire_questions import FORMATS, answer_validation, calculation, help_text
 from pipeline.workbooks.questionnaire_rules import rule
 from pipeline.workbooks.sheets import GREY, fit_to_width, put_text
 
@@ -66,7 +67,6 @@ def write_repeat(book: Book, sheet: Worksheet, repeat: Repeat) -> None:
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=status_col)
     put_text(sheet.cell(2, 1), "\n".join(t for t in intro if t))
     sheet.cell(2, 1).alignment = WRAP
-    sheet.row_dimensions[2].height = 15 * len([t for t in intro if t]) + 4
     headers: list[str] = []
     for index, (q, option) in enumerate(columns, start=1):
         text = book.label(q.label, q.name) + (" *" if q.required else "")
@@ -79,11 +79,10 @@ def write_repeat(book: Book, sheet: Worksheet, repeat: Repeat) -> None:
         sheet.column_dimensions[letter].width = 40 if q.type is QuestionType.TEXT else 24
         book.name(cell_name(q.name, option), sheet, f"${letter}${first}:${letter}${last}")
     headers.append(book.t(m.Q_HEADER_STATUS))
-    sheet.column_dimensions[get_column_letter(status_col)].width = 18
+    sheet.column_dimensions[get_column_letter(status_col)].width = max(18, *(width_for(t) for t in book.status.values()))
     for index, text in enumerate(headers, start=1):
         put_text(sheet.cell(HEADER_ROW, index), text)
     style_header(sheet[HEADER_ROW][:status_col])
-    sheet.row_dimensions[HEADER_ROW].height = height(*headers)
     letters = {q.name + (f"__{o}" if o else ""): get_column_letter(i) for i, (q, o) in enumerate(columns, start=1)}
     for (q, option), index in zip(columns, range(1, len(columns) + 1)):
         letter = get_column_letter(index)
@@ -117,6 +116,8 @@ def write_repeat(book: Book, sheet: Worksheet, repeat: Repeat) -> None:
                   tableColumns=[TableColumn(id=i, name=text) for i, text in enumerate(headers, start=1)])
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     sheet.add_table(table)
+    fit_rows(sheet, range(1, last + 1))
+    book.highlight(sheet)
     sheet.freeze_panes = f"A{first}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     fit_to_width(sheet, landscape=True)
@@ -176,5 +177,5 @@ def write_repeat_row(book: Book, sheet: Worksheet, row: int, repeat: Repeat, tit
     for col in range(1, 7):
         sheet.cell(row, col).alignment = WRAP
         sheet.cell(row, col).border = BOX
-    sheet.row_dimensions[row].height = height(label, sheet.cell(row, 3).value or "")
+    fit_rows(sheet, [row])
     return row + 1

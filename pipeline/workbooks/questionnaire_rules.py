@@ -13,6 +13,7 @@ from typing import Mapping
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.domain.framework import Framework, Question, QuestionType
+from pipeline.frameworks.bounds import number_bounds
 from pipeline.frameworks.expressions import parse
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_number, translate
@@ -87,12 +88,42 @@ def validation_rule(q: Question) -> str | None:
     if q.type is QuestionType.RANGE and q.range is not None:
         kind = "whole" if q.range.whole else "decimal"
         return f"range:{kind}:{q.range.start!r}:{q.range.end!r}"
+    found = number_bounds(q)
+    if found is not None and (found.low is not None or found.high is not None):  # the constraint's range, not Excel's limits
+        kind = "whole" if q.type is QuestionType.INTEGER else "decimal"
+        return f"number:{kind}:{'' if found.low is None else repr(found.low)}:{'' if found.high is None else repr(found.high)}"
     return {QuestionType.INTEGER: "integer", QuestionType.DECIMAL: "decimal", QuestionType.DATE: "date",
             QuestionType.TIME: "time", QuestionType.DATETIME: "datetime"}.get(q.type)
 
 
+def number_text(low: float | None, high: float | None, whole: bool, lang: str) -> str:
+    """What a number question takes, in words: "a whole number from 0 to 100"."""
+    def n(value: float) -> str:
+        return format_number(value, lang, 0 if float(value).is_integer() else 2)
+
+    if low is not None and high is not None:
+        return translate(m.Q_WHOLE_BETWEEN if whole else m.Q_NUMBER_BETWEEN, lang, start=n(low), end=n(high))
+    if low is not None:
+        return translate(m.Q_WHOLE_FROM if whole else m.Q_NUMBER_FROM, lang, start=n(low))
+    if high is not None:
+        return translate(m.Q_WHOLE_UP_TO if whole else m.Q_NUMBER_UP_TO, lang, end=n(high))
+    return translate(m.Q_WHOLE_ERROR if whole else m.Q_DECIMAL_ERROR, lang)
+
+
+def _bounded(kind: str, low: float | None, high: float | None, lang: str) -> DataValidation:
+    """A whole-number or decimal validation within the range a constraint gives (one side or both)."""
+    text = number_text(low, high, kind == "whole", lang)
+    title = translate(m.Q_WHOLE if kind == "whole" else m.Q_DECIMAL, lang)[:32]
+    if low is not None and high is not None:
+        return DataValidation(type=kind, operator="between", formula1=repr(low), formula2=repr(high),
+                              promptTitle=title, prompt=text, error=text)
+    operator, value = ("greaterThanOrEqual", low) if low is not None else ("lessThanOrEqual", high)
+    return DataValidation(type=kind, operator=operator, formula1=repr(value), promptTitle=title, prompt=text, error=text)
+
+
 def data_validation(rule_key: str, lang: str, list_ranges: dict[str, str], formula: str | None = None) -> DataValidation:
     """A new validation for ``rule_key``: 'integer', 'decimal', 'date', 'time', 'datetime', 'range:KIND:START:END',
+    'number:KIND:LOW:HIGH' (a constraint's range, either side possibly empty),
     a list name of ``list_ranges`` (list name -> range of its labels on the lists sheet), or 'filter:…' with the
     list's ``formula`` (a dependent list)."""
     def t(message: str, **params: object) -> str:
@@ -113,6 +144,9 @@ def data_validation(rule_key: str, lang: str, list_ranges: dict[str, str], formu
     elif rule_key == "datetime":
         dv = DataValidation(type="decimal", operator="greaterThan", formula1="1",
                             promptTitle=t(m.Q_DATETIME), prompt=t(m.Q_DATETIME_ERROR), error=t(m.Q_DATETIME_ERROR))
+    elif rule_key.startswith("number:"):
+        _, kind, start, end = rule_key.split(":")
+        dv = _bounded(kind, float(start) if start else None, float(end) if end else None, lang)
     elif rule_key.startswith("range:"):
         _, kind, start, end = rule_key.split(":")
         low, high = sorted((float(start), float(end)))

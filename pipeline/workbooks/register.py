@@ -18,20 +18,29 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.analysis.register import RegisterView, Summary
-from pipeline.workbooks.cells import TITLE_FONT, WRAP, style_header
-from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically, wrapped_lines
+from pipeline.workbooks.cells import FONT, LINK_FONT, TITLE_FONT, WRAP, style_header
+from pipeline.workbooks.fit import fit_rows, header_width, width_for
+from pipeline.workbooks.sheets import fit_to_width, put_value, save_atomically
 
-WIDTHS = {"code": 13, "name": 20, "short": 14, "text": 46, "date": 12, "link": 30}
+WIDTHS = {"code": 13, "name": 20, "short": 14, "text": 46, "date": 12, "link": 34}
+WIDEST = 40  # a column widens to its longest word up to this; longer words are rare and wrap
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-LINK = Font(color="0563C1", underline="single")
-BOLD = Font(bold=True, color="1F4E79", size=12)
-CHARACTERS = 1.15  # characters of average text per unit of column width
-LINE = 15  # points per line
+BOLD = Font(name=FONT, bold=True, color="1F4E79", size=12)
 CHART_ROWS = 18  # rows a summary chart takes (7.5 cm at about 0.53 cm a row), plus a gap
 
 
+def _widths(view: RegisterView) -> list[float]:
+    """Each column's width: its kind's, or its longest word's (header or value), whichever is wider."""
+    widths = []
+    for c, kind in enumerate(view.kinds):
+        words = [w for row in view.rows if isinstance(row[c], str) for w in row[c].split()]
+        widest = max([header_width(view.headers[c])] + [width_for(w) for w in words])
+        widths.append(max(WIDTHS[kind], min(WIDEST, widest)))
+    return widths
+
+
 def _register(ws: Worksheet, view: RegisterView) -> None:
-    widths = [WIDTHS[k] for k in view.kinds]
+    widths = _widths(view)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     put_value(ws["A1"], view.title)
@@ -39,12 +48,10 @@ def _register(ws: Worksheet, view: RegisterView) -> None:
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(widths))
     put_value(ws["A2"], view.intro)
     ws["A2"].alignment = WRAP
-    ws.row_dimensions[2].height = LINE * wrapped_lines(view.intro, sum(widths), CHARACTERS)
     top = 4
     for c, header in enumerate(view.headers, start=1):
         put_value(ws.cell(top, c), header)
     style_header(ws.cell(top, c) for c in range(1, len(view.headers) + 1))
-    ws.row_dimensions[top].height = LINE * max(wrapped_lines(h, w, CHARACTERS) for h, w in zip(view.headers, widths))
     link_column = view.kinds.index("link") + 1
     for n, (values, link) in enumerate(zip(view.rows, view.links)):
         row = top + 1 + n
@@ -55,10 +62,10 @@ def _register(ws: Worksheet, view: RegisterView) -> None:
         if link:
             cell = ws.cell(row, link_column)
             cell.hyperlink = link
-            cell.font = LINK
-        ws.row_dimensions[row].height = min(409, LINE * max(wrapped_lines(v, w, CHARACTERS) for v, w in zip(values, widths)))
+            cell.font = LINK_FONT
     last = top + max(1, len(view.rows))
     ws.add_table(Table(displayName="Register", ref=f"A{top}:{get_column_letter(len(view.headers))}{last}", tableStyleInfo=STYLE))
+    fit_rows(ws)
     ws.freeze_panes = f"A{top + 1}"
     ws.print_title_rows = f"{top}:{top}"
     fit_to_width(ws, landscape=True)
@@ -66,14 +73,13 @@ def _register(ws: Worksheet, view: RegisterView) -> None:
 
 def _summary(ws: Worksheet, view: RegisterView) -> None:
     ws.column_dimensions["A"].width = 34
-    for letter in "BC":
-        ws.column_dimensions[letter].width = 18
+    for c, letter in enumerate("BC", start=1):  # each as wide as the longest word of its headers
+        ws.column_dimensions[letter].width = max([18.0] + [header_width(s.headers[c]) for s in view.summaries if c < len(s.headers)])
     put_value(ws["A1"], view.title)
     ws["A1"].font = TITLE_FONT
     ws.merge_cells("A2:L2")
     put_value(ws["A2"], view.summary_intro)
     ws["A2"].alignment = WRAP
-    ws.row_dimensions[2].height = LINE * 2
     top = 4
     for summary in view.summaries:
         put_value(ws.cell(top, 1), summary.title)
@@ -82,8 +88,6 @@ def _summary(ws: Worksheet, view: RegisterView) -> None:
         for c, text in enumerate(summary.headers, start=1):
             put_value(ws.cell(header, c), text)
         style_header(ws.cell(header, c) for c in range(1, len(summary.headers) + 1))
-        widths = [34] + [18] * (len(summary.headers) - 1)
-        ws.row_dimensions[header].height = LINE * max(wrapped_lines(h, w, CHARACTERS) for h, w in zip(summary.headers, widths))
         for n, values in enumerate(summary.rows, start=1):
             for c, value in enumerate(values, start=1):
                 put_value(ws.cell(header + n, c), value)
@@ -94,6 +98,7 @@ def _summary(ws: Worksheet, view: RegisterView) -> None:
         if summary.rows:
             ws.add_chart(_chart(ws, summary, header, last), f"E{top}")
         top = max(last + 3, top + CHART_ROWS)
+    fit_rows(ws)
     fit_to_width(ws, landscape=True)
 
 

@@ -8,7 +8,6 @@ form's language and may be renamed: reading goes through the names only.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.models import Calendar, Contact, Expert, Institution, Panel, Round, institution_id, round_id
@@ -26,12 +26,14 @@ from pipeline.domain.rules import check_expert
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import LANGUAGES, normalise_language, translate
 from pipeline.workbooks.cells import TITLE_FONT, WRAP, date_of, define_name, named_cells, style_header, style_input
-from pipeline.workbooks.sheets import fit_to_width, save_atomically
+from pipeline.workbooks.fit import fit_rows, width_for
+from pipeline.workbooks.sheets import fit_to_width, put_text, save_atomically
 from pipeline.workbooks.sniff import FileKind, sniff
 
 KIND = "round_request"
 FORM_VERSION = "1"
 TABLE_ROWS = 25
+TABLE_HEADER = 4  # the header row of the institutions and experts tables: a title and what to write above it
 
 FIELDS = (  # defined name, label, kind
     ("req_country", m.REQUEST_FIELD_COUNTRY, "state"),
@@ -74,8 +76,7 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     for ref in ("A3", "A5"):
         intro[ref].alignment = WRAP
     intro.column_dimensions["A"].width = 72  # one A4 page wide
-    intro.row_dimensions[3].height = 120
-    intro.row_dimensions[5].height = 30
+    fit_rows(intro)
     fit_to_width(intro)
 
     lists = wb.create_sheet(t(m.REQUEST_SHEET_LISTS))
@@ -122,39 +123,15 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     form.protection.sheet = True
     fit_to_width(form)
 
-    for title, columns, name, rows in (
-        (m.REQUEST_SHEET_INSTITUTIONS, INSTITUTION_COLUMNS, "req_institutions", content.institutions if content else []),
-        (m.REQUEST_SHEET_EXPERTS, EXPERT_COLUMNS, "req_experts", content.experts if content else []),
+    for title, heading, help_, columns, name, rows in (
+        (m.REQUEST_SHEET_INSTITUTIONS, m.REQUEST_INSTITUTIONS_TITLE, m.REQUEST_INSTITUTIONS_HELP, INSTITUTION_COLUMNS,
+         "req_institutions", content.institutions if content else []),
+        (m.REQUEST_SHEET_EXPERTS, m.REQUEST_EXPERTS_TITLE, m.REQUEST_EXPERTS_HELP, EXPERT_COLUMNS, "req_experts",
+         content.experts if content else []),
     ):
         sheet = wb.create_sheet(t(title), wb.sheetnames.index(form.title) + 1 + (name == "req_experts"))
-        for col, header in enumerate(columns, start=1):
-            sheet.cell(1, col, t(header))
-            sheet.column_dimensions[sheet.cell(1, col).column_letter].width = 40 if col != 2 or name == "req_experts" else 14
-        style_header(sheet[1][: len(columns)])
-        define_name(wb, name, sheet, f"A1:{sheet.cell(1, len(columns)).column_letter}1")
-        for r in range(2, TABLE_ROWS + 2):
-            for col in range(1, len(columns) + 1):
-                style_input(sheet.cell(r, col))
-        for r, values in enumerate(rows, start=2):
-            for col, value in enumerate(values, start=1):
-                sheet.cell(r, col, value)
-            # wrapped text needs its lines' height, or it runs over the next row when printed
-            widths = [sheet.column_dimensions[sheet.cell(1, c).column_letter].width or 10 for c in range(1, len(values) + 1)]
-            lines = max(math.ceil(len(str(v or "")) / max(w - 2, 1)) for v, w in zip(values, widths))
-            if lines > 1:
-                sheet.row_dimensions[r].height = 15 * lines
-        if name == "req_experts":
-            rule = DataValidation(type="list", formula1=list_refs["state"], allow_blank=True, showErrorMessage=True)
-            sheet.add_data_validation(rule)
-            rule.add(f"C2:C{TABLE_ROWS + 1}")
-        language_column = sheet.cell(1, len(columns)).column_letter
-        sheet.column_dimensions[language_column].width = 12
-        languages = DataValidation(type="list", formula1=list_refs["language"], allow_blank=True, showErrorMessage=True)
-        sheet.add_data_validation(languages)
-        languages.add(f"{language_column}2:{language_column}{TABLE_ROWS + 1}")
-        sheet.freeze_panes = "A2"
-        sheet.protection.sheet = True
-        fit_to_width(sheet, landscape=True)
+        _table(sheet, t(heading), t(help_), [t(h) for h in columns], name, rows, list_refs)
+        define_name(wb, name, sheet, f"A{TABLE_HEADER}:{sheet.cell(TABLE_HEADER, len(columns)).column_letter}{TABLE_HEADER}")
 
     meta = wb.create_sheet("_mecigep")
     for row, (key, value) in enumerate((("kind", KIND), ("form_version", FORM_VERSION), ("language", lang)), start=1):
@@ -165,6 +142,42 @@ def write_form(path: Path, catalog: Catalog, lang: str = "es", content: RequestC
     wb.custom_doc_props.append(StringProperty(name="mecigep_language", value=lang))
     wb.active = 1
     return save_atomically(wb, path)
+
+
+def _table(sheet: Worksheet, heading: str, help_: str, headers: list[str], name: str, rows: list[Any],
+           list_refs: dict[str, str]) -> None:
+    """A table of the form (institutions or experts): its title and what to write, then its header and rows of
+    yellow cells (``rows``: values to fill them with, for examples)."""
+    put_text(sheet["A1"], heading)
+    sheet["A1"].font = TITLE_FONT
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(headers))
+    put_text(sheet["A2"], help_)
+    sheet["A2"].alignment = WRAP
+    first, last = TABLE_HEADER + 1, TABLE_HEADER + TABLE_ROWS
+    for col, header in enumerate(headers, start=1):
+        put_text(sheet.cell(TABLE_HEADER, col), header)
+        sheet.column_dimensions[sheet.cell(TABLE_HEADER, col).column_letter].width = 40 if col != 2 or name == "req_experts" else 14
+    style_header(sheet[TABLE_HEADER][: len(headers)])
+    for r in range(first, last + 1):
+        for col in range(1, len(headers) + 1):
+            style_input(sheet.cell(r, col))
+    for r, values in enumerate(rows, start=first):
+        for col, value in enumerate(values, start=1):
+            sheet.cell(r, col, value)
+    if name == "req_experts":
+        rule = DataValidation(type="list", formula1=list_refs["state"], allow_blank=True, showErrorMessage=True)
+        sheet.add_data_validation(rule)
+        rule.add(f"C{first}:C{last}")
+    language_column = sheet.cell(TABLE_HEADER, len(headers)).column_letter
+    sheet.column_dimensions[language_column].width = max(12, width_for(headers[-1], bold=True))
+    languages = DataValidation(type="list", formula1=list_refs["language"], allow_blank=True, showErrorMessage=True)
+    sheet.add_data_validation(languages)
+    languages.add(f"{language_column}{first}:{language_column}{last}")
+    fit_rows(sheet)  # wrapped text needs its lines' height, or it runs over the next row when printed
+    sheet.freeze_panes = f"A{first}"
+    sheet.print_title_rows = f"{TABLE_HEADER}:{TABLE_HEADER}"
+    sheet.protection.sheet = True
+    fit_to_width(sheet, landscape=True)
 
 
 def open_workbook(path: Path) -> Workbook:

@@ -27,8 +27,9 @@ from pipeline.domain.raw import RawValue
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.workbooks.cells import BOX, TITLE_FONT, WRAP, define_name, named_cells, style_header, style_input
+from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
-from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically, wrapped_lines
+from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically
 
 KIND = "review_matrix"
 HEADER_NAME = "review_header"
@@ -102,7 +103,6 @@ def write_review_matrix(target: Path, identity: MatrixIdentity, cover: MatrixCov
         if font is not None:
             cell.font = font
         sheet.merge_cells(f"A{row}:{last}{row}")
-    sheet.row_dimensions[4].height = 15 * wrapped_lines(t(m.REVIEW_INSTRUCTIONS), sum(WIDTHS[c] for c in "ABCDEFGHIJ"), 1.1)
     style_input(sheet["A5"])
     for col, header in enumerate(HEADERS, start=1):
         put_text(sheet.cell(HEADER_ROW, col), t(header))
@@ -141,13 +141,10 @@ def write_review_matrix(target: Path, identity: MatrixIdentity, cover: MatrixCov
                 sheet.cell(row, col).comment = Comment("\n".join(said), "MECIGEP", width=300, height=120)
         choose.add(sheet.cell(row, INPUTS["decision"]))
         withdraw.add(sheet.cell(row, INPUTS["withdrawn"]))
-        lines = max(wrapped_lines(line.what, WIDTHS["G"], 1.0), wrapped_lines(line.where, WIDTHS["F"], 1.0),
-                    wrapped_lines(values[7], WIDTHS["I"], 1.0), wrapped_lines(line.who, WIDTHS["D"], 1.0))
-        sheet.row_dimensions[row].height = min(409, 15 * max(1, lines))
     for letter, width in WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     sheet.column_dimensions[get_letter(KEY_COLUMN)].hidden = True
-    sheet.row_dimensions[HEADER_ROW].height = 45
+    fit_rows(sheet)  # every row as tall as its text (workbooks/fit.py)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_letter(len(HEADERS))}{max(HEADER_ROW + 1, HEADER_ROW + len(rows))}"

@@ -14,11 +14,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.ledger.files import atomic_write
 
 EXCEL_CELL_LIMIT = 32_767
+# The colours an official reads, one meaning each (the instructions name them: m.Q_HOW_TO_FILL): where to answer
+# is yellow (bright while required and empty), answered green, to check orange, not applicable grey, and in a
+# feedback copy what to correct red.
 GREY = PatternFill("solid", fgColor="E7E6E6")
-PENDING = PatternFill("solid", fgColor="F8CBAD")
-CHECK = PatternFill("solid", fgColor="FFD966")
+PENDING = PatternFill("solid", fgColor="FFE699")
+CHECK = PatternFill("solid", fgColor="F4B183")
 DONE = PatternFill("solid", fgColor="C6E0B4")
-PROBLEM = PatternFill("solid", fgColor="FF9999")
+PROBLEM = PatternFill("solid", fgColor="FF7C80")
 
 
 def fit_to_width(sheet: Worksheet, landscape: bool = False) -> None:

@@ -46,7 +46,7 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
     assert Stage.REQUESTED in stages.values() and Stage.QUESTIONNAIRE_OPEN in stages.values()
     statuses = [r.status.value for r in records.responses(workspace.ledger, "2026-PER-planning", current_only=False)]
     assert "incomplete" in statuses and "accepted" in statuses
-    assert any((workspace.outbox / "2026-PER-planning").glob("feedback-*.xlsx"))
+    assert any((workspace.outbox / "2026-PER-planning").glob("observaciones-*.xlsx"))
     assert {p.name for p in paths} >= {"consolidado.xlsx", "2026-PER-planning-informe-final.docx", "registro-cooperacion.xlsx",
                                        f"seminario-{dt.date.today().year}.docx"}
     assert workspace.ledger.verify().broken_at is None

@@ -83,7 +83,7 @@ def test_a_plain_form_without_settings_groups_or_version_compiles_with_warnings(
     result = compiled(tmp_path, survey, choices=None, settings=None)
     assert result.errors == () and result.framework is not None
     assert {p.message for p in result.warnings} == {m.FW_NO_FORM_ID, m.FW_NO_VERSION, m.FW_NO_TITLE, m.FW_LOOSE_QUESTIONS,
-                                                      m.FW_LANGUAGE_DETECTED}
+                                                      m.FW_LANGUAGE_DETECTED, m.FW_NUMBER_NO_RANGE}
     assert [d.name for d in result.framework.dimensions] == ["demo"] and result.framework.default_language == "en"
 
 

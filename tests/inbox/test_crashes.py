@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.demo.answers import complete_answers
+from pipeline.domain import file_names
 from pipeline.domain.models import Institution
+from pipeline.i18n import messages as m
 from pipeline.inbox.readiness import work_files
 from pipeline.ledger import records
 from pipeline.ledger.files import sha256_of
@@ -66,8 +68,8 @@ def test_every_file_is_accounted_for_exactly_once_after_a_kill(workspace, arriva
     for source, doc in zip(arrivals, documents):
         assert (ws.root / doc.stored).read_bytes() == source.read_bytes()
     outbox = ws.outbox / "2026-PER-planning"
-    assert len(list(outbox.glob("receipt-mef-*.docx"))) == 1
-    assert len(list(outbox.glob("feedback-pcm-*.xlsx"))) == 1
+    assert len(list(outbox.glob(f"{file_names.word(m.FILE_RECEIPT, 'es')}-mef-*.docx"))) == 1
+    assert len(list(outbox.glob(f"{file_names.word(m.FILE_FEEDBACK, 'es')}-pcm-*.xlsx"))) == 1
     assert len(records.responses(ws.ledger, "2026-PER-planning", current_only=False)) == 2
     assert len(list(ws.quarantine.glob("*.txt"))) == 1
     leftovers = [p for folder in (ws.outbox, ws.archive, ws.quarantine) for p in folder.rglob("*")

@@ -100,6 +100,6 @@ def test_sigkills_during_a_burst_leave_no_orphan_and_lose_nothing(workspace, tmp
     assert [d.state for d in documents] == [State.ANSWERED] * BURST
     archived = [p for p in ws.archive.rglob("*.xlsx") if ws.archive / "duplicates" not in p.parents]
     assert sorted(p.name[:64] for p in archived) == sorted(d.sha256 for d in documents)
-    assert len(list((ws.outbox / "2026-PER-planning").glob("receipt-mef-*.docx"))) == BURST
+    assert len(list((ws.outbox / "2026-PER-planning").glob("acuse-mef-*.docx"))) == BURST
     assert list(ws.quarantine.iterdir()) == [] and list(ws.inbox.iterdir()) == [] and work_files(ws.work) == []
     assert subprocess.run(command(workspace.root, "verify"), capture_output=True, timeout=120).returncode == 0

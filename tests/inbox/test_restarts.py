@@ -126,7 +126,7 @@ def test_a_restart_loop_gets_past_every_odd_arrival_and_keeps_every_byte(workspa
     for name, data in valid.items():
         document = records.document(ws.ledger, hashlib.sha256(data).hexdigest())
         assert document is not None and document.answer and (ws.root / document.answer).exists(), name
-    assert records.document(ws.ledger, sha256_of(long_text)).answer.startswith("outbox/2026-PER-planning/feedback-")
+    assert records.document(ws.ledger, sha256_of(long_text)).answer.startswith("outbox/2026-PER-planning/observaciones-")
     quarantined = {records.document(ws.ledger, hashlib.sha256(inbox.final[ws.inbox / n]).hexdigest()).name for n in damaged}
     assert quarantined == set(damaged)
     assert {w.name: w.reason for w in survey(ws.inbox, ws.work)} == {"enlace.xlsx": WaitReason.NOT_REGULAR,

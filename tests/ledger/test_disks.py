@@ -96,7 +96,7 @@ def test_a_full_disk_makes_the_watcher_wait_and_it_carries_on_by_itself(tmp_path
         status = subprocess.run(cli(root, "status", "2026-PER-planning"), capture_output=True, text=True, timeout=60)
         assert status.returncode == 0 and "MEF" in status.stdout, status.stderr
         filler.unlink()
-        assert wait_for(lambda: len(list((root / "outbox" / "2026-PER-planning").glob("receipt-mef-*.docx"))) == 3, 30)
+        assert wait_for(lambda: len(list((root / "outbox" / "2026-PER-planning").glob("acuse-mef-*.docx"))) == 3, 30)
     finally:
         watcher.kill()
         watcher.wait()
@@ -130,7 +130,7 @@ def test_a_read_only_disk_is_said_so_waited_for_and_read_meanwhile(tmp_path, mou
         checked = subprocess.run(cli(root, "verify"), capture_output=True, text=True, timeout=60)
         assert checked.returncode == 2 and "cannot be written" in checked.stderr and "Traceback" not in checked.stderr
         assert subprocess.run(["mount", "-o", "remount,rw", str(root)], capture_output=True).returncode == 0
-        assert wait_for(lambda: len(list((root / "outbox" / "2026-PER-planning").glob("receipt-*.docx"))) == 1, 30)
+        assert wait_for(lambda: len(list((root / "outbox" / "2026-PER-planning").glob("acuse-*.docx"))) == 1, 30)
     finally:
         watcher.kill()
         watcher.wait()

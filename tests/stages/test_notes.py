@@ -26,6 +26,7 @@ from pipeline.workbooks.notes import cell_name, read_notes
 from tests.conftest import a_round
 from tests.support.filling import fill
 from tests.support.office import libreoffice_convert, soffice
+from tests.support.workbook_checks import highlighted
 
 ROUND = "2026-PER-planning"
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates_xlsx" / "interview_notes.xlsx"
@@ -74,7 +75,7 @@ def run(workspace, *files):
 
 
 def test_one_protected_workbook_per_expert_with_a_row_per_institution_and_element(workspace, issued):
-    assert [p.name for p in issued.values()] == [f"{ROUND}-notes-chl-es-1.xlsx", f"{ROUND}-notes-mex-es-1.xlsx"]
+    assert [p.name for p in issued.values()] == [f"{ROUND}-notas-chl-es-1.xlsx", f"{ROUND}-notas-mex-es-1.xlsx"]  # the round's language
     wb = openpyxl.load_workbook(issued["chl"])
     assert named_cells(wb, "expert_email")[0].value == "chl@example.org"
     assert named_cells(wb, "expert_name")[0].value == "Expert CHL"
@@ -123,7 +124,7 @@ def test_wrong_notes_get_a_feedback_workbook_with_each_cell_highlighted_and_comm
     missing = named_cells(feedback, name("mef", "pl_e1", "priority"))[0]
     assert wrong.value == "Más o menos" and "Más o menos" in wrong.comment.text
     assert missing.value is None and missing.comment is not None
-    assert wrong.fill.fgColor.rgb.endswith("FF9999") and missing.fill.fgColor.rgb.endswith("FF9999")
+    assert highlighted(wrong) and highlighted(missing)
     kept = named_cells(feedback, name("mef", "pl_e1", "finding"))[0]
     assert kept.value == answers[name("mef", "pl_e1", "finding")] and kept.comment is None
     listed = [row[0].value for row in feedback[translate(m.Q_SHEET_PROBLEMS, "es")].iter_rows(min_row=2)]
@@ -180,7 +181,7 @@ def test_tampered_or_foreign_notes_are_quarantined(workspace, issued):
 def test_a_panel_without_experts_gets_one_workbook_and_each_note_goes_to_the_email_typed(workspace):
     open_round(workspace, a_round(panel=Panel(), stage=Stage.INTERVIEWS))
     [panel] = emit_notes(workspace, ROUND)
-    assert panel.name == f"{ROUND}-notes-panel-es-1.xlsx"
+    assert panel.name == f"{ROUND}-notas-panel-es-1.xlsx"
     answers = {cell_name(row_specs(["mef"], ELEMENTS)[0].key, "finding"): "Plan vigente."}
     [unsigned] = run(workspace, fill(panel, answers, workspace.root / "a.xlsx"))
     assert unsigned.result == "incomplete"

@@ -15,6 +15,7 @@ from unittest import mock
 import openpyxl
 import pytest
 
+from pipeline.analysis.register import public_title
 from pipeline.cli.context import STATE
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.models import Calendar, Coordinator, Institution, Panel, Round, Stage
@@ -152,8 +153,9 @@ def test_the_register_workbook_is_a_filterable_table_with_text_kept_as_text(publ
     assert headers[0] == "Ronda" and headers[-1] == "Informe final" and len(headers) == 12
     cell = next(c for row in sheet.iter_rows(min_row=5) for c in row if c.value == FORMULA)
     assert cell.data_type == "s"  # a need typed as a formula stays text
-    links = [sheet.cell(r, 12).hyperlink.target for r in range(5, 5 + len(rows))]
-    assert all((path.parent / link).exists() for link in links)
+    reports = [sheet.cell(r, 12) for r in range(5, 5 + len(rows))]  # named by title and date, no link that breaks once sent
+    assert [c.value for c in reports] == [public_title(r.topic_name, r.country_name, r.published, "es") for r in rows]
+    assert not any(c.hyperlink for c in reports) and rows[0].topic_name in reports[0].value
     statuses = [sheet.cell(r, 9).value for r in range(5, 5 + len(rows))]
     assert statuses.count(NO_FOLLOWUP_YET) == 4
 

@@ -138,10 +138,10 @@ def test_a_copy_taken_again_after_a_crash_makes_one_version_and_one_receipt(tmp_
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     assert [d.version for d in drafts(workspace, ROUND)] == [1, 2] and len(returns(workspace, ROUND)) == 1
-    assert len(list((workspace.outbox / ROUND).glob("draft-receipt-*.docx"))) == 1
+    assert len(list((workspace.outbox / ROUND).glob("acuse-borrador-*.docx"))) == 1
     [copy_sha] = [r.sha256 for r in returns(workspace, ROUND)]
     document = records.document(workspace.ledger, copy_sha)
-    assert document is not None and document.state is State.ANSWERED and document.answer.endswith(f"draft-receipt-{copy_sha[:12]}.docx")
+    assert document is not None and document.state is State.ANSWERED and document.answer.endswith(f"-{copy_sha[:12]}.docx") and "acuse-borrador-" in document.answer
     assert not list(workspace.inbox.iterdir()) and not [p for p in (workspace.root / "work").iterdir() if p.name != ".locks"]
     assert panel_sections(docx.Document(str(workspace.outbox / ROUND / f"{ROUND}-borrador-v2.docx")))["summary"].text == \
         "Resumen de la coordinación."

@@ -144,6 +144,21 @@ def calc(doc, op, ctx):
         sheet(doc, op["sheet"]).unprotect(op.get("password", ""))
     elif kind == "recalculate":
         doc.calculateAll()
+    elif kind == "row_heights":  # {"output": path}: per visible sheet, [row, height set, height LibreOffice needs] in points
+        found = {}
+        for index in range(doc.Sheets.Count):
+            s = doc.Sheets.getByIndex(index)
+            if not s.IsVisible:
+                continue
+            rows = []
+            for row in range(last_used_row(s) + 1):
+                line = s.Rows.getByIndex(row)
+                ours = line.Height
+                line.OptimalHeight = True
+                rows.append([row + 1, round(ours / 35.28, 1), round(line.Height / 35.28, 1)])  # 1/100 mm to points
+            found[s.Name] = rows
+        with open(op["output"], "w", encoding="utf-8") as f:
+            json.dump(found, f)
     else:
         raise Refused(f"unknown Calc operation {kind!r}")
 

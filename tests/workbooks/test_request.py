@@ -10,7 +10,7 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages.request import open_from_request
-from pipeline.workbooks.request import RequestContent, write_form
+from pipeline.workbooks.request import TABLE_HEADER, RequestContent, write_form
 from tests.support.office import rename_sheet
 
 
@@ -85,7 +85,7 @@ def test_an_institution_row_without_acronym_names_its_row(workspace, tmp_path):
     path = write_form(tmp_path / "s.xlsx", workspace.catalog, "es", content)
     with pytest.raises(UserError) as raised:
         open_from_request(workspace, path)
-    assert raised.value.problems[0].where.row == 6
+    assert raised.value.problems[0].where.row == TABLE_HEADER + 5  # the fifth institution, under the table's header
 
 
 def test_the_panel_rules_apply_to_proposed_experts(workspace, tmp_path):
@@ -109,5 +109,15 @@ def test_each_proposed_expert_is_checked_in_its_row_with_its_name(workspace, tmp
     path = write_form(tmp_path / "s.xlsx", workspace.catalog, "es", RequestContent(PERU_REQUEST.values, PERU_REQUEST.institutions, experts))
     with pytest.raises(UserError) as raised:
         open_from_request(workspace, path)
-    assert [(p.message, p.where.row) for p in raised.value.problems] == [(m.UNKNOWN_LANGUAGE, 3), (m.PANEL_NO_INSTITUTION, 3)]
+    second = TABLE_HEADER + 2
+    assert [(p.message, p.where.row) for p in raised.value.problems] == [(m.UNKNOWN_LANGUAGE, second), (m.PANEL_NO_INSTITUTION, second)]
     assert raised.value.problems[1].render("es").endswith(translate(m.PANEL_NO_INSTITUTION, "es", name="Luis Alberto Pérez"))
+
+
+def test_the_institutions_and_experts_sheets_say_what_they_are_and_what_to_write(workspace, tmp_path):
+    wb = openpyxl.load_workbook(write_form(tmp_path / "f.xlsx", workspace.catalog, "pt"))
+    for sheet, title, help_ in ((m.REQUEST_SHEET_INSTITUTIONS, m.REQUEST_INSTITUTIONS_TITLE, m.REQUEST_INSTITUTIONS_HELP),
+                                (m.REQUEST_SHEET_EXPERTS, m.REQUEST_EXPERTS_TITLE, m.REQUEST_EXPERTS_HELP)):
+        ws = wb[translate(sheet, "pt")]
+        assert (ws["A1"].value, ws["A2"].value) == (translate(title, "pt"), translate(help_, "pt"))
+        assert ws.cell(TABLE_HEADER, 1).value == translate(m.LABEL_NAME, "pt") and ws.freeze_panes == f"A{TABLE_HEADER + 1}"

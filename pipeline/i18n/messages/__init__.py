@@ -25,9 +25,11 @@ from pipeline.i18n.messages.notes import *  # noqa: F403
 from pipeline.i18n.messages.receipt import *  # noqa: F403
 from pipeline.i18n.messages.register import *  # noqa: F403
 from pipeline.i18n.messages.report import *  # noqa: F403
+from pipeline.i18n.messages.returns import *  # noqa: F403
 from pipeline.i18n.messages.review import *  # noqa: F403
 from pipeline.i18n.messages.rounds import *  # noqa: F403
 from pipeline.i18n.messages.seminar import *  # noqa: F403
 from pipeline.i18n.messages.templates import *  # noqa: F403
 from pipeline.i18n.messages.terms import *  # noqa: F403
+from pipeline.i18n.messages.workbooks import *  # noqa: F403
 from pipeline.i18n.messages.xlsform import *  # noqa: F403

@@ -208,9 +208,11 @@ Q_PURPOSE = N_(
     "bilateral interviews the panel of peer experts will hold with you and the report it will prepare with your country."
 )
 Q_HOW_TO_FILL = N_(
-    "Answer in the yellow cells of each sheet. Choose answers from the lists; numbers and dates are checked as you type. "
-    "The Status column shows what is still pending, and the Summary sheet shows your progress. A question that does not "
-    "apply to your institution because of an earlier answer turns grey."
+    "Answer in the yellow cells of each sheet: bright yellow while a required answer is still missing, pale yellow for an "
+    "optional answer or its evidence. Choose answers from the lists; numbers and dates are checked as you type. A cell "
+    "turns green once answered, orange when its value or its evidence needs checking, and grey when the question does not "
+    "apply to your institution because of an earlier answer. The Status column says the same in words, and the Summary "
+    "sheet shows your progress."
 )
 Q_HOW_TO_RETURN = N_(
     "When you have finished, save the file as .xlsx (from Excel or LibreOffice) and send it to the DGPE contact named on this sheet. "

@@ -31,7 +31,7 @@ CONS_DIMENSION = TERM_DIMENSION
 CONS_ELEMENT = N_("Element")
 CONS_ID = TERM_ID
 CONS_QUESTION = N_("Question")
-CONS_RAW = N_("As typed")
+CONS_RAW = N_("As typed, where it differs")
 CONS_ANSWER = TERM_ANSWER
 CONS_LEVEL = N_("Level")
 CONS_EVIDENCE = TERM_EVIDENCE_COMMENTS
@@ -42,7 +42,9 @@ CONS_SCORED = N_("Questions scored")
 CONS_MATURITY = N_("Maturity questions")
 CONS_OVERALL = N_("Overall (all questions)")
 CONS_ROUND_MEAN = N_("Round mean")
-CONS_NOT_RECEIVED_HEADER = N_("{institution} (not received)")
+CONS_RETURNS = N_("Questionnaires returned: {returns}.")
+CONS_RETURN = N_("{institution}: {status}")
+CONS_COMPLETE_ONLY = N_("Only the complete returns: leave the incomplete ones out of the scores and means.")
 CONS_TYPE = N_("Type")
 CONS_WEIGHT = N_("Weight")
 CONS_SCORES = N_("Scores")
@@ -70,7 +72,6 @@ CONS_STATUSES = {
     "evidence_missing": TERM_EVIDENCE_MISSING,
     "not_received": TERM_NOT_RECEIVED,
 }
-CONS_RECEIVED = N_("Received")
 CONS_TYPE_MATURITY = N_("maturity level 0–4")
 # Keyed by the values of QuestionType and GapKind (str enums: their members look these up too).
 CONS_NOT_RECEIVED = CONS_STATUSES["not_received"]

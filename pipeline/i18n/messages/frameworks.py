@@ -98,3 +98,4 @@ EXPR_BOOLEAN_WORD = N_("'{name}' at character {column} is not a value in an expr
 EXPR_ARGUMENTS = N_("The function {name}() at character {column} takes {expected} argument(s) but was given {given}; correct what is between its parentheses.")
 EXPR_TOO_DEEP = N_("The expression is nested too deeply at character {column} (at most {limit} levels); split it into simpler conditions.")
 EXPR_TOO_LONG = N_("The expression has more than {limit} operators (one too many at character {column}); split it into simpler conditions.")
+FW_NUMBER_NO_RANGE = N_("The number question '{name}' has no range, so the questionnaire would take any number up to Excel's own limits; write a constraint such as . >= 0 and . <= 100 that keeps its answer between a least and a greatest value.")

@@ -16,7 +16,7 @@ REGISTER_TITLE = N_("MECIGEP — Register of cooperation needs and recommendatio
 REGISTER_SHEET = N_("Register")
 REGISTER_SUMMARY_SHEET = N_("Summary")
 REGISTER_INTRO = N_("One row per cooperation need and per recommendation of the {rounds} published final reports, as of {date}. "
-                    "Filter or sort the table with the arrows of its header; the last column opens the final report.")
+                    "Filter or sort the table with the arrows of its header; the last column names the final report by its title and date.")
 REGISTER_SUMMARY_INTRO = N_("Counts of the register's rows, as of {date}. A recommendation's status is the one its country gave in its latest follow-up.")
 REGISTER_HEADERS = {
     "round": TERM_ROUND, "country": TERM_COUNTRY, "topic": TERM_TOPIC, "element": N_("Positive element"),

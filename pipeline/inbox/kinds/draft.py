@@ -35,7 +35,9 @@ class DraftKind:
 
     def recovered_answer(self, job: Job, analysis: Analysis) -> Path:
         """The receipt a copy was given, as repair finds it again: it is named after the copy's content."""
-        return job.workspace.outbox / analysis.identity.get("round_id", "") / f"draft-receipt-{job.sha256[:12]}.docx"
+        round_ = job.workspace.ledger.get_round(analysis.identity.get("round_id", ""))
+        language = round_.language if round_ else "es"
+        return job.workspace.outbox / analysis.identity.get("round_id", "") / receipt_name(job.sha256, language)
 
     def take(self, job: Job, analysis: Analysis) -> Outcome:
         workspace, identity = job.workspace, analysis.identity
@@ -51,7 +53,7 @@ class DraftKind:
         stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".docx")
         copy = take_copy(workspace, round_, job.claimed, job.name, job.sha256, job.received, lang)
         crashpoints.reach("draft-merged")
-        receipt = workspace.round_outbox(round_.id) / receipt_name(copy)
+        receipt = workspace.round_outbox(round_.id) / receipt_name(copy.sha256, lang)
         if not receipt.exists():
             write_copy_receipt(workspace, round_, copy, job.name, lang, receipt)
         crashpoints.reach("draft-answered")

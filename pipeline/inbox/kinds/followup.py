@@ -12,6 +12,7 @@ from pipeline.analysis.followup import entries, explain
 from pipeline.analysis.normalise import normalise
 from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
+from pipeline.domain import file_names
 from pipeline.domain.enums import DocumentType
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX
 from pipeline.domain.models import Round, Stage
@@ -79,7 +80,7 @@ class FollowupKind:
             received=("followup.received", {"followup": identity["questionnaire_id"], "file": job.name, "errors": len(analysis.errors),
                                             "answered": analysis.answered}, "followup_response"),
             answered_event="followup.answered",
-            answer_name=lambda answer: f"followup-{answer.value}-{job.sha256[:12]}",
+            answer_name=lambda answer: file_names.answer(answer, (), job.sha256, round_.language, m.FILE_FOLLOWUP),
             write_receipt=lambda path: self.receipt(job, analysis, round_, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, lang, path),
             accepted=m.FOLLOWUP_ACCEPTED, incomplete=m.FOLLOWUP_INCOMPLETE, params={"round": round_.id}))

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from pipeline.analysis.notes import NotesContent, check_notes
 from pipeline.documents.receipt import ReceiptContent, write_receipt
+from pipeline.domain import file_names
 from pipeline.domain.enums import DocumentType
 from pipeline.domain.framework import Framework, pick
 from pipeline.domain.models import Round
@@ -101,7 +102,7 @@ class NotesKind:
             received=("notes.received", {"expert": expert, "file": job.name, "rows": analysis.answered,
                                          "errors": len(analysis.errors)}, "interview_notes"),
             answered_event="notes.answered",
-            answer_name=lambda answer: f"notes-{answer.value}-{who}-{job.sha256[:12]}",
+            answer_name=lambda answer: file_names.answer(answer, (who,), job.sha256, round_.language, m.FILE_NOTES),
             write_receipt=lambda path: self.receipt(job, analysis, round_, issued, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, issued, lang, path),
             accepted=m.NOTES_ACCEPTED, incomplete=m.NOTES_INCOMPLETE,

@@ -11,6 +11,7 @@ from pipeline.analysis.answer_records import answers_of
 from pipeline.analysis.normalise import normalise
 from pipeline.analysis.validation import validate
 from pipeline.documents.receipt import ReceiptContent, write_receipt
+from pipeline.domain import file_names
 from pipeline.domain.enums import DocumentType, ResponseStatus
 from pipeline.domain.framework import Framework, QuestionType
 from pipeline.domain.models import Round, Stage
@@ -141,7 +142,7 @@ class QuestionnaireKind:
                                              "answered": analysis.answered, "required": analysis.required, "errors": len(errors),
                                              **({"held": True} if conflict else {})}, "response"),
             answered_event="response.answered",
-            answer_name=lambda answer: f"{answer.value}-{institution_id}-{job.sha256[:12]}",
+            answer_name=lambda answer: file_names.answer(answer, (institution_id,), job.sha256, round_.language),
             write_receipt=lambda path: self.receipt(job, analysis, round_, lang, path),
             write_feedback=lambda path: self.feedback(job, analysis, round_, lang, path),
             accepted=m.OUTCOME_HELD if conflict else m.OUTCOME_ACCEPTED, incomplete=m.OUTCOME_HELD if conflict else m.OUTCOME_INCOMPLETE,

@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from pipeline.analysis.review import MatrixAnswers, read_answers
 from pipeline.documents.receipt import ReceiptContent, write_receipt
+from pipeline.domain import file_names
 from pipeline.domain.enums import DocumentType
 from pipeline.domain.models import Round
 from pipeline.domain.problems import Problem, Severity
@@ -55,7 +56,7 @@ class ReviewKind:
             received=("review.received", {"file": job.name, "answers": len(read.answers), "errors": len(analysis.errors)},
                       "review_matrix"),
             answered_event="review.answered",
-            answer_name=lambda answer: f"review-{answer}-{job.sha256[:12]}.{'docx' if answer == 'receipt' else 'xlsx'}",
+            answer_name=lambda answer: file_names.answer(answer, (), job.sha256, round_.language, m.FILE_REVIEW),
             write_receipt=lambda path: self.receipt(job, analysis, round_, version, lang, path),
             write_feedback=lambda path: self.feedback(job, round_, version, lang, read, raw, path),
             accepted=m.REVIEW_ACCEPTED_OUTCOME, incomplete=m.REVIEW_INCOMPLETE_OUTCOME, params={"round": round_.id}))
