@@ -14,6 +14,7 @@ from babel.dates import format_datetime
 from babel.numbers import format_percent
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.documents.layout import finish_layout
 from pipeline.documents.render import render
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.receipt import (
@@ -150,4 +151,4 @@ def receipt_context(content: ReceiptContent) -> dict[str, Any]:
 
 def write_receipt(content: ReceiptContent, target: Path) -> Path:
     """Writes the receipt for ``content`` to ``target`` (a .docx) atomically; returns ``target``."""
-    return render(RECEIPT_TEMPLATE, receipt_context(content), target)
+    return render(RECEIPT_TEMPLATE, receipt_context(content), target, lambda document: finish_layout(document, content.language))
