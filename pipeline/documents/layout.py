@@ -29,7 +29,7 @@ SHORT_TABLE_ROWS = 8  # a table with at most so many rows moves whole
 SHORT_PARAGRAPH = 700  # characters (some five lines): a paragraph between a heading and what follows keeps with it
 URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]")
 ZWSP = "\u200b"
-HEADING = re.compile(r"^(Heading|Title|Subtitle)")
+HEADING = re.compile(r"^(heading|title|subtitle)", re.IGNORECASE)
 
 
 def finish_layout(document: Any, lang: str) -> None:

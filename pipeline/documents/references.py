@@ -34,14 +34,19 @@ def element_text(framework: Framework, element: str, lang: str) -> str:
     return f"{number}{SEPARATOR}{name}" if number and name != number else name
 
 
-def note_reference(catalog: Catalog, round_: Round, framework: Framework, note: NoteRow, lang: str) -> str:
+def note_reference(catalog: Catalog, round_: Round, framework: Framework, note: NoteRow, lang: str, element: bool = True) -> str:
     """"Chile · CEPLAN · E1": the note's expert by member state (by name when not on the panel), the institution's
-    acronym and the element's number, as annex B lists the notes."""
-    expert = round_.expert(note.expert)
-    who = state_name(catalog, expert.state, lang) if expert and expert.state else note.expert_name or note.expert.split("@")[0]
+    acronym and (``element``) the element's number, as annex B lists the notes."""
     institution = round_.institution(note.institution)
-    element = framework.element_number(note.element) or framework.element_label(note.element, lang)
-    return SEPARATOR.join(x for x in (who, institution.acronym if institution else note.institution, element) if x)
+    number = (framework.element_number(note.element) or framework.element_label(note.element, lang)) if element else ""
+    return SEPARATOR.join(x for x in (note_source(catalog, round_, note, lang), institution.acronym if institution
+                                      else note.institution, number) if x)
+
+
+def note_source(catalog: Catalog, round_: Round, note: NoteRow, lang: str) -> str:
+    """"Chile": who wrote the note, by the expert's member state (by name when the expert is not on the panel)."""
+    expert = round_.expert(note.expert)
+    return state_name(catalog, expert.state, lang) if expert and expert.state else note.expert_name or note.expert.split("@")[0]
 
 
 def question_numbers(framework: Framework, typed: str) -> str:

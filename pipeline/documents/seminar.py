@@ -40,7 +40,7 @@ from pipeline.documents.layout import finish_layout
 from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections, visible_text
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
-from pipeline.documents.references import element_text, note_reference, round_year
+from pipeline.documents.references import element_text, note_reference, note_source, round_year
 from pipeline.documents.render import Picture, render
 from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
@@ -108,8 +108,8 @@ def _round(catalog: Catalog, root: Path, number: int, r: SeminarRound, lang: str
         found = round_.institution(code)
         return found.acronym if found else code
 
-    def cite(note: Any) -> str:
-        return note_reference(catalog, round_, fw, note, lang)
+    def cite(note: Any) -> str:  # the compendium has no annex of notes: a note is cited by its expert's state
+        return note_source(catalog, round_, note, lang)
 
     def items(found: Any) -> list[dict[str, str]]:
         return [{"number": str(n), "text": i.text, "institution": acronym(i.note.institution), "element": element(i.note.element),
@@ -190,7 +190,8 @@ def _common(catalog: Catalog, groups: list[TopicFindings], lang: str, folder: Pa
                           "note": _t(SEMINAR_ELEMENT_NOTE, lang, count=e.rounds, total=len(group.rounds), scores=tuple(
                               f"{countries[r.id]} {format_number(v, lang) if v is not None else NONE}" for r, v in e.scores)),
                           "entries": [{"country": countries[r.id], "assessment": _assessment(i, lang), "text": i.text,
-                                       "trace": note_reference(catalog, r.publication.round, r.content.data.framework, i.note, lang)}
+                                       "trace": note_reference(catalog, r.publication.round, r.content.data.framework, i.note, lang,
+                                                               element=False)}
                                       for r, i in e.findings]}
                          for n, e in enumerate(group.elements, 1)]})
     return common
