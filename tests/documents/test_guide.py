@@ -103,6 +103,13 @@ def test_the_answers_evidence_and_prompts_are_in_the_guide(guides):
     assert "20 de mayo de 2024" in found  # a date answer, written as in Spanish
 
 
+def test_a_dimensions_summary_keeps_with_its_first_question(guides):
+    document = docx.Document(str(guides["paths"]["mef"]))
+    body = document.paragraphs
+    summaries = [b for a, b in zip(body, body[1:]) if a.style.name == "Heading 1" and a.text[:1].isdigit() and b.text.strip()]
+    assert summaries and all(p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in summaries)
+
+
 def test_peoples_text_comes_out_exactly_as_typed(guides):
     cells = texts(guides["paths"]["mef"])
     assert HOSTILE in cells

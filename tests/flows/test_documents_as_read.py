@@ -167,3 +167,13 @@ def test_the_published_pdf_is_tagged_and_archivable(demo, final_pdf):
 
     alts = figures(root["/StructTreeRoot"], [])
     assert len(alts) >= 7 and all(alt.strip() for alt in alts)  # the charts, each with its alternative text
+
+
+def test_identical_recommendations_of_several_notes_are_listed_once_with_all_their_sources(demo):
+    document = docx.Document(str(demo / "outbox" / f"{FINAL}.docx"))
+    header = translate(REPORT_LABELS["recommendation"], "es")
+    [table] = [t for t in document.tables if t.rows[0].cells[1].text == header]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    texts = [r[1] for r in rows]
+    assert len(texts) == len(set(texts)) == 3  # the demo's experts made three recommendations twice each
+    assert all(len(r[3].split("\n")) >= 4 for r in rows)  # institutions, two elements, two references
