@@ -72,6 +72,7 @@ def _params(r: _Reader, e: Event) -> dict[str, Any]:
                                              "file", "note", "reason", "first", "key", "value", "before", "after", "question")}
     got["institution"] = r.institution(round_id, p.get("institution", ""))
     got["expert"] = r.expert(round_id, p.get("expert", ""))
+    got["file"] = p.get("answer") or p.get("file") or "—"  # an answer names the file sent back, a return the one received
     got["by"] = p.get("by") or "—"
     got["to"] = p.get("to", "—")
     if kind == "round.opened":

@@ -171,8 +171,8 @@ def test_the_published_pdf_is_tagged_and_archivable(demo, final_pdf):
 
 def test_identical_recommendations_of_several_notes_are_listed_once_with_all_their_sources(demo):
     document = docx.Document(str(demo / "outbox" / f"{FINAL}.docx"))
-    header = translate(REPORT_LABELS["recommendation"], "es")
-    [table] = [t for t in document.tables if t.rows[0].cells[1].text == header]
+    header = [translate(REPORT_LABELS[k], "es") for k in ("recommendation", "priority")]
+    [table] = [t for t in document.tables if [c.text for c in t.rows[0].cells][1:3] == header]  # section 7's
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     texts = [r[1] for r in rows]
     assert len(texts) == len(set(texts)) == 3  # the demo's experts made three recommendations twice each

@@ -67,6 +67,7 @@ def test_chromium_shows_each_rounds_stage_returns_and_events(busy_workspace):
     assert translate(m.EVENT_SENTENCES["questionnaire.issued"], "en", institution="PCM") in events
     assert translate(m.EVENT_SENTENCES["round.opened"], "en", country="Peru", topic="Planning") in events
     assert "MEF returned its questionnaire: " in events
+    assert re.search(r"Answer sent to MEF: (feedback|receipt)-mef-[0-9a-f]{12}\.(xlsx|docx)\.", events)  # the file sent back
     # sentences in the page's language: no event kinds, no Python lists or dicts, no SHA-256
     assert "response.received" not in events and "['" not in events and "{'" not in events
     assert not re.search(r"[0-9a-f]{64}", events)
