@@ -119,15 +119,27 @@ def _text(p: Any) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
+def _level(document: Any, p: Any) -> int | None:
+    """The heading level of ``p`` (0 for a title); None when it is no heading."""
+    style = _style(document, p) if p.tag == qn("w:p") else ""
+    if not HEADING.match(style):
+        return None
+    digits = re.findall(r"\d+", style)
+    return int(digits[0]) if digits else 0
+
+
 def keep_with_content(document: Any) -> None:
-    """A short paragraph right after a heading keeps with what follows it when that is a heading or a table."""
+    """A short paragraph right after a heading keeps with what it introduces: a table, or a heading below it (a
+    dimension's summary and its first question). Before a heading of the same or a higher level it is the end of a
+    section, and keeping it would chain whole sections together."""
     body = [el for el in document.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
     for before, p, after in zip(body, body[1:], body[2:]):
-        if p.tag != qn("w:p") or before.tag != qn("w:p") or not HEADING.match(_style(document, before)):
+        level = _level(document, before)
+        if p.tag != qn("w:p") or level is None or _level(document, p) is not None:
             continue
         text = _text(p).strip()
-        if text and len(text) <= SHORT_PARAGRAPH and not HEADING.match(_style(document, p)) and (
-                after.tag == qn("w:tbl") or HEADING.match(_style(document, after))):
+        below = _level(document, after)
+        if text and len(text) <= SHORT_PARAGRAPH and (after.tag == qn("w:tbl") or below is not None and below > level):
             _keep_next(p)
 
 

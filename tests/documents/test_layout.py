@@ -20,18 +20,22 @@ def a_document():
     long_text = document.add_paragraph("Un texto largo. " * 60)
     long_table = document.add_table(rows=SHORT_TABLE_ROWS + 4, cols=2)
     long_table.rows[0]._tr.get_or_add_trPr().append(docx.oxml.OxmlElement("w:tblHeader"))
-    return document, summary, question, long_text, long_table
+    document.add_heading("Hallazgos del panel sobre “Participación”", 3)
+    section_end = document.add_paragraph("El panel contrastó las respuestas con lo escuchado en las entrevistas.")
+    document.add_heading("6. Seguimiento", 2)
+    return document, summary, question, long_text, long_table, section_end
 
 
 def test_a_short_paragraph_between_a_heading_and_what_it_introduces_keeps_with_it():
-    document, summary, _, long_text, _ = a_document()
+    document, summary, _, long_text, _, section_end = a_document()
     finish_layout(document, "es")
     assert keeps(summary)  # the guide's dimension summary goes to the next page with its first question
     assert not keeps(long_text)
+    assert not keeps(section_end)  # it ends its section: kept with the next one, whole sections would move together
 
 
 def test_no_row_splits_and_a_short_table_or_a_header_row_keeps_with_what_follows():
-    document, _, question, _, long_table = a_document()
+    document, _, question, _, long_table, _ = a_document()
     finish_layout(document, "es")
     for table in (question, long_table):
         assert all(row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in table.rows)
@@ -40,7 +44,7 @@ def test_no_row_splits_and_a_short_table_or_a_header_row_keeps_with_what_follows
 
 
 def test_a_web_address_in_a_table_is_a_link_that_wraps_at_its_slashes():
-    document, _, question, _, _ = a_document()
+    document, _, question, _, _, _ = a_document()
     finish_layout(document, "es")
     cell = question.rows[1].cells[1]._tc
     [link] = cell.iter(qn("w:hyperlink"))
