@@ -9,6 +9,11 @@ Recommendations keep their ids from one draft to the next: the ledger (``ledger/
 each note key (``expert|institution|element``) the id ``R-01``, ``R-02``… the first time a recommendation
 appears there (in the report's order) and keeps it; a recommendation whose text or priority changed keeps its
 id and gets the new text. Ids are never reused, even when a recommendation is later dropped.
+
+Identical recommendations (the same words, ``domain.notes.same_recommendation``) made in several notes are one
+recommendation: it keeps the lowest id among them and lists every note it comes from (``sources``), at the
+highest priority any of them gave. A note the ledger gave no id of its own (it repeated another's recommendation)
+joins the one it repeats.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from statistics import mean
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.domain.framework import Dimension, pick
-from pipeline.domain.notes import NoteRow, note_key
+from pipeline.domain.notes import NoteRow, note_key, same_recommendation
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,13 @@ class Recommendation:
     id: str
     text: str
     priority: str  # high, medium, low or empty
-    note: NoteRow
+    note: NoteRow  # the first note it comes from (the lowest id)
     trace: str
+    sources: tuple[NoteRow, ...] = ()  # every note it comes from, ``note`` first; () means ``note`` alone
+
+    @property
+    def notes(self) -> tuple[NoteRow, ...]:
+        return self.sources or (self.note,)
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,35 @@ def dimension_results(data: RoundData) -> list[DimensionResult]:
     return results
 
 
+PRIORITY_ORDER = ("high", "medium", "low", "")
+
+
+def _id_order(id_: str) -> tuple[int, str]:
+    last = id_.split("-")[-1]
+    return (int(last) if last.isdigit() else 0, id_)
+
+
+def merged_recommendations(notes: list[NoteRow], ids: dict[str, str], traces: dict[str, str]) -> list[Recommendation]:
+    """The recommendations of ``notes`` by id, identical ones merged into the one with the lowest id (with every note
+    it comes from, in the report's order, and the highest priority among them); a note without an id of its own is
+    kept only when it repeats one that has an id."""
+    given = [n for n in notes if n.recommendation.strip()]
+    groups: dict[str, list[NoteRow]] = {}
+    for n in given:
+        groups.setdefault(same_recommendation(n.recommendation), []).append(n)
+    found = []
+    for group in groups.values():
+        numbered = sorted({ids[note_key(n)] for n in group if note_key(n) in ids}, key=_id_order)
+        if not numbered:
+            continue
+        first = next(n for n in group if ids.get(note_key(n)) == numbered[0])
+        sources = (first, *[n for n in group if n is not first])
+        priority = min((n.priority for n in group), key=lambda p: PRIORITY_ORDER.index(p) if p in PRIORITY_ORDER else len(PRIORITY_ORDER))
+        found.append(Recommendation(numbered[0], first.recommendation, priority, first, traces[note_key(first)],
+                                    sources if len(sources) > 1 else ()))
+    return sorted(found, key=lambda r: _id_order(r.id))
+
+
 def report_content(data: RoundData, notes: list[NoteRow], ids: dict[str, str]) -> ReportContent:
     """The report's content from the round's data, its merged notes and the recommendations' ids (by note key)."""
     notes = ordered(data, notes)
@@ -124,9 +163,7 @@ def report_content(data: RoundData, notes: list[NoteRow], ids: dict[str, str]) -
     for n in notes:
         if n.finding.strip() or n.assessment:
             findings.setdefault(n.element, []).append(Item(n.finding, n, traces[note_key(n)]))
-    recommendations = sorted((Recommendation(ids[note_key(n)], n.recommendation, n.priority, n, traces[note_key(n)])
-                              for n in notes if n.recommendation.strip() and note_key(n) in ids),
-                             key=lambda r: (int(r.id.split("-")[-1]) if r.id.split("-")[-1].isdigit() else 0, r.id))
+    recommendations = merged_recommendations(notes, ids, traces)
     return ReportContent(
         data=data, notes=tuple(notes), traces=traces, dimensions=tuple(dimension_results(data)),
         findings=tuple(ElementFindings(e, data.elements.get(e), tuple(found)) for e, found in findings.items()),

@@ -108,7 +108,9 @@ def final(
     console.print(_(m.REPORT_FINAL_WRITTEN, path=str(result.docx)), markup=False)
     if result.pdf is not None:
         console.print(_(m.REPORT_PDF_WRITTEN, path=str(result.pdf)), markup=False)
-    else:
+    if result.pdf is not None and result.pdf_problem:
+        errors.print(_(result.pdf_problem), markup=False)
+    elif result.pdf is None:
         errors.print(_(result.pdf_problem or m.REPORT_NO_LIBREOFFICE), markup=False)
     console.print(_(m.REPORT_FINAL_NEXT, round=round_ref, target=m.STAGE_NAMES["published"]), markup=False)
 

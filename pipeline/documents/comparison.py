@@ -18,6 +18,7 @@ from docx.shared import Pt, Twips
 from pipeline.analysis.comparison import Comparison
 from pipeline.analysis.report_content import ReportContent
 from pipeline.documents.panel_text import visible_text
+from pipeline.documents.references import round_year
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.framework import pick
 from pipeline.i18n.messages.comparison import (
@@ -108,7 +109,8 @@ def add_comparison(document: Any, content: ReportContent, before: str, lang: str
     anchor = _find_heading(document, before) if comparison else None
     if comparison is None or anchor is None:
         return
-    fw, earlier = content.data.framework, comparison.earlier_round.id
+    fw = content.data.framework
+    earlier, now = round_year(comparison.earlier_round), round_year(content.data.round)  # readers know a review by its year
 
     def element(name: str | None) -> str:
         return pick(fw.elements.get(name or "", {}), lang, fw.default_language) or (name or "")
@@ -118,10 +120,11 @@ def add_comparison(document: Any, content: ReportContent, before: str, lang: str
         return pick(old.elements.get(name, {}), lang, old.default_language) or name
 
     t = lambda message, **p: translate(message, lang, **p)
-    _paragraph(document, anchor, t(REPORT_CMP_HEADING, number=len(fw.dimensions) + 1, round=earlier), "Heading 2")
-    _paragraph(document, anchor, t(REPORT_CMP_TEXT, round=earlier, framework=comparison.earlier_framework.id,
-                                   version=comparison.earlier_framework.version))
-    _table(document, anchor, [t(REPORT_CMP_ELEMENT), t(CMP_EARLIER, round=earlier), t(CMP_CURRENT, round=content.data.round.id),
+    old = comparison.earlier_framework
+    _paragraph(document, anchor, t(REPORT_CMP_HEADING, number=len(fw.dimensions) + 1, year=earlier), "Heading 2")
+    _paragraph(document, anchor, t(REPORT_CMP_TEXT, year=earlier, framework=pick(old.title, lang, old.default_language) or old.id,
+                                   version=old.version))
+    _table(document, anchor, [t(REPORT_CMP_ELEMENT), t(CMP_EARLIER, round=earlier), t(CMP_CURRENT, round=now),
                               t(CMP_CHANGE)],
            [[element(r.element), _number(r.earlier, lang), _number(r.current, lang), _number(r.change, lang, signed=True)]
             for r in comparison.elements], [4438, 1800, 1800, 1600], centred=(1, 2, 3))

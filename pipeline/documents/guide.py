@@ -9,6 +9,7 @@ is ``labels`` (translated here).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -23,12 +24,13 @@ from pipeline.analysis.returns import mean_includes, received_on
 from pipeline.analysis.round_data import InstitutionData, RoundData
 from pipeline.analysis.scoring import Score
 from pipeline.documents.charts import Chart, dimension_scores
+from pipeline.documents.layout import finish_layout
 from pipeline.documents.receipt import TEMPLATES
 from pipeline.documents.render import Picture, render
 from pipeline.domain import file_names
 from pipeline.domain.answers import AnswerStatus
 from pipeline.domain.catalog import Catalog
-from pipeline.domain.framework import Question, QuestionType, pick
+from pipeline.domain.framework import Framework, Question, QuestionType, pick
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.checks import CHECK_EXPLAINED_GUIDE, GUIDE_CORRECTED
@@ -160,10 +162,17 @@ def _acronym(data: RoundData, ref: object) -> str:
 
 
 def _gap(gap: Gap, data: RoundData, lang: str) -> str:
-    """A gap or quality check as a sentence in ``lang``, with staff's note when they marked it explained."""
-    text = _gap_sentence(gap, data, lang)
+    """A gap or quality check as a sentence in ``lang``, with staff's note when they marked it explained; the question
+    it concerns by its number, as the guide's headings show it."""
     mark = data.marks.get(gap.key)
+    text = _gap_sentence(_numbered(gap, data), data, lang)
     return f"{text} {translate(CHECK_EXPLAINED_GUIDE, lang, note=mark.note)}" if mark else text
+
+
+def _numbered(gap: Gap, data: RoundData) -> Gap:
+    """``gap`` naming its question by number ("4.3") rather than by id."""
+    number = data.framework.number(gap.question) if gap.question else ""
+    return dataclasses.replace(gap, question=number) if number else gap
 
 
 def _gap_sentence(gap: Gap, data: RoundData, lang: str) -> str:
@@ -237,6 +246,11 @@ def _chart(data: RoundData, inst: InstitutionData, lang: str, folder: Path) -> C
                             level_names(lang), lang)
 
 
+def question_heading(fw: Framework, q: Question, lang: str) -> str:
+    """"4.3 ¿…?": a question's number (``Framework.number``) and wording, as the guide's headings show it."""
+    return f"{fw.number(q)} {pick(q.label, lang, fw.default_language)}".strip()
+
+
 def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang: str, chart: Chart | None) -> dict[str, Any]:
     """The variables ``interview_guide.docx`` is rendered with (``chart`` None when the institution sent nothing)."""
     fw, scores, institution = data.framework, inst.scores, inst.institution
@@ -248,7 +262,7 @@ def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang
         if s is not None:
             rows.append({"label": heading, "score": _score(s, lang),
                          "scored": translate(GUIDE_SCORED_COUNT, lang, scored=s.scored, total=s.total)})
-        questions = [{"heading": f"{q.name} — {pick(q.label, lang, fw.default_language)}",
+        questions = [{"heading": question_heading(fw, q, lang),
                       "answer": answer_text(data, inst, q, lang), "evidence": evidence_text(inst, q, lang),
                       "flags": "\n".join([_gap(g, data, lang) for g in mine if g.question == q.name] + _corrected(inst, q, lang)),
                       "prompt": pick(q.prompt, lang, fw.default_language) or NONE}
@@ -282,5 +296,6 @@ def write_guides(catalog: Catalog, data: RoundData, folder: Path, lang: str) -> 
         for inst in data.institutions:
             chart = _chart(data, inst, lang, Path(charts)) if inst.scores else None
             target = folder / file_names.guide(inst.institution.id, data.round.language)
-            written.append(render(GUIDE_TEMPLATE, guide_context(catalog, data, inst, lang, chart), target))
+            written.append(render(GUIDE_TEMPLATE, guide_context(catalog, data, inst, lang, chart), target,
+                                  lambda document: finish_layout(document, lang)))
     return written

@@ -14,6 +14,7 @@ from babel.dates import format_datetime
 from babel.numbers import format_percent
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.documents.layout import finish_layout
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.render import render
 from pipeline.i18n import messages as m
@@ -158,6 +159,10 @@ ANCHOR_EVENTS, ANCHOR_HEAD = "mecigep_ledger_events", "mecigep_ledger_head"
 def write_receipt(content: ReceiptContent, target: Path) -> Path:
     """Writes the receipt for ``content`` to ``target`` (a .docx) atomically; returns ``target``."""
     anchor = content.anchor
-    finish = (lambda document: set_custom_properties(document, {ANCHOR_EVENTS: str(anchor[0]), ANCHOR_HEAD: anchor[1]})) \
-        if anchor else None
+
+    def finish(document) -> None:
+        finish_layout(document, content.language)
+        if anchor:
+            set_custom_properties(document, {ANCHOR_EVENTS: str(anchor[0]), ANCHOR_HEAD: anchor[1]})
+
     return render(RECEIPT_TEMPLATE, receipt_context(content), target, finish)

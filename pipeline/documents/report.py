@@ -25,15 +25,17 @@ from pipeline.analysis.returns import mean_includes, received_on
 from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
 from pipeline.documents.comparison import add_comparison
 from pipeline.documents.guide import level_names
+from pipeline.documents.layout import finish_layout
 from pipeline.documents.properties import PIPELINE_AUTHOR, set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
+from pipeline.documents.references import element_text, note_reference, question_numbers
 from pipeline.documents.render import Picture, render
 from pipeline.documents.report_annexes import answers_annex, observations_annex
 from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.domain.catalog import Catalog
 from pipeline.domain.framework import pick
-from pipeline.domain.notes import note_key
+from pipeline.domain.notes import NoteRow, note_key
 from pipeline.domain.problems import UserError
 from pipeline.domain.review import Unaccepted
 from pipeline.domain.stages import Step
@@ -54,6 +56,7 @@ from pipeline.i18n.messages.report import (
     REPORT_NO_NOTES,
     REPORT_NOT_ASSESSED,
     REPORT_NOT_RECEIVED,
+    REPORT_NOTES_RECEIVED,
     REPORT_NOTES_ROWS,
     REPORT_OBSERVATIONS_HEADING,
     REPORT_OVERVIEW_TITLE,
@@ -142,18 +145,31 @@ def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
     return {"overview_chart": overview, "dimensions": dimensions, "missing_text": translate(REPORT_MISSING, lang, names=missing) if missing else ""}
 
 
-def _notes(content: ReportContent, lang: str) -> dict[str, Any]:
-    """Sections 4 to 7 and annex B: findings by element, needs, challenges, recommendations and the notes they come from."""
-    def about(item: Item | Recommendation) -> dict[str, str]:
-        return {"text": item.text, "institution": content.acronym(item.note.institution), "trace": item.trace,
-                "element": content.element(item.note.element, lang)}
+def _notes(catalog: Catalog, content: ReportContent, lang: str) -> dict[str, Any]:
+    """Sections 4 to 7 and annex B: findings by element, needs, challenges, recommendations and the notes they come from,
+    each note cited as annex B lists it (``references.note_reference``), never by our keys."""
+    fw, round_ = content.data.framework, content.data.round
+
+    def cite(note: NoteRow) -> str:
+        return note_reference(catalog, round_, fw, note, lang)
+
+    def about(item: Item) -> dict[str, str]:
+        return {"text": item.text, "institution": content.acronym(item.note.institution), "trace": cite(item.note),
+                "element": element_text(fw, item.note.element, lang)}
+
+    def sources(rec: Recommendation) -> dict[str, str]:
+        """Every note a recommendation comes from: identical recommendations of several notes are one."""
+        return {"institution": ", ".join(dict.fromkeys(content.acronym(n.institution) for n in rec.notes)),
+                "element": "\n".join(dict.fromkeys(element_text(fw, n.element, lang) for n in rec.notes)),
+                "trace": "\n".join(cite(n) for n in rec.notes)}
 
     def assessment(code: str) -> str:
         return translate(NOTES_ASSESSMENTS[code] if code in NOTES_ASSESSMENTS else REPORT_NOT_ASSESSED, lang)
 
-    ids = {note_key(r.note): r.id for r in content.recommendations}
+    ids = {note_key(n): r.id for r in content.recommendations for n in r.notes}
     return {
-        "findings": [{"heading": f"4.{n} {content.element(group.element, lang)}",
+        "findings": [{"heading": f"4.{n} {fw.element_label(group.element, lang)} ({fw.element_number(group.element)})"
+                      if fw.element_number(group.element) else f"4.{n} {fw.element_label(group.element, lang)}",
                       "score": translate(REPORT_ELEMENT_SCORE, lang, score=_number(group.score.value, lang))
                       if group.score and group.score.value is not None else "",
                       "entries": [{**about(i), "text": i.text or NONE, "assessment": assessment(i.note.assessment),
@@ -161,11 +177,12 @@ def _notes(content: ReportContent, lang: str) -> dict[str, Any]:
                      for n, group in enumerate(content.findings, 1)],
         "needs": [{**about(i), "number": str(n)} for n, i in enumerate(content.needs, 1)],
         "challenges": [{**about(i), "number": str(n)} for n, i in enumerate(content.challenges, 1)],
-        "recommendations": [{**about(r), "id": r.id, "priority": translate(NOTES_PRIORITIES[r.priority], lang)
+        "recommendations": [{"text": r.text, **sources(r), "id": r.id, "priority": translate(NOTES_PRIORITIES[r.priority], lang)
                              if r.priority in NOTES_PRIORITIES else NONE} for r in content.recommendations],
-        "notes": [{"trace": content.traces[note_key(note)], "expert": note.expert_name or note.expert, "reference": note.notes_id,
-                   "institution": content.acronym(note.institution), "element": content.element(note.element, lang),
-                   "questions": note.questions or NONE,
+        "notes": [{"trace": cite(note), "expert": note.expert_name or note.expert,
+                   "reference": translate(REPORT_NOTES_RECEIVED, lang, date=_date(note.received, lang)) if note.received else "",
+                   "institution": content.acronym(note.institution), "element": element_text(fw, note.element, lang),
+                   "questions": question_numbers(fw, note.questions) if note.questions.strip() else NONE,
                    "used_for": ", ".join([translate(REPORT_USED[f], lang) for f in REPORT_USED if getattr(note, f).strip()]
                                          + ([ids[note_key(note)]] if note_key(note) in ids else [])) or NONE}
                   for note in content.notes],
@@ -193,15 +210,15 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
     return {
         "final": final, "labels": {**{key: translate(message, lang) for key, message in REPORT_LABELS.items()},
                                    "results": report_paragraph(fw, lang)},  # the method of the scores (analysis/method_text.py)
-        "round_id": round_.id, "topic": topic, "country": country, "footer_text": f"MECIGEP · {topic} · {country}",
+        "round_id": round_.id, "header_right": _header(round_.id, lang, final), "topic": topic, "country": country, "footer_text": f"MECIGEP · {topic} · {country}",
         "cover_kind": translate(REPORT_FINAL, lang) if final else translate(REPORT_PRELIMINARY, lang, version=version),
         "cover_date": published if final else _date(today, lang),
-        "cover_facts": _facts({"round": round_.id, "approved": _date(approval.get("date"), lang) if final else "",
+        "cover_facts": _facts({"round": _internal(round_.id, final), "approved": _date(approval.get("date"), lang) if final else "",
                                "consent": str(approval.get("consent") or "") if final else ""}, REPORT_COVER_ROWS, lang),
         "placeholders": {"summary": _placeholder(REPORT_PANEL_SUMMARY, lang), "conclusions": _placeholder(REPORT_PANEL_CONCLUSIONS, lang)},
         "scope_text": translate(REPORT_SCOPE, lang, date=cal.requested, country=country, topic=topic,
                                 count=len(round_.institutions), framework=framework),
-        "scope_facts": _facts({"round": round_.id, "country": country, "topic": topic, "framework": framework,
+        "scope_facts": _facts({"round": _internal(round_.id, final), "country": country, "topic": topic, "framework": framework,
                                "language": _language(round_.language, lang),
                                "contact": ", ".join(x for x in (contact.name, contact.position, contact.email) if x)}, REPORT_SCOPE_ROWS, lang),
         "steps": [{"number": str(step.value), "title": translate(REPORT_STEPS[step.value - 1][0], lang),
@@ -217,17 +234,28 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
                           else translate(REPORT_NOT_RECEIVED, lang),
                           "overall": _number(i.scores.overall.value if i.scores else None, lang)} for i in data.institutions],
         "dates": [{"label": translate(REPORT_DATES[k], lang), "value": v or to_be_set} for k, v in dates.items()],
-        **_results(content, lang, folder), **_notes(content, lang), "annex": answers_annex(content, lang),
+        **_results(content, lang, folder), **_notes(catalog, content, lang), "annex": answers_annex(content, lang, final),
         "observations_heading": translate(REPORT_OBSERVATIONS_HEADING, lang, country=country),
         "observations": observations_annex(observations, lang),
         "approval": _facts({"approved_by": str(approval.get("approved_by") or NONE), "position": str(approval.get("position") or ""),
                             "date": _date(approval.get("date"), lang) or NONE, "reference": str(approval.get("reference") or ""),
                             "version": translate(REPORT_DRAFT_VERSION, lang, version=version),
                             "consent": str(approval.get("consent") or "")}, REPORT_APPROVAL_ROWS, lang),
-        "publication": _facts({"publisher": translate(REPORT_PUBLISHER, lang), "published": published, "round": round_.id,
+        "publication": _facts({"publisher": translate(REPORT_PUBLISHER, lang), "published": published, "round": _internal(round_.id, final),
                                "language": _language(lang, lang), "sources": translate(REPORT_SOURCES, lang, count=len(content.sources))},
                               REPORT_PUBLICATION_ROWS, lang),
     }
+
+
+def _internal(value: str, final: bool) -> str:
+    """What only the panel's draft shows (the round's id): the published report names the round by its country, topic
+    and date instead; an empty row is left out."""
+    return "" if final else value
+
+
+def _header(round_id: str, lang: str, final: bool) -> str:
+    """The right of every page's header: the round's id on a draft, "Final report" on the published one."""
+    return translate(REPORT_FINAL, lang) if final else round_id
 
 
 def _language(code: str, lang: str) -> str:
@@ -253,6 +281,7 @@ def render_report(catalog: Catalog, content: ReportContent, version: int, target
             props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
             props.author = props.last_modified_by = PIPELINE_AUTHOR
             fill_contents(document)
+            finish_layout(document, language)  # documents/layout.py: rows, headings, addresses, language
             set_custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
                                           "mecigep_round_id": content.data.round.id, "mecigep_draft_version": str(version),
                                           "mecigep_sources": ",".join(content.sources)})

@@ -16,6 +16,7 @@ from pipeline.i18n.messages.report import (
     REPORT_OBSERVATION_RESPONSE,
     REPORT_OBSERVATION_WHERE,
     REPORT_OBSERVATION_WHO,
+    REPORT_RECEIVED_ON,
 )
 from pipeline.i18n.messages.review import (
     REVIEW_DECISIONS,
@@ -40,13 +41,20 @@ def _date(value: Any, lang: str) -> str:
     return format_date(value, lang) if isinstance(value, dt.date) else str(value or "")
 
 
-def answers_annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
-    """Annex A: every institution's answers with their evidence (none for one that sent nothing)."""
+def answers_annex(content: ReportContent, lang: str, final: bool = False) -> list[dict[str, Any]]:
+    """Annex A: every institution's answers with their evidence (none for one that sent nothing), each question by its
+    number (``Framework.number``). The draft names the file each answer came from by its SHA-256; the published
+    report only its date (the hashes stay in its properties, ``mecigep_sources``)."""
     data, fw = content.data, content.data.framework
+
+    def received(i: Any) -> str:
+        if final:
+            return translate(REPORT_RECEIVED_ON, lang, date=_date(i.response.received, lang))
+        return translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
+
     return [{"heading": f"A.{n} {i.institution.name} ({i.institution.acronym})",
-             "detail": translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
-             if i.response else translate(REPORT_ANNEX_MISSING, lang),
-             "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": answer_text(data, i, q, lang),
+             "detail": received(i) if i.response else translate(REPORT_ANNEX_MISSING, lang),
+             "answers": [{"id": fw.number(q), "question": pick(q.label, lang, fw.default_language), "answer": answer_text(data, i, q, lang),
                           "evidence": evidence_text(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
             for n, i in enumerate(data.institutions, 1)]
 

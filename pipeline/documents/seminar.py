@@ -36,9 +36,11 @@ from pipeline.documents.charts import (
     wrap,
 )
 from pipeline.documents.guide import level_names
+from pipeline.documents.layout import finish_layout
 from pipeline.documents.panel_text import P, is_placeholder_text, panel_sections, visible_text
 from pipeline.documents.properties import set_custom_properties
 from pipeline.documents.receipt import TEMPLATES
+from pipeline.documents.references import element_text, note_reference, note_source, round_year
 from pipeline.documents.render import Picture, render
 from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
@@ -47,7 +49,7 @@ from pipeline.domain.framework import pick
 from pipeline.i18n.messages.consent import CONSENT_EMBARGOED, CONSENT_SUMMARY_ONLY, CONSENT_WITHHELD
 from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS
 from pipeline.i18n.messages.register import REGISTER_PRIORITIES
-from pipeline.i18n.messages.report import REPORT_NOT_ASSESSED
+from pipeline.i18n.messages.report import REPORT_FINAL, REPORT_NOT_ASSESSED
 from pipeline.i18n.messages.seminar import (
     SEMINAR_CHARTS,
     SEMINAR_COMMON,
@@ -100,37 +102,42 @@ def _round(catalog: Catalog, root: Path, number: int, r: SeminarRound, lang: str
     round_, fw = r.publication.round, r.content.data.framework
     country, topic = _name(catalog.state, round_.country, lang), _name(catalog.topic, round_.topic, lang)
 
-    element = functools.partial(_element, fw, lang=lang)
+    element = functools.partial(element_text, fw, lang=lang)
 
     def acronym(code: str) -> str:
         found = round_.institution(code)
         return found.acronym if found else code
 
+    def cite(note: Any) -> str:  # the compendium has no annex of notes: a note is cited by its expert's state
+        return note_source(catalog, round_, note, lang)
+
     def items(found: Any) -> list[dict[str, str]]:
         return [{"number": str(n), "text": i.text, "institution": acronym(i.note.institution), "element": element(i.note.element),
-                 "trace": i.trace} for n, i in enumerate(found, 1)]
+                 "trace": cite(i.note)} for n, i in enumerate(found, 1)]
 
     panel = "\n".join(_t(SEMINAR_EXPERT, lang, name=e.name, state=_name(catalog.state, e.state, lang)) for e in round_.panel.experts)
     coordinator = round_.panel.coordinator
     public = r.public
-    facts = {"round": round_.id, "country": country, "topic": topic, "framework": f"{pick(fw.title, lang, fw.default_language)} ({fw.version})",
+    facts = {"country": country, "topic": topic, "framework": f"{pick(fw.title, lang, fw.default_language)} ({fw.version})",
              "institutions": "\n".join(f"{i.name} ({i.acronym})" for i in round_.institutions), "panel": panel or NONE,
              "coordinator": coordinator.name if coordinator else "", "published": _date(r.publication.published, lang),
-             "report": r.publication.report if public.report else "", "score": format_number(r.score, lang) if r.score is not None else ""}
-    shown = facts if public.anything else {k: v for k, v in facts.items() if k in ("round", "country", "topic", "published")}
+             "report": _report_title(r, country, topic, lang) if public.report else "", "score": format_number(r.score, lang) if r.score is not None else ""}
+    shown = facts if public.anything else {k: v for k, v in facts.items() if k in ("country", "topic", "published")}
     notice = _t(CONSENT_EMBARGOED, lang, date=format_date(public.embargoed, lang)) if public.embargoed else \
         "" if public.report else _t(CONSENT_SUMMARY_ONLY if public.summary else CONSENT_WITHHELD, lang, country=country)
     full = public.report
     return {
-        "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=topic),
+        "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=f"{topic} ({round_year(round_)})"),
         "facts": [{"label": _t(SEMINAR_ROUND_FACTS[k], lang), "value": v} for k, v in shown.items() if v],
         "notice": notice, "full": full,
         "summary": _summary(root, r) if public.summary else [],
         "findings": [{"element": element(g.element), "institution": acronym(i.note.institution), "assessment": _assessment(i, lang),
-                      "trace": i.trace, "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()] if full else [],
+                      "trace": cite(i.note), "text": i.text} for g in r.content.findings for i in g.items if i.text.strip()] if full else [],
         "needs": items(r.content.needs) if full else [], "challenges": items(r.content.challenges) if full else [],
         "recommendations": [{"id": x.id, "text": x.text, "priority": _t(REGISTER_PRIORITIES.get(x.priority, REGISTER_PRIORITIES[""]), lang),
-                             "institution": acronym(x.note.institution), "element": element(x.note.element), "trace": x.trace}
+                             "institution": ", ".join(dict.fromkeys(acronym(n.institution) for n in x.notes)),
+                             "element": "\n".join(dict.fromkeys(element(n.element) for n in x.notes)),
+                             "trace": "\n".join(cite(n) for n in x.notes)}
                             for x in r.content.recommendations] if full else [],
     }
 
@@ -141,7 +148,17 @@ def _assessment(item: Any, lang: str) -> str:
 
 
 def _element(fw: Any, code: str, lang: str) -> str:
-    return pick(fw.elements.get(code, {}), lang, fw.default_language) or code
+    return fw.element_label(code, lang)
+
+
+def _report_title(r: SeminarRound, country: str, topic: str, lang: str) -> str:
+    """The final report as a reader asks for it (its kind and title), not the file it is in."""
+    return f"{_t(REPORT_FINAL, lang)} — MECIGEP — {topic} — {country}"
+
+
+def _known_as(catalog: Catalog, r: SeminarRound, lang: str) -> str:
+    """"Perú (2022)": a round by its country and year, as the year's charts and notes name it."""
+    return f"{_name(catalog.state, r.publication.round.country, lang)} ({round_year(r.publication.round)})"
 
 
 def _date(value: str, lang: str) -> str:
@@ -156,7 +173,7 @@ def _common(catalog: Catalog, groups: list[TopicFindings], lang: str, folder: Pa
     common = []
     for t, group in enumerate(groups, 1):
         topic, fw = _name(catalog.topic, group.topic, lang), group.rounds[0].content.data.framework
-        countries = {r.id: _name(catalog.state, r.publication.round.country, lang) for r in group.rounds}
+        countries = {r.id: _known_as(catalog, r, lang) for r in group.rounds}
         label = functools.partial(_element, fw, lang=lang)
         scored = [e for e in group.elements if any(v is not None for _, v in e.scores)]
         chart: Any = ""
@@ -167,12 +184,14 @@ def _common(catalog: Catalog, groups: list[TopicFindings], lang: str, folder: Pa
             chart = _picture(drawn)
         common.append({
             "heading": _t(SEMINAR_TOPIC_HEADING, lang, number=t, topic=topic), "chart": chart,
-            "note": _t(SEMINAR_TOPIC_NOTE, lang, rounds=tuple(f"{countries[r.id]} ({r.id})" for r in group.rounds)),
+            "note": _t(SEMINAR_TOPIC_NOTE, lang, rounds=tuple(countries[r.id] for r in group.rounds)),
             "caption": _t(SEMINAR_TOPIC_CAPTION, lang, topic=topic),
             "elements": [{"heading": _t(SEMINAR_ELEMENT_HEADING, lang, topic=t, number=n, element=label(e.element)),
                           "note": _t(SEMINAR_ELEMENT_NOTE, lang, count=e.rounds, total=len(group.rounds), scores=tuple(
                               f"{countries[r.id]} {format_number(v, lang) if v is not None else NONE}" for r, v in e.scores)),
-                          "entries": [{"country": countries[r.id], "assessment": _assessment(i, lang), "trace": i.trace, "text": i.text}
+                          "entries": [{"country": countries[r.id], "assessment": _assessment(i, lang), "text": i.text,
+                                       "trace": note_reference(catalog, r.publication.round, r.content.data.framework, i.note, lang,
+                                                               element=False)}
                                       for r, i in e.findings]}
                          for n, e in enumerate(group.elements, 1)]})
     return common
@@ -211,7 +230,7 @@ def priority_chart(groups: list[str], series: dict[str, list[int]], title: str, 
 
 def _charts(catalog: Catalog, rounds: list[SeminarRound], lang: str, folder: Path) -> list[dict[str, Any]]:
     names = [f"{_name(catalog.state, r.publication.round.country, lang)} — {_name(catalog.topic, r.publication.round.topic, lang)}"
-             for r in rounds]
+             f" ({round_year(r.publication.round)})" for r in rounds]
     scores = institutions_compared(names, [r.score for r in rounds], _t(SEMINAR_SCORE_CHART, lang), folder / "scores.png", level_names(lang), lang)
     used = [p for p in PRIORITIES if any(r.priorities()[p] for r in rounds)] or ["high"]
     priorities = priority_chart(names, {_t(REGISTER_PRIORITIES[p], lang): [r.priorities()[p] for r in rounds] for p in used},
@@ -223,7 +242,7 @@ def _charts(catalog: Catalog, rounds: list[SeminarRound], lang: str, folder: Pat
 def seminar_context(catalog: Catalog, root: Path, year: int, rounds: list[SeminarRound], groups: list[TopicFindings], lang: str,
                     folder: Path, today: dt.date | None = None) -> dict[str, Any]:
     """The variables ``seminar.docx`` is rendered with; charts are drawn into ``folder``."""
-    labels = {key: _t(REPORT_LABELS[key], lang) for key in ("organisation", "department", "mechanism", "contents", "toc_hint", "item",
+    labels = {key: _t(REPORT_LABELS[key], lang) for key in ("organisation", "department", "mechanism", "contents", "item",
                                                             "detail", "no", "text", "concerns", "id", "recommendation", "priority",
                                                             "no_findings", "no_needs", "no_challenges", "no_recommendations")}
     labels.update({key: _t(message, lang) for key, message in SEMINAR_LABELS.items()})
@@ -239,7 +258,7 @@ def seminar_context(catalog: Catalog, root: Path, year: int, rounds: list[Semina
         "intro_text": _t(SEMINAR_INTRO, lang, year=year, count=len(rounds)),
         "year_facts": [{"label": _t(SEMINAR_FACTS[k], lang), "value": v} for k, v in figures.items()],
         "index_text": _t(SEMINAR_INDEX, lang),
-        "index": [{"round": r.id, "country": _name(catalog.state, r.publication.round.country, lang),
+        "index": [{"round": round_year(r.publication.round), "country": _name(catalog.state, r.publication.round.country, lang),
                    "topic": _name(catalog.topic, r.publication.round.topic, lang), "published": _date(r.publication.published, lang)}
                   for r in rounds],
         "rounds_text": _t(SEMINAR_ROUNDS, lang),
@@ -268,6 +287,7 @@ def render_seminar(catalog: Catalog, root: Path, year: int, rounds: list[Seminar
                 for run in [r for r in entry if r.find(qn("w:fldChar")) is not None]:  # the field's end stays in the contents
                     entry.getprevious().append(run)
                 entry.getparent().remove(entry)  # the contents list headings 1 and 2, as the template's field asks
+            finish_layout(document, language)
             set_custom_properties(document, {"mecigep_kind": "seminar", "mecigep_year": str(year),
                                           "mecigep_rounds": ",".join(r.id for r in rounds)})
 

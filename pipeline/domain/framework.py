@@ -179,6 +179,32 @@ class Framework(Frozen):
         """The repeat named ``name``; None when the framework has none."""
         return next((r for r in self.repeats if r.name == name), None)
 
+    def number(self, question: Question | str) -> str:
+        """The question's number as documents show it to readers, never its id: "4.3" is the third question one
+        answers in dimension 4; "2.1.3" the third column of the first table of rows of dimension 2 (its sheet is
+        "2.1"). Empty for a question with nothing to answer (a note, a calculation) or one the framework lacks."""
+        name = question if isinstance(question, str) else question.name
+        for d, dimension in enumerate(self.dimensions, 1):
+            answered = [q.name for q in dimension.questions if q.answerable]
+            if name in answered:
+                return f"{d}.{answered.index(name) + 1}"
+            for r, repeat in enumerate(dimension.repeats, 1):
+                columns = [q.name for q in repeat.questions if q.answerable]
+                if name in columns:
+                    return f"{d}.{r}.{columns.index(name) + 1}"
+        return ""
+
+    def element_number(self, element: str) -> str:
+        """The positive element's number as documents show it ("E3": the framework's third element; the same in
+        Spanish, English, Portuguese and French); empty for an element the framework lacks."""
+        codes = list(self.elements)
+        return f"E{codes.index(element) + 1}" if element in codes else ""
+
+    def element_label(self, element: str, lang: str | None) -> str:
+        """The positive element's name in ``lang`` (else the framework's language); its number when it has no name,
+        and ``element`` itself only when the framework lacks it."""
+        return pick(self.elements.get(element, {}), lang, self.default_language) or self.element_number(element) or element
+
     def options(self, question: Question) -> tuple[Choice, ...]:
         return self.choices.get(question.list_name or "", ())
 

@@ -60,6 +60,12 @@ class NoteRow:
 ROW_COLUMNS = ("round", "expert", "expert_name", "notes_id", "institution", "element") + FIELDS + ("sha256", "received")
 
 
+def same_recommendation(text: str) -> str:
+    """What two recommendations share when they say the same thing: their words, whatever the case, the spacing and
+    a final full stop ("Crear  una red." and "crear una red" are one recommendation, made by two experts)."""
+    return " ".join(text.split()).casefold().rstrip(".").strip()
+
+
 def note_key(note: NoteRow) -> str:
     """What identifies a recommendation across versions: who wrote it, about which institution and element."""
     return f"{note.expert}|{note.institution}|{note.element}"

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
-import subprocess
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +17,7 @@ from pathlib import Path
 from pipeline.analysis.followup import followup_framework
 from pipeline.analysis.register import RegisterRow, display_name, public_title, register_rows, register_view
 from pipeline.analysis.report_content import ReportContent
+from pipeline.documents.pdf import export_pdf
 from pipeline.domain import file_names
 from pipeline.domain.enums import FollowupStatus
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX, FollowupReport
@@ -31,7 +29,7 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, normalise_language, translate
 from pipeline.ledger import followups, recommendations, settings
 from pipeline.ledger.drafts import approval, drafts
-from pipeline.ledger.files import replace_with, sha256_of
+from pipeline.ledger.files import sha256_of
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import consent, rounds
 from pipeline.stages.interviews import merged_notes
@@ -46,7 +44,7 @@ from pipeline.workbooks.register import write_register_workbook
 class FinalResult:
     docx: Path
     pdf: Path | None
-    pdf_problem: str | None  # a catalog message when no PDF was made
+    pdf_problem: str | None  # a catalog message: why no PDF was made, or what the PDF lacks
 
 
 def write_final(workspace: Workspace, round_id: str, lang: str | None = None, published: dt.date | None = None) -> FinalResult:
@@ -66,10 +64,9 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None, pu
     language = lang or round_.language
     render(workspace, content_of(workspace, round_.id), version, target, language, final=True,
            approval={"approved_by": approved.approved_by, "date": approved.approved_on, "published": published,
-                     "reference": f"v{version} · {approved.draft_sha256[:12]}",
                      "consent": consent.describe(consent.consent_of(workspace, round_.id), normalise_language(language))},
            panel_text_from=draft, observations=unaccepted(workspace, round_.id))
-    pdf, problem = _pdf(target)
+    pdf, problem = _pdf(target)  # before the .docx's hash: the export writes its table's page numbers into it
     documents = [{"role": "final_report", "name": target.name, "sha256": sha256_of(target)}]
     if pdf is not None:
         documents.append({"role": "final_report_pdf", "name": pdf.name, "sha256": sha256_of(pdf)})
@@ -79,16 +76,10 @@ def write_final(workspace: Workspace, round_id: str, lang: str | None = None, pu
 
 
 def _pdf(source: Path) -> tuple[Path | None, str | None]:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        return None, m.REPORT_NO_LIBREOFFICE
-    with tempfile.TemporaryDirectory(prefix="mecigep-pdf-") as profile:
-        done = subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                               "--outdir", str(Path(profile) / "out"), str(source)], capture_output=True, timeout=300)
-        made = Path(profile) / "out" / (source.stem + ".pdf")
-        if done.returncode != 0 or not made.exists():
-            return None, m.REPORT_PDF_FAILED
-        return replace_with(made, source.with_suffix(".pdf")), None
+    """The final report's PDF beside it: tagged PDF/A-2b, its table of contents with page numbers (written back into
+    the .docx too); None and why when none could be made, or the PDF and what it lacks (documents/pdf.py)."""
+    made = export_pdf(source)
+    return made.pdf, made.problem
 
 
 def publications(workspace: Workspace) -> list[Publication]:

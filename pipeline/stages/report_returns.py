@@ -137,7 +137,7 @@ def write_copy_receipt(workspace: Workspace, round_: Round, copy: Returned, name
     taken = [s for s in changed if s.decision in (SectionMerge.TAKEN, SectionMerge.SAME, SectionMerge.SET_APART)]
     labels = {**m.DRAFT_RECEIPT,
               "no_warnings": translate(m.DRAFT_RECEIPT["no_warnings"], lang, version=copy.version),
-              "closing": translate(m.DRAFT_RECEIPT["closing"], lang, round=round_.id,
+              "closing": translate(m.DRAFT_RECEIPT["closing"], lang, version=copy.version,
                                    file=file_names.draft(round_.id, copy.version, round_.language))}
     return write_receipt(ReceiptContent(
         round_id=round_.id, country=catalog.state(round_.country).name(lang), topic=catalog.topic(round_.topic).name(lang),

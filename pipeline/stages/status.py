@@ -21,6 +21,7 @@ from pipeline.stages.consent import consent_of, describe
 from pipeline.stages.mail import waiting
 from pipeline.stages.report import left_to_settle
 from pipeline.stages.rounds import get
+from pipeline.stages.status_events import event_sentences
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class InstitutionStatus:
     last: str | None  # when the current response arrived
     overdue: int | None = None  # days past the questionnaire deadline without an accepted questionnaire; None when not overdue
     versions: tuple[str, ...] = ()  # the versions to choose from (file names), when some conflict
+    issued: bool = True  # whether its questionnaire was sent (False: nothing to return yet, not "missing")
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -111,6 +113,7 @@ def institutions(workspace: Workspace, round_id: str, today: dt.date | None = No
     today = today or settings.load(workspace.ledger).today()
     history = records.responses(workspace.ledger, round_.id, current_only=False)
     choosing = conflicts.open_conflicts(workspace.ledger, round_.id)
+    issued = {q["institution"] for q in workspace.ledger.questionnaires(round_.id)}
     rows = []
     for inst in round_.institutions:
         sent = [r for r in history if r.institution == inst.id]
@@ -126,6 +129,7 @@ def institutions(workspace: Workspace, round_id: str, today: dt.date | None = No
             last=current.received if current else None,
             overdue=_overdue(round_, status, today),
             versions=tuple(f"{v.name} ({v.sha256[:12]})" for v in choosing.get((round_.id, inst.id), ())),
+            issued=inst.id in issued or bool(sent),
         ))
     return rows
 
@@ -187,18 +191,17 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
             "returned": row.returned,
             "expected": row.expected,
             "institutions": [
-                {"acronym": i.acronym, "name": i.name, "status": i.status.value, "status_label": t(STATUS_NAMES[i.status]),
+                {"acronym": i.acronym, "name": i.name, "status": i.status.value if i.issued else "not-sent",
+                 "status_label": t(STATUS_NAMES[i.status] if i.issued else m.LABEL_NOT_SENT),
                  "received": i.received, "answered": f"{i.answered}/{i.required}" if i.required else "—",
                  "last": moment(i.last) if i.last else "—",
                  "versions": "; ".join(i.versions)}
                 for i in institutions(workspace, row.round_id)
             ],
         })
-    events = [
-        {"seq": e.seq, "at": moment(e.at), "round": e.round or "", "kind": e.kind,
-         "details": ", ".join(f"{k}: {v}" for k, v in e.payload.items())}
-        for e in reversed(workspace.ledger.events(limit=30))
-    ]
+    recent = list(reversed(workspace.ledger.events(limit=30)))
+    events = [{"seq": e.seq, "at": moment(e.at), "round": e.round or "", "sentence": said}
+              for e, said in zip(recent, event_sentences(workspace, recent, lang))]
     labels = {
         "title": t(m.PAGE_TITLE),
         "updated": t(m.PAGE_GENERATED, when=dt.datetime.now(zone.zone()).strftime("%Y-%m-%d %H:%M %Z")),
@@ -207,7 +210,7 @@ def write_status_page(workspace: Workspace, lang: str | None = None, today: dt.d
                                          m.LABEL_DAYS, m.LABEL_RETURNS)],
         "institution_headers": [t(h) for h in (m.LABEL_ACRONYM, m.LABEL_INSTITUTION, m.LABEL_STATUS, m.LABEL_RECEIVED,
                                                m.LABEL_ANSWERED, m.LABEL_LAST)],
-        "event_headers": ["#", t(m.WHEN_HEADER), t(m.LABEL_ROUND), t(m.EVENTS_HEADER), t(m.DETAILS_HEADER)],
+        "event_headers": ["#", t(m.WHEN_HEADER), t(m.LABEL_ROUND), t(m.EVENTS_HEADER)],
         "waiting": t(m.PAGE_WAITING), "nothing_waiting": t(m.PAGE_NOTHING_WAITING), "to_choose": t(m.LABEL_TO_CHOOSE),
         "waiting_headers": [t(h) for h in (m.LABEL_FILE, m.LABEL_REASON, m.LABEL_SIZE, m.LABEL_LAST_CHANGE)],
     }

@@ -87,18 +87,27 @@ def test_headings_are_real_heading_styles(guides):
     for number, dimension in enumerate(framework.dimensions, 1):
         assert f"{number}. {pick(dimension.label, 'es')}" in first
     second = headings(path, 2)
-    assert f"pl_01 — {pick(framework.question('pl_01').label, 'es')}" in second
+    assert f"1.1 {pick(framework.question('pl_01').label, 'es')}" in second  # by its number, never its id
+    assert f"2.1 {pick(framework.question('pl_06').label, 'es')}" in second
     assert len(second) == sum(q.answerable for q in framework.questions)
+    assert not any("pl_" in h for h in first + second)
 
 
 def test_the_answers_evidence_and_prompts_are_in_the_guide(guides):
     framework, found = guides["framework"], "\n".join(texts(guides["paths"]["mef"]))
     assert label(framework, "pl_01", "3") in found
-    assert "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc" in found
+    assert "Decreto Supremo 029-2018-PCM, https://example.gob.pe/\u200bdoc" in found  # the address wraps at its slashes
     for question in framework.questions:
         if question.answerable and question.prompt:
             assert pick(question.prompt, "es") in found
     assert "20 de mayo de 2024" in found  # a date answer, written as in Spanish
+
+
+def test_a_dimensions_summary_keeps_with_its_first_question(guides):
+    document = docx.Document(str(guides["paths"]["mef"]))
+    body = document.paragraphs
+    summaries = [b for a, b in zip(body, body[1:]) if a.style.name == "Heading 1" and a.text[:1].isdigit() and b.text.strip()]
+    assert summaries and all(p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in summaries)
 
 
 def test_peoples_text_comes_out_exactly_as_typed(guides):
@@ -120,9 +129,10 @@ def test_the_chart_is_embedded_with_alt_text_naming_the_scores(guides):
 
 def test_the_gaps_of_the_institution_are_sentences(guides):
     found = texts(guides["paths"]["pcm"])
-    assert translate(GUIDE_GAP_LOW, "es", question="pl_01", level=0) in found
-    assert any(translate(GUIDE_GAP_NO_EVIDENCE, "es", question="pl_11", level=4) in t for t in found)
-    assert not any(translate(GUIDE_GAP_LOW, "es", question="pl_01", level=0) in t for t in texts(guides["paths"]["mef"]))
+    assert translate(GUIDE_GAP_LOW, "es", question="1.1", level=0) in found  # pl_01, by its number
+    assert any(translate(GUIDE_GAP_NO_EVIDENCE, "es", question="3.1", level=4) in t for t in found)  # pl_11
+    assert not any(translate(GUIDE_GAP_LOW, "es", question="1.1", level=0) in t for t in texts(guides["paths"]["mef"]))
+    assert not any("pl_" in t for t in found)
 
 
 def test_an_institution_that_sent_nothing_gets_a_guide_saying_so_with_all_the_prompts(guides):

@@ -145,7 +145,7 @@ def test_a_check_marked_explained_keeps_its_note_in_the_workbook_and_the_guides(
     guides = {p.stem: "\n".join(par.text for par in docx.Document(str(p)).paragraphs) +
               "\n".join(c.text for t in docx.Document(str(p)).tables for row in t.rows for c in row.cells)
               for p in write_interview_guides(returned, ROUND)}
-    asked = translate(m.GUIDE_CHECKS["copied_text"], "es", question="pl_30", others="PCM")
+    asked = translate(m.GUIDE_CHECKS["copied_text"], "es", question="6.7", others="PCM")  # pl_30, by its number
     assert asked in guides["guia-mef"]
     assert translate(m.CHECK_EXPLAINED_GUIDE, "es", note=note) in guides["guia-pcm"]
 

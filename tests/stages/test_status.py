@@ -1,4 +1,5 @@
 """The status page shows DGPE staff every round's stage, the returns per institution and recent events."""
+import re
 import shutil
 import subprocess
 import tempfile
@@ -60,7 +61,16 @@ def test_chromium_shows_each_rounds_stage_returns_and_events(busy_workspace):
     assert translate(m.LABEL_INCOMPLETE, "en") in mef_row
     pcm_row = peru[peru.index('data-institution="PCM"'):].split("</tr>")[0]
     assert translate(m.LABEL_MISSING, "en") in pcm_row
-    assert "response.received" in dom and "2026-PER-planning" in dom
+    cri = dom[dom.index('<table class="returns" data-round="2026-CRI-service_quality">'):].split("</table>")[0]
+    assert translate(m.LABEL_NOT_SENT, "en") in cri and translate(m.LABEL_MISSING, "en") not in cri  # nothing issued yet
+    events = dom[dom.index('<table id="events">'):].split("</table>")[0]
+    assert translate(m.EVENT_SENTENCES["questionnaire.issued"], "en", institution="PCM") in events
+    assert translate(m.EVENT_SENTENCES["round.opened"], "en", country="Peru", topic="Planning") in events
+    assert "MEF returned its questionnaire: " in events
+    assert re.search(r"Answer sent to MEF: (observaciones|acuse)-mef-[0-9a-f]{12}\.(xlsx|docx)\.", events)  # the file sent back
+    # sentences in the page's language: no event kinds, no Python lists or dicts, no SHA-256
+    assert "response.received" not in events and "['" not in events and "{'" not in events
+    assert not re.search(r"[0-9a-f]{64}", events)
 
 
 def test_the_watcher_refreshes_the_page_after_each_file(busy_workspace):

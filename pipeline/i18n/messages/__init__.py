@@ -29,6 +29,7 @@ from pipeline.i18n.messages.returns import *  # noqa: F403
 from pipeline.i18n.messages.review import *  # noqa: F403
 from pipeline.i18n.messages.rounds import *  # noqa: F403
 from pipeline.i18n.messages.seminar import *  # noqa: F403
+from pipeline.i18n.messages.status_events import *  # noqa: F403
 from pipeline.i18n.messages.templates import *  # noqa: F403
 from pipeline.i18n.messages.terms import *  # noqa: F403
 from pipeline.i18n.messages.workbooks import *  # noqa: F403

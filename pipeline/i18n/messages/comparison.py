@@ -44,10 +44,10 @@ CMP_ID = N_("Id")
 CMP_INSTITUTION = N_("Institution")
 
 # The report.
-REPORT_CMP_HEADING = N_("3.{number} Compared with round {round}")
-REPORT_CMP_TEXT = N_("The country's earlier round on the topic, {round}, used {framework} {version}. For each element, the table "
-                     "gives the institutions' mean score then and now (the earlier answers scored on this framework) and the "
-                     "change; then the earlier recommendations with the status the country last reported.")
+REPORT_CMP_HEADING = N_("3.{number} Compared with the review of {year}")
+REPORT_CMP_TEXT = N_("The country's earlier review of the topic, in {year}, used the framework {framework} (version {version}). For "
+                     "each element, the table gives the institutions' mean score then and now (the earlier answers scored on this "
+                     "framework) and the change; then the earlier recommendations with the status the country last reported.")
 REPORT_CMP_REMOVED = N_("Elements of the earlier framework that no longer exist: {elements}.")
 REPORT_CMP_ELEMENT = N_("Element")
 REPORT_CMP_STATUS_COUNTS = N_("Of the {count} earlier recommendations: {counts}.")

@@ -35,7 +35,7 @@ DRAFT_RECEIPT = {
     "warnings_heading": N_("What became of each change"),
     "warnings_intro": N_("Section by section:"),
     "no_warnings": N_("Your copy changes nothing in the draft: version {version} is the same text."),
-    "closing": N_("Thank you. The new version is in outbox/{round}/{file}; edit that one from now on. Please keep this receipt: the SHA-256 fingerprint identifies exactly the file that was received."),
+    "closing": N_("Thank you. The new version is version {version} of the draft, the file {file}; edit that one from now on. Please keep this receipt: the SHA-256 fingerprint identifies exactly the file that was received."),
 }
 DRAFT_RECEIPT_DRAFT = N_("copy of version {based_on}, merged into version {version}")
 DRAFT_RECEIPT_CHANGES = N_("{answered} of the {required} sections you changed are in the new version as you wrote them.")
