@@ -4,9 +4,14 @@ Everything that reads the untrusted bytes happens here: the safety inspection, t
 hidden sheet of a workbook, the custom properties of a Word file), then the reading of the kind it says it
 is. The result is a plain value sent back to the parent, which decides the file's fate against the ledger.
 The ledger is opened read-only here.
+
+A workbook is opened once (``workbooks/book.py``: python-calamine for the values, its own XML parts for the
+names and properties), whether saved as .xlsx or, from LibreOffice, as .ods; a kind that does not read .ods
+(the request form) gets today's sentence asking for .xlsx.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -20,6 +25,7 @@ from pipeline.workbooks.response import open_workbook, read_identity
 from pipeline.workbooks.safety import Format, inspect
 
 WORD = (Format.DOCX, Format.DOCM, Format.ODT)
+SPREADSHEETS = (Format.XLSX, Format.ODS)  # opened with the same reader
 
 
 def warm_up(ledger_path: Path) -> None:
@@ -49,19 +55,19 @@ def analyse(path: Path, ledger_path: Path, kinds: Sequence[DocumentKind]) -> Ana
     if inspection.refusal is not None:
         return Analysis(inspection.format.value, refusal=inspection.refusal.message, params=dict(inspection.detail))
     fmt = inspection.format
-    if fmt is Format.ODS:
-        return Analysis(fmt.value, refusal=m.INBOX_ODS)
     if fmt in (Format.DOCM, Format.ODT):
         return Analysis(fmt.value, refusal=m.INBOX_WORD_DOCUMENT)
-    if fmt not in (Format.XLSX, Format.DOCX):
+    if fmt not in (*SPREADSHEETS, Format.DOCX):
         return Analysis(fmt.value, refusal=m.INBOX_NOT_A_WORKBOOK, params={"kind": fmt.value})
-    workbook = open_workbook(path) if fmt is Format.XLSX else None
+    workbook = open_workbook(path) if fmt in SPREADSHEETS else None
     identity = read_identity(workbook) if workbook is not None else read_custom_properties(path)
     kind = next((k for k in kinds if identifies(k, fmt, identity)), None)
     if kind is None:
+        if fmt is Format.ODS and identity.get("kind"):  # one of ours that is read from .xlsx only
+            return Analysis(fmt.value, None, identity, refusal=m.INBOX_ODS)
         return Analysis(fmt.value, None, identity, refusal=m.INBOX_WORD_DOCUMENT if fmt in WORD else m.INBOX_NOT_OURS)
     ledger = Ledger(ledger_path, read_only=True)
     try:
-        return kind.analyse(path, ledger, identity, workbook)
+        return replace(kind.analyse(path, ledger, identity, workbook), format=fmt.value)
     finally:
         ledger.close()
