@@ -17,6 +17,7 @@ from typing import Sequence
 
 from pipeline.analysis.validation import answer_model
 from pipeline.documents.properties import read_custom_properties
+from pipeline.domain.framework import Framework
 from pipeline.frameworks.expressions import parse
 from pipeline.i18n import messages as m
 from pipeline.inbox.kinds.base import Analysis, DocumentKind, identifies
@@ -26,6 +27,23 @@ from pipeline.workbooks.safety import Format, inspect
 
 WORD = (Format.DOCX, Format.DOCM, Format.ODT)
 SPREADSHEETS = (Format.XLSX, Format.ODS)  # opened with the same reader
+# Pinned frameworks never change (a pin is never replaced), so each is read from the ledger once per process: in the
+# parent, by warm_up, before the children that read the files are forked. Checked against its structure hash.
+_PINNED: dict[tuple[str, str, str], Framework] = {}
+
+
+class _ReadingLedger(Ledger):
+    """The ledger, read-only, as a kind reads it in the child: pinned frameworks come from ``_PINNED``."""
+
+    def framework(self, framework_id: str, version: str) -> Framework | None:
+        key = (str(self.path), framework_id, version)
+        cached = _PINNED.get(key)
+        if cached is not None and cached.structure_hash == self.framework_hash(framework_id, version):
+            return cached
+        found = super().framework(framework_id, version)
+        if found is not None:
+            _PINNED[key] = found
+        return found
 
 
 def warm_up(ledger_path: Path) -> None:
@@ -39,6 +57,7 @@ def warm_up(ledger_path: Path) -> None:
     finally:
         ledger.close()
     for framework in frameworks:
+        _PINNED[(str(ledger_path), framework.id, framework.version)] = framework
         answer_model(framework)
         for question in framework.questions:
             for rule in (question.relevant, question.constraint):
@@ -66,7 +85,7 @@ def analyse(path: Path, ledger_path: Path, kinds: Sequence[DocumentKind]) -> Ana
         if fmt is Format.ODS and identity.get("kind"):  # one of ours that is read from .xlsx only
             return Analysis(fmt.value, None, identity, refusal=m.INBOX_ODS)
         return Analysis(fmt.value, None, identity, refusal=m.INBOX_WORD_DOCUMENT if fmt in WORD else m.INBOX_NOT_OURS)
-    ledger = Ledger(ledger_path, read_only=True)
+    ledger = _ReadingLedger(ledger_path, read_only=True)
     try:
         return replace(kind.analyse(path, ledger, identity, workbook), format=fmt.value)
     finally:

@@ -57,17 +57,11 @@ class Book:
 
     def _read(self, title: str) -> dict[tuple[int, int], object]:
         found: dict[tuple[int, int], object] = {}
-        errors: dict[tuple[int, int], str] | None = None
         for r, row in enumerate(self.load(title), start=1):
             for c, value in enumerate(row, start=1):
-                if value == "":
-                    continue
-                if value is None:  # calamine's error cell: its code is only in the sheet's XML
-                    errors = self.errors(title) if errors is None else errors
-                    if (r, c) in errors:
-                        found[(r, c)] = errors[(r, c)]
-                    continue
-                found[(r, c)] = as_openpyxl(value)
+                if value != "":
+                    found[(r, c)] = as_openpyxl(value)
+        found.update(self.errors(title))  # calamine gives an error cell as empty: its code is in the sheet's XML
         return found
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from defusedxml import ElementTree
 
@@ -21,6 +22,8 @@ from pipeline.domain.raw import MAC_1904, WINDOWS_1900
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)$")
+# One area, as Excel, LibreOffice and openpyxl write nearly every name: 'Sheet'!$D$4 or Sheet!$D$4:$D$9
+_ONE_AREA = re.compile(r"(?:'((?:[^']|'')+)'|([^'!,:\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 _ERROR_CELL = re.compile(r"<(?:\w+:)?c\s[^>]*?r=\"([A-Z]+\d+)\"[^>]*?t=\"e\"[^>]*>.*?<(?:\w+:)?v>([^<]*)</", re.S)
 
 
@@ -28,8 +31,7 @@ class UnreadableWorkbook(ValueError):
     """The reader could not make sense of a file that passed the safety inspection (the message says why)."""
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """A rectangle of one sheet that a defined name points to; rows and columns from 1."""
 
     sheet: str
@@ -58,14 +60,17 @@ class Parts:
         if part is None:
             return {}
         with zipfile.ZipFile(path) as archive:
-            xml = archive.read(part).decode("utf-8", "replace")
+            data = archive.read(part)
+        if b't="e"' not in data:  # nearly always: no error cell, nothing to look for
+            return {}
         found = {}
-        for match in _ERROR_CELL.finditer(xml):
+        for match in _ERROR_CELL.finditer(data.decode("utf-8", "replace")):
             if (cell := CELL.match(match.group(1))) is not None:
                 found[(int(cell.group(2)), column_number(cell.group(1)))] = match.group(2)
         return found
 
 
+@lru_cache(maxsize=1024)
 def column_number(letters: str) -> int:
     """``A`` → 1, ``AB`` → 28."""
     number = 0
@@ -112,8 +117,19 @@ def xlsx_parts(archive: zipfile.ZipFile) -> Parts:
 def excel_areas(text: str) -> tuple[Area, ...]:
     """The areas of a defined name such as ``'Plan ''A'''!$D$4:$D$9,Hoja2!$B$3``; () when it is not a plain
     reference (a formula, a constant, ``#REF!``)."""
+    text = text.strip()
+    if (one := _ONE_AREA.fullmatch(text)) is not None:
+        quoted, bare, left, top, right, bottom = one.groups()
+        sheet = quoted.replace("''", "'") if quoted else bare
+        if "#REF" in sheet:
+            return ()
+        if right is None:
+            row, column = int(top), column_number(left)
+            return (Area(sheet, row, column, row, column),)
+        rows, columns = sorted((int(top), int(bottom))), sorted((column_number(left), column_number(right)))
+        return (Area(sheet, rows[0], columns[0], rows[1], columns[1]),)
     areas = []
-    for piece in split_outside_quotes(text.strip(), ","):
+    for piece in split_outside_quotes(text, ","):
         sheet, bang, ref = piece.rpartition("!")
         area = area_of(unquote(sheet), ref.split(":")) if bang else None
         if area is None:
