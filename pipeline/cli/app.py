@@ -2,22 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 import typer.main
 
 from pipeline.cli.context import STATE, _, console, errors, print_json
+from pipeline.cli.lazy import Lazy, LazyGroup
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.templates import TEMPLATE_HELP_CHECK
 from pipeline.i18n.translation import cli_language
 
 app = typer.Typer(help=_(m.HELP_APP), no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-                  rich_markup_mode=None)
+                  rich_markup_mode=None, cls=LazyGroup)
 
 GLOBAL_OPTIONS = ("--workspace", "-w", "--lang")
 
@@ -169,57 +172,40 @@ def demo() -> None:
     status()
 
 
-def _register_groups() -> None:
-    from pipeline.cli import catalog as catalog_commands
-    from pipeline.cli import framework as framework_commands
-    from pipeline.cli import round as round_commands
-
-    app.add_typer(round_commands.app, name="round", help=_(m.HELP_ROUND))
-    app.add_typer(framework_commands.app, name="framework", help=_(m.HELP_FRAMEWORK))
-    app.add_typer(framework_commands.questionnaire, name="questionnaire", help=_(m.HELP_QUESTIONNAIRE))
-    app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
-    from pipeline.cli import inbox as inbox_commands
-
-    app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
-    from pipeline.cli import consolidate as consolidate_commands
-
-    app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
-    app.command("interviews", help=_(m.HELP_INTERVIEWS))(consolidate_commands.interviews)
-    from pipeline.cli import report as report_commands
-
-    app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
-    from pipeline.cli import seminar as seminar_commands
-    from pipeline.cli import template as template_commands
-    from pipeline.i18n.messages.templates import TEMPLATE_HELP_CHECK
-
-    app.command("seminar", help=_(m.SEMINAR_HELP))(seminar_commands.seminar)
-    app.command("register", help=_(m.REGISTER_HELP))(seminar_commands.register)
-    followup_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
-    followup_app.command("emit", help=_(m.FOLLOWUP_HELP_EMIT))(seminar_commands.followup_emit)
-    app.add_typer(followup_app, name="followup", help=_(m.HELP_FOLLOWUP))
-    template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
-    template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
-    app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
-    app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
-    from pipeline.cli import response as response_commands
-
-    app.add_typer(response_commands.app, name="response", help=_(m.HELP_RESPONSE))
-    app.add_typer(response_commands.checks, name="check", help=_(m.HELP_CHECK))
+def _attribute(module: str, name: str) -> Callable[[], Any]:
+    return lambda: getattr(importlib.import_module(f"pipeline.cli.{module}"), name)
 
 
-_register_groups()
+def _single(command: str, module: str, name: str, help_: str) -> Callable[[], Any]:
+    """A group of one command, as ``followup emit`` and ``template check``."""
+    def load() -> Any:
+        group = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+        group.command(command, help=_(help_))(_attribute(module, name)())
+        return group
+    return load
 
 
-def _register_round_life() -> None:
-    """E-mail, reminders and the workspace's settings."""
-    from pipeline.cli import mail as mail_commands
-
-    app.command("mail", help=_(m.HELP_MAIL))(mail_commands.mail)
-    app.command("remind", help=_(m.HELP_REMIND))(mail_commands.remind)
-    app.command("settings", help=_(m.HELP_SETTINGS))(mail_commands.settings)
-
-
-_register_round_life()
+# The commands whose modules load when they are run, in the order --help lists them (after those above).
+LazyGroup.lazy = {
+    "watch": Lazy(m.HELP_WATCH, _attribute("inbox", "watch")),
+    "consolidate": Lazy(m.CONS_HELP, _attribute("consolidate", "consolidate")),
+    "interviews": Lazy(m.HELP_INTERVIEWS, _attribute("consolidate", "interviews")),
+    "seminar": Lazy(m.SEMINAR_HELP, _attribute("seminar", "seminar")),
+    "register": Lazy(m.REGISTER_HELP, _attribute("seminar", "register")),
+    "ingest": Lazy(m.HELP_INGEST, _attribute("inbox", "ingest")),
+    "mail": Lazy(m.HELP_MAIL, _attribute("mail", "mail")),
+    "remind": Lazy(m.HELP_REMIND, _attribute("mail", "remind")),
+    "settings": Lazy(m.HELP_SETTINGS, _attribute("mail", "settings")),
+    "round": Lazy(m.HELP_ROUND, _attribute("round", "app"), group=True),
+    "framework": Lazy(m.HELP_FRAMEWORK, _attribute("framework", "app"), group=True),
+    "questionnaire": Lazy(m.HELP_QUESTIONNAIRE, _attribute("framework", "questionnaire"), group=True),
+    "catalog": Lazy(m.HELP_CATALOG, _attribute("catalog", "app"), group=True),
+    "report": Lazy(m.HELP_REPORT, _attribute("report", "app"), group=True),
+    "followup": Lazy(m.HELP_FOLLOWUP, _single("emit", "seminar", "followup_emit", m.FOLLOWUP_HELP_EMIT), group=True),
+    "template": Lazy(m.HELP_TEMPLATE, _single("check", "template", "check", TEMPLATE_HELP_CHECK), group=True),
+    "response": Lazy(m.HELP_RESPONSE, _attribute("response", "app"), group=True),
+    "check": Lazy(m.HELP_CHECK, _attribute("response", "checks"), group=True),
+}
 
 
 def _hoist_global_options(argv: list[str]) -> list[str]:
