@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from babel import Locale
 from docx.oxml import parse_xml
@@ -296,9 +296,12 @@ def fill_contents(document: Any) -> None:
 
 
 def render_report(catalog: Catalog, content: ReportContent, version: int, target: Path, lang: str | None = None,
-                  final: bool = False, approval: dict[str, Any] | None = None) -> Path:
+                  final: bool = False, approval: dict[str, Any] | None = None,
+                  then: Callable[[Any], None] | None = None) -> Path:
     """Renders the report of ``content`` (draft ``version``, or the final report) into ``target`` atomically; returns
-    ``target``. ``lang`` None means the round's working language; ``approval`` is described at ``report_context``."""
+    ``target``. ``lang`` None means the round's working language; ``approval`` is described at ``report_context``.
+    ``then``, when given, gets the finished document before it is saved (the panel's text carried over), so that
+    the file is written once."""
     language = normalise_language(lang or content.data.round.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
         context = report_context(catalog, content, version, language, Path(folder), final, approval)
@@ -314,5 +317,7 @@ def render_report(catalog: Catalog, content: ReportContent, version: int, target
             set_custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
                                           "mecigep_round_id": content.data.round.id, "mecigep_draft_version": str(version),
                                           "mecigep_sources": ",".join(content.sources)})
+            if then is not None:
+                then(document)
 
         return render(REPORT_TEMPLATE, context, target, finish)

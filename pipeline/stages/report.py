@@ -7,7 +7,6 @@ A new draft is rendered afresh from the template and takes the panel's sections 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.ledger import recommendations, settings
 from pipeline.ledger.drafts import Draft, current, record_approval, record_draft
-from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import rounds
 from pipeline.stages.interviews import merged_notes
@@ -47,17 +45,18 @@ def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> Repo
 def render(workspace: Workspace, content: ReportContent, version: int, target: Path, lang: str, final: bool = False,
            approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None) -> CarryReport:
     """Renders the report into ``target`` (atomically) with the panel's sections of ``panel_text_from`` carried over;
-    says which sections were carried and which the template no longer has (kept at the end)."""
-    report = CarryReport((), (), ())
-    with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval)
-        if panel_text_from is not None:
-            fresh = open_document(fresh_path)
-            report = carry_over(open_document(workspace.root / panel_text_from.file), fresh,
-                                translate(m.REPORT_SECTIONS_SET_APART, lang))
-            fresh.save(str(fresh_path))
-        replace_with(fresh_path, target)
-    return report
+    says which sections were carried and which the template no longer has (kept at the end). The panel's text is
+    carried into the rendered document before it is first saved, so the draft is written once."""
+    carried: list[CarryReport] = []
+
+    def carry(fresh: Any) -> None:
+        assert panel_text_from is not None
+        carried.append(carry_over(open_document(workspace.root / panel_text_from.file), fresh,
+                                  translate(m.REPORT_SECTIONS_SET_APART, lang)))
+
+    render_report(workspace.catalog, content, version, target, lang, final, approval,
+                  then=carry if panel_text_from is not None else None)
+    return carried[0] if carried else CarryReport((), (), ())
 
 
 @dataclass(frozen=True)
