@@ -42,6 +42,11 @@ def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> Repo
     return report_content(data, notes, ids)
 
 
+def chart_cache(workspace: Workspace) -> Path:
+    """Where the report's charts are kept between runs, by the content they show (``documents/charts.cached``)."""
+    return workspace.root / ".cache" / "charts"
+
+
 def render(workspace: Workspace, content: ReportContent, version: int, target: Path, lang: str, final: bool = False,
            approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None) -> CarryReport:
     """Renders the report into ``target`` (atomically) with the panel's sections of ``panel_text_from`` carried over;
@@ -55,7 +60,7 @@ def render(workspace: Workspace, content: ReportContent, version: int, target: P
                                   translate(m.REPORT_SECTIONS_SET_APART, lang)))
 
     render_report(workspace.catalog, content, version, target, lang, final, approval,
-                  then=carry if panel_text_from is not None else None)
+                  then=carry if panel_text_from is not None else None, charts=chart_cache(workspace))
     return carried[0] if carried else CarryReport((), (), ())
 
 
