@@ -4,15 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
 import typer.main
 
-from pipeline.cli.context import STATE, _, console, errors, print_json
+from pipeline.cli import context
+from pipeline.cli.context import STATE, _, print_json
 from pipeline.cli.lazy import Lazy, LazyGroup
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -44,7 +43,7 @@ def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> 
     from pipeline.ledger.workspace import Workspace
 
     workspace = Workspace.init(path)
-    console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
+    context.console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
 
 
 @app.command("verify", help=_(m.HELP_VERIFY))
@@ -52,7 +51,7 @@ def verify() -> None:
     result = STATE.workspace().ledger.verify()
     if result.broken_at is not None:
         raise UserError(m.LEDGER_BROKEN, seq=result.broken_at, reason=result.reason)
-    console.print(_(m.LEDGER_INTACT, count=result.count))
+    context.console.print(_(m.LEDGER_INTACT, count=result.count))
 
 
 @app.command("status", help=_(m.HELP_STATUS))
@@ -70,7 +69,7 @@ def status(
 
         page = write_status_page(workspace, STATE.lang)
         if not as_json:
-            console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
+            context.console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
     if round_ref is not None:
         _round_status(workspace, round_ref, as_json)
         return
@@ -81,7 +80,7 @@ def status(
         print_json([row.as_dict() for row in rows])
         return
     if not rows:
-        console.print(_(m.NOTHING_YET))
+        context.console.print(_(m.NOTHING_YET))
         return
     from rich.table import Table
 
@@ -104,7 +103,7 @@ def status(
             f"[red]{row.overdue}[/]" if row.overdue else "—",
             str(row.mail_waiting) if row.mail_waiting else "—",
         )
-    console.print(table)
+    context.console.print(table)
 
 
 
@@ -141,24 +140,24 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
                       zone.local(row.last).strftime("%Y-%m-%d %H:%M") if row.last else "—",
                       f"[red]{_(m.OVERDUE_DAYS, days=row.overdue)}[/]" if row.overdue is not None else "—")
-    console.print(table)
+    context.console.print(table)
     if mail.total:
-        console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
+        context.console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
     if changes:
         from pipeline.cli.round import field_name, field_value
         from pipeline.i18n.translation import format_date
 
-        console.print(_(m.CHANGES_SINCE), markup=False)
+        context.console.print(_(m.CHANGES_SINCE), markup=False)
         for change in changes:
             edit = change.edit
-            console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
+            context.console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
                                    after=field_value(edit.field, edit.after),
                                    date=format_date(zone.local(edit.at).date(), STATE.lang, "medium"), count=change.issued), markup=False)
     if any(followup.values()):
-        console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
+        context.console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
         for rec, steps in history.items():
-            console.print(f"  {rec}: " + " → ".join(f"{_(FOLLOWUP_STATUSES[status])} ({day})" for day, status in steps), markup=False)
+            context.console.print(f"  {rec}: " + " → ".join(f"{_(FOLLOWUP_STATUSES[status])} ({day})" for day, status in steps), markup=False)
 
 
 @app.command("demo", help=_(m.HELP_DEMO))
@@ -167,7 +166,7 @@ def demo() -> None:
 
     path = STATE.workspace_path or Path("demo")
     for line in build(path, STATE.lang):
-        console.print(line, markup=False)
+        context.console.print(line, markup=False)
     STATE.workspace_path = path
     status()
 
@@ -227,6 +226,9 @@ def _hoist_global_options(argv: list[str]) -> list[str]:
 
 
 def _log_failure() -> Path:
+    import tempfile
+    import traceback
+
     try:
         folder = STATE.workspace().logs
     except Exception:
@@ -253,18 +255,18 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
             sys.stdout.write(error.ctx.get_help() + "\n")
             return _exit(2, argv)
-        errors.print(sentence(error, args, STATE.lang), markup=False)
+        context.errors.print(sentence(error, args, STATE.lang), markup=False)
         return _exit(2, argv)
     except typer.Abort:
         return _exit(1, argv)
     except UserError as error:
-        errors.print(error.render(STATE.lang), markup=False)
+        context.errors.print(error.render(STATE.lang), markup=False)
         return _exit(2, argv)
     except KeyboardInterrupt:
         return _exit(130, argv)
     except Exception:
         log = _log_failure()
-        errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
+        context.errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
         return _exit(1, argv)
     return _exit(0, argv)
 
