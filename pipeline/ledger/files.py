@@ -5,12 +5,14 @@ quarantine keeps what could not be taken, unchanged, beside a note.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 
 def sha256_of(path: Path) -> str:
@@ -31,10 +33,12 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     ``write`` fails. Returns ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle_fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle_fd)  # a name of its own: two writers of one target never share a temporary
+    # a name of its own: two writers of one target never share a temporary; locked while it is written, so that
+    # another process's ``remove_leftovers`` takes it for a live one, not for what a crash left behind
+    fcntl.flock(handle_fd, fcntl.LOCK_EX)
     tmp = Path(name)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is as readable as any other file
     try:
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; what we write is as readable as any other file
         write(tmp)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -42,6 +46,8 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(handle_fd)
     _sync_folder(target.parent)
     return target
 
@@ -69,12 +75,23 @@ def write_bytes(target: Path, data: bytes) -> Path:
     """Writes ``data`` to ``target`` atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary(target)
-    with tmp.open("wb") as handle:
+    with _held(tmp), tmp.open("wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    tmp.replace(target)
+        tmp.replace(target)
     return target
+
+
+@contextmanager
+def _held(tmp: Path) -> Iterator[None]:
+    """Creates ``tmp`` and holds its lock while the block writes and renames it (see ``remove_leftovers``)."""
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def archive_copy(source: Path, archive: Path, sha256: str, suffix: str) -> Path:
@@ -84,11 +101,12 @@ def archive_copy(source: Path, archive: Path, sha256: str, suffix: str) -> Path:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary(target)
-    shutil.copyfile(source, tmp)
-    with tmp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o444)
-    tmp.replace(target)
+    with _held(tmp):
+        shutil.copyfile(source, tmp)
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o444)
+        tmp.replace(target)
     return target
 
 
@@ -99,6 +117,11 @@ def remove_leftovers(*folders: Path) -> int:
         if not folder.exists():
             continue
         for tmp in folder.rglob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
+            try:
+                with tmp.open("rb") as handle:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by a writer still at work
+                    tmp.unlink(missing_ok=True)
+            except (BlockingIOError, FileNotFoundError):
+                continue
             removed += 1
     return removed

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from pipeline.demo.answers import complete_answers
-from pipeline.domain.models import Institution
+from pipeline.domain.models import Institution, Stage
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -14,15 +14,18 @@ from pipeline.inbox.run import run_once
 from pipeline.ledger import records
 from pipeline.ledger.records import ResponseStatus
 from pipeline.stages.frameworks import available
+from pipeline.stages.interviews import emit_notes, merged_notes
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.cells import named_cells
 from pipeline.workbooks.response import read_answers
 from pipeline.workbooks.safety import Format, Refusal, inspect
 from tests.conftest import a_round
+from tests.stages.test_notes import good_answers as notes_answers
 from tests.support import hostile
 from tests.support.filling import fill
 from tests.support.office import libreoffice_convert_all, soffice
+from tests.support.stages import advance
 from tests.workbooks.test_readers import differences
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
@@ -53,6 +56,9 @@ def saved(tmp_path_factory):
             row[1].value = "0" * 64
     wb.save(made / "tampered.xlsx")
     files["tampered"] = fill(made / "tampered.xlsx", answers)
+    advance(workspace, ROUND, Stage.INTERVIEWS)  # questionnaires still count; the experts' notes are out
+    chl, _ = emit_notes(workspace, ROUND)
+    files["notes"] = fill(chl, notes_answers(), made / "notes.xlsx")
     odf = dict(zip(files, libreoffice_convert_all(list(files.values()), root / "lo", "ods:calc8")))
     [odf["legacy"]] = libreoffice_convert_all([files["complete"]], root / "lo", 'xls:MS Excel 97')
     return {"workspace": workspace, "framework": framework, "xlsx": files, **odf}
@@ -110,6 +116,15 @@ def test_an_incomplete_ods_gets_a_feedback_workbook_with_the_cells_to_fix(saved)
     assert wrong.value == 250 and wrong.comment is not None
     [response] = [r for r in records.responses(workspace.ledger, ROUND) if r.institution == "pcm"]
     assert response.status is ResponseStatus.INCOMPLETE and response.answers.value("pl_01") is not None
+
+
+def test_an_experts_notes_saved_as_ods_are_accepted_row_by_row(saved):
+    workspace = saved["workspace"]
+    outcome = take(workspace, saved["notes"], "notas CHL.ods")
+    assert outcome.result == "accepted", outcome.render("en")
+    assert (outcome.params["answered"], outcome.params["required"]) == (2, 18)
+    rows = {(r.institution, r.element): r for r in merged_notes(workspace, ROUND)}
+    assert rows[("mef", "pl_e1")].assessment == "partly" and rows[("mef", "pl_e1")].expert == "chl@example.org"
 
 
 def test_a_tampered_ods_is_refused_with_the_reason(saved):
