@@ -104,6 +104,8 @@ def test_a_complete_ods_is_accepted_and_its_receipt_says_the_format_was(saved):
     facts = {row.cells[0].text: row.cells[1].text for table in receipt.tables for row in table.rows}
     assert facts[translate(m.RECEIPT_FILE_FORMAT, "es")] == translate(m.RECEIPT_FORMATS["ods"], "es")
     assert facts[translate(m.RECEIPT_FILE_NAME, "es")] == "Respuesta MEF.ods"
+    archived = workspace.root / records.document(workspace.ledger, outcome.sha256).stored
+    assert archived.suffix == ".ods" and archived.read_bytes() == saved["complete"].read_bytes()
 
 
 def test_an_incomplete_ods_gets_a_feedback_workbook_with_the_cells_to_fix(saved):
