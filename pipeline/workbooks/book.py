@@ -98,5 +98,13 @@ def open_book(path: Path) -> Book:
         except calamine.CalamineError as error:
             raise UnreadableWorkbook(f"{type(error).__name__}: {error}") from None
 
-    return Book(path.name, parts.format, worksheets, states, parts.names, parts.properties, parts.epoch, load,
-                lambda title: parts.errors(path, title))
+    opened: list[zipfile.ZipFile] = []  # the package, opened again the first time a sheet's error cells are looked for
+
+    def errors(title: str) -> dict[tuple[int, int], str]:
+        if title not in parts.sheet_parts:
+            return {}
+        if not opened:
+            opened.append(zipfile.ZipFile(path))
+        return parts.errors(opened[0], title)
+
+    return Book(path.name, parts.format, worksheets, states, parts.names, parts.properties, parts.epoch, load, errors)

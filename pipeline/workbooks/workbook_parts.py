@@ -12,10 +12,11 @@ import re
 import zipfile
 from functools import lru_cache
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from defusedxml import ElementTree
+from defusedxml.ElementTree import XMLParser
 
 from pipeline.domain.raw import MAC_1904, WINDOWS_1900
 
@@ -54,13 +55,12 @@ class Parts:
     states: dict[str, str] = field(default_factory=dict)
     sheet_parts: dict[str, str] = field(default_factory=dict)
 
-    def errors(self, path: Path, title: str) -> dict[tuple[int, int], str]:
+    def errors(self, archive: zipfile.ZipFile, title: str) -> dict[tuple[int, int], str]:
         """The error cells of a sheet (``#N/A``, ``#DIV/0!``…) by (row, column), read from its XML; {} for none."""
         part = self.sheet_parts.get(title)
-        if part is None:
+        if part is None or part not in archive.NameToInfo:
             return {}
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read(part)
+        data = archive.read(part)
         if b't="e"' not in data:  # nearly always: no error cell, nothing to look for
             return {}
         found = {}
@@ -84,34 +84,65 @@ def xml_part(archive: zipfile.ZipFile, name: str) -> Any:
     return ElementTree.fromstring(archive.read(name), forbid_dtd=True) if name in archive.NameToInfo else None
 
 
+class _Workbook:
+    """A parser target for xl/workbook.xml: keeps the date system, the sheets and the defined names, builds nothing
+    else (a questionnaire names a thousand cells)."""
+
+    def __init__(self) -> None:
+        self.epoch = WINDOWS_1900
+        self.sheets: list[tuple[str, str, str]] = []  # title, state, relationship id
+        self.names: dict[str, tuple[Area, ...]] = {}
+        self._name: str | None = None
+        self._text: list[str] = []
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if tag == _DEFINED:
+            name = attrib.get("name", "")
+            self._name = name if name and "localSheetId" not in attrib and not name.startswith("_xlnm.") else None
+            self._text = []
+        elif tag == _SHEET:
+            self.sheets.append((attrib.get("name", ""), attrib.get("state", "visible"), attrib.get(f"{RELATIONSHIPS}id", "")))
+        elif tag == _PR and attrib.get("date1904", "").lower() in ("1", "true"):
+            self.epoch = MAC_1904
+
+    def data(self, text: str) -> None:
+        if self._name is not None:
+            self._text.append(text)
+
+    def end(self, tag: str) -> None:
+        if tag == _DEFINED and self._name is not None:
+            if (areas := excel_areas("".join(self._text))) and self._name not in self.names:
+                self.names[self._name] = areas
+            self._name = None
+
+    def close(self) -> None:
+        return None
+
+
+_DEFINED, _SHEET, _PR = f"{MAIN}definedName", f"{MAIN}sheet", f"{MAIN}workbookPr"
+
+
 def xlsx_parts(archive: zipfile.ZipFile) -> Parts:
-    book = xml_part(archive, "xl/workbook.xml")
-    if book is None:
+    if "xl/workbook.xml" not in archive.NameToInfo:
         raise UnreadableWorkbook("no xl/workbook.xml")
-    pr = book.find(f"{MAIN}workbookPr")
-    epoch = MAC_1904 if pr is not None and pr.get("date1904", "").lower() in ("1", "true") else WINDOWS_1900
+    book = _Workbook()
+    parser = XMLParser(target=book, forbid_dtd=True)
+    parser.feed(archive.read("xl/workbook.xml"))
+    parser.close()
     rels = xml_part(archive, "xl/_rels/workbook.xml.rels")
     targets = {r.get("Id"): r.get("Target", "") for r in (rels if rels is not None else ())}
     states, sheet_parts = {}, {}
-    for sheet in book.iter(f"{MAIN}sheet"):
-        title = sheet.get("name", "")
-        states[title] = sheet.get("state", "visible")
-        target = targets.get(sheet.get(f"{RELATIONSHIPS}id"), "")
-        if target:
+    for title, state, rid in book.sheets:
+        states[title] = state
+        if target := targets.get(rid, ""):
             sheet_parts[title] = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-    names: dict[str, tuple[Area, ...]] = {}
-    for defined in book.iter(f"{MAIN}definedName"):
-        name = defined.get("name", "")
-        if defined.get("localSheetId") is None and name and not name.startswith("_xlnm."):
-            if areas := excel_areas(defined.text or ""):
-                names.setdefault(name, areas)
     properties = {}
     custom = xml_part(archive, "docProps/custom.xml")
     for prop in custom if custom is not None else ():
         value = next(iter(prop), None)
         if prop.get("name"):
             properties[prop.get("name", "")] = (value.text or "") if value is not None else ""
-    return Parts("xlsx", names, properties, epoch, states, sheet_parts)
+    return Parts("xlsx", book.names, properties, book.epoch, states, sheet_parts)
 
 
 def excel_areas(text: str) -> tuple[Area, ...]:
