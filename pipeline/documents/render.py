@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable
@@ -131,9 +133,43 @@ class Picture(InlineImage):  # type: ignore[misc]
         return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
 
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, keeping what it compiled from a small source (a receipt's body, every header and footer): docxtpl
+    compiles each part of the template again for each document, and a watcher writes a receipt for every file. A
+    large part (a report's body, compiled once per report) is compiled each time, as docxtpl does."""
+
+    CACHED_SOURCE = 256 * 1024  # characters
+    CACHED_TEMPLATES = 64
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.compiled: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()  # a watcher's thread and the command's may render at once
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+        if globals is not None or template_class is not None or not isinstance(source, str) or len(source) > self.CACHED_SOURCE:
+            return super().from_string(source, globals, template_class)
+        with self.lock:
+            if source in self.compiled:
+                self.compiled.move_to_end(source)
+                return self.compiled[source]
+        template = super().from_string(source)
+        with self.lock:
+            self.compiled[source] = template
+            if len(self.compiled) > self.CACHED_TEMPLATES:
+                self.compiled.popitem(last=False)
+        return template
+
+
+_ENVIRONMENT: list[_Environment] = []
+
+
 def environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment templates run in: sandboxed, escaping every printed value, strict about missing names."""
-    return ImmutableSandboxedEnvironment(autoescape=False, undefined=StrictUndefined, finalize=_printed)
+    """The Jinja environment templates run in: sandboxed, escaping every printed value, strict about missing names.
+    One for the process (nothing renders into it but templates), so that what it compiled is compiled once."""
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(_Environment(autoescape=False, undefined=StrictUndefined, finalize=_printed))
+    return _ENVIRONMENT[0]
 
 
 def render(template: Path, context: dict[str, Any], target: Path, finish: Callable[[Any], None] | None = None) -> Path:
