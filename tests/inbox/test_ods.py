@@ -1,12 +1,15 @@
 """An official who saved the questionnaire as .ods in LibreOffice is read like one who saved .xlsx: identity from
 the hidden sheet, answers by named range, a receipt that says the format was accepted, a feedback workbook when
 something is to fix, a refusal when it was tampered with. An old .xls stays refused with its own sentence."""
+import re
+
 import docx
 import openpyxl
 import pytest
 
 from pipeline.demo.answers import complete_answers
 from pipeline.domain.models import Institution, Stage
+from pipeline.domain.raw import MAC_1904, WINDOWS_1900
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -163,3 +166,13 @@ def test_a_hostile_ods_is_refused_unopened_or_set_aside_unread(saved, tmp_path):
         outcome = take(workspace, path, path.name)
         assert outcome.result == "quarantined" and outcome.params["reason"] == reason, outcome.render("en")
         assert (workspace.root / outcome.answer).read_bytes() == original
+
+
+def test_the_date_system_of_an_ods_is_its_null_date(saved, tmp_path):
+    """LibreOffice keeps a workbook's 1904 date system as the spreadsheet's null date; numbers typed in date cells
+    are then read from that day zero."""
+    assert read_answers(saved["complete"], saved["framework"]).epoch == WINDOWS_1900
+    settings = re.compile(rb"(<table:calculation-settings[^>]*[^/]>)")
+    mac = hostile.rewrite(saved["complete"], tmp_path / "mac.ods", lambda name, data: settings.sub(
+        rb'\1<table:null-date table:date-value="1904-01-01"/>', data, count=1) if name == "content.xml" else data)
+    assert read_answers(mac, saved["framework"]).epoch == MAC_1904
