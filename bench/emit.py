@@ -6,7 +6,8 @@ level 2), 3 yes/no, 3 integers with a range constraint, 2 decimals with one,
 2 dates, 2 texts and 2 select_multiple of 4 options — and one ``relevant`` rule
 per dimension (its first integer is asked when its first yes/no is yes).
 
-The baseline is bare openpyxl writing the same workbook: the emitted workbook is read once beforehand into
+The baselines write the same workbook with bare openpyxl and, for information, with XlsxWriter
+(``bench/emit_xlsxwriter.py``, which says why openpyxl stays the writer): the emitted workbook is read once beforehand into
 plain data (every sheet's cells with their values and styles, merged ranges, column widths and row heights,
 data validations, conditional formats, protection, sheet states, defined names, document properties), and the
 timed part replays that data into a fresh ``Workbook`` and saves it. So the baseline follows the questionnaire's
@@ -28,6 +29,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.indexed_list import IndexedList
 
 from bench.common import Figure, compared, report
+from bench.emit_xlsxwriter import xlsxwriter_replay
 from pipeline.domain.framework import Choice, Dimension, Framework, Question, QuestionType
 from pipeline.workbooks.questionnaire import Cover, Identity, write_questionnaire
 
@@ -202,7 +204,10 @@ def run() -> list[Figure]:
         data = snapshot(ours_path)
         ours, theirs = compared(lambda: write_questionnaire(ours_path, fw, identity, cover),
                                 lambda: openpyxl_replay(theirs_path, data))
-    return [report("emit", ours, "s", "openpyxl_emit", theirs)]
+        xlsxwriter_path = Path(folder, "xlsxwriter.xlsx")
+        fastest = compared(lambda: write_questionnaire(ours_path, fw, identity, cover),
+                           lambda: xlsxwriter_replay(xlsxwriter_path, data))[1]
+    return [report("emit", ours, "s", "openpyxl_emit", theirs), report("emit", ours, "s", "xlsxwriter_emit", fastest)]
 
 
 def check() -> list[str]:

@@ -2,11 +2,16 @@
 
 ``ingest``: what the inbox's isolated child does with one filled 300-answer questionnaire
 (the framework ``bench.emit`` builds) — ``analyse``: safety inspection, identity, answers,
-normalisation and validation — called in this process, without the fork. Its baseline,
-``openpyxl_read``, is the least a script reading the same workbook could do: open it
-read-only and touch the value of every cell of every sheet.
+normalisation and validation — called in this process, without the fork. Its limit,
+``calamine_read``, is python-calamine reading the value of every cell of every sheet of the same
+file (what our reader is built on); ``openpyxl_read``, the baseline of earlier runs, is openpyxl
+opening it read-only and touching every cell. ``inspection`` is the safety inspection alone
+(``safety.inspect``: zip directory, every XML part parsed for DTDs, sheet extents), beside the same
+limit: it runs before any reader and is most of what ``ingest`` adds to the read.
 
-``throughput_1_worker`` / ``throughput_2_workers``: files per second for ``run_once`` taking a
+``throughput_1_worker`` / ``throughput_2_workers``: files per second (the second beside the first, and
+beside ``openpyxl_reader_2_workers``, 13.6 files/s: the figure issue 20 measured on this machine with the
+openpyxl reader, before python-calamine) for ``run_once`` taking a
 burst of N distinct filled questionnaires of the shipped planning framework (N from
 MECIGEP_BENCH_FILES, 1000 by default) from the inbox of a fresh workspace, each to its
 receipt. The N files differ in one text answer: the questionnaire is filled once with
@@ -26,6 +31,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import python_calamine
 from openpyxl import load_workbook
 
 from bench import emit as bench_emit
@@ -41,10 +47,12 @@ from pipeline.stages.frameworks import available
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import open_round
 from pipeline.workbooks.questionnaire import write_questionnaire
+from pipeline.workbooks.safety import inspect
 
 FILES = int(os.environ.get("MECIGEP_BENCH_FILES", "1000"))
 SETTLE = 0.2
 LATENCY_DROPS = 5
+OPENPYXL_READER_2_WORKERS = 13.6  # files/s, measured before python-calamine (issue 20's table)
 ROUND = "2026-PER-planning"
 LANG = "es"
 PLACEHOLDER = "Respuesta variante numero 0000000"  # ASCII, and as long as every variant
@@ -79,6 +87,15 @@ def openpyxl_read(path: Path) -> None:
         wb.close()
 
 
+def calamine_read(path: Path) -> None:
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    try:
+        for name in workbook.sheet_names:
+            workbook.get_sheet_by_name(name).to_python()
+    finally:
+        workbook.close()
+
+
 def big_questionnaire(folder: Path) -> tuple[Workspace, Path]:
     """A workspace whose ledger pins the 300-question framework, and a questionnaire of it filled completely."""
     complete_answers, _, fill = _tests()
@@ -98,10 +115,15 @@ def big_questionnaire(folder: Path) -> tuple[Workspace, Path]:
     return workspace, filled
 
 
-def one_file(folder: Path) -> Figure:
+def one_file(folder: Path) -> list[Figure]:
     workspace, filled = big_questionnaire(folder)
-    ours, theirs = compared(lambda: analyse(filled, workspace.ledger_path, REGISTRY), lambda: openpyxl_read(filled))
-    return report("ingest", ours, "s", "openpyxl_read", theirs)
+    ours, limit = compared(lambda: analyse(filled, workspace.ledger_path, REGISTRY), lambda: calamine_read(filled), repeat=15,
+                           stat="median")
+    again, openpyxl = compared(lambda: analyse(filled, workspace.ledger_path, REGISTRY), lambda: openpyxl_read(filled),
+                               repeat=15, stat="median")
+    inspection, limit_again = compared(lambda: inspect(filled), lambda: calamine_read(filled), repeat=15, stat="median")
+    return [report("ingest", ours, "s", "calamine_read", limit), report("ingest", again, "s", "openpyxl_read", openpyxl),
+            report("inspection", inspection, "s", "calamine_read", limit_again)]
 
 
 # 2. A burst
@@ -211,13 +233,14 @@ def run() -> list[Figure]:
     figures = []
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as name:
         folder = Path(name)
-        figures.append(one_file(folder))
+        figures.extend(one_file(folder))
         filled, part = filled_template(folder)
         files = variants(filled, part, FILES + LATENCY_DROPS, folder / "variants")
         burst_files, watched_files = files[:FILES], files[FILES:]
         one = burst(folder / "ws-1-worker", burst_files, workers=1)
         two = burst(folder / "ws-2-workers", burst_files, workers=2)
         figures.append(report("throughput_2_workers", two, "files/s", "throughput_1_worker", one))
+        figures.append(report("throughput_2_workers", two, "files/s", "openpyxl_reader_2_workers", OPENPYXL_READER_2_WORKERS))
         figures.append(report("latency", latency(folder / "ws-watch", watched_files), "s"))
         figures.append(report("settle_window", SETTLE, "s"))
     return figures

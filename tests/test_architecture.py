@@ -17,7 +17,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 LIBRARIES = {
     "docx": ("documents", "demo"), "docxtpl": ("documents",), "matplotlib": ("documents",), "icalendar": ("documents",),
     "openpyxl": ("workbooks", "demo"), "sqlite3": ("ledger",), "typer": ("cli",), "rich": ("cli",), "click": ("cli",),
-    "watchdog": ("inbox",),
+    "watchdog": ("inbox",), "python_calamine": ("workbooks",),
 }
 PURE = ("domain", "analysis", "frameworks", "i18n")
 ADAPTERS = ("workbooks", "documents", "ledger", "inbox", "stages", "cli", "demo")

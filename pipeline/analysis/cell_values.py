@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline.domain.raw import WINDOWS_1900
 from pipeline.i18n import messages as m
@@ -34,6 +35,7 @@ class Unreadable(Exception):
         self.params = params
 
 
+@lru_cache(maxsize=8192)  # the same labels are folded for every answer of every return
 def fold(text: str) -> str:
     """``text`` for comparison: trimmed, spaces collapsed, dashes unified, without case or accents."""
     decomposed = unicodedata.normalize("NFKD", str(text).translate(DASHES))

@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
-import tempfile
-import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 import typer.main
 
-from pipeline.cli.context import STATE, _, console, errors, print_json
+from pipeline.cli import context
+from pipeline.cli.context import STATE, _, print_json
+from pipeline.cli.lazy import Lazy, LazyGroup
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
+from pipeline.i18n.messages.templates import TEMPLATE_HELP_CHECK
 from pipeline.i18n.translation import cli_language
 
 app = typer.Typer(help=_(m.HELP_APP), no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
-                  rich_markup_mode=None)
+                  rich_markup_mode=None, cls=LazyGroup)
 
 GLOBAL_OPTIONS = ("--workspace", "-w", "--lang")
 
@@ -41,7 +43,7 @@ def init(path: Annotated[Path, typer.Argument(file_okay=False)] = Path(".")) -> 
     from pipeline.ledger.workspace import Workspace
 
     workspace = Workspace.init(path)
-    console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
+    context.console.print(_(m.WORKSPACE_CREATED, path=str(workspace.root)))
 
 
 @app.command("verify", help=_(m.HELP_VERIFY))
@@ -54,20 +56,20 @@ def verify(repair: Annotated[bool, typer.Option("--repair", help=_(m.HELP_REPAIR
 
         done = repair_workspace(STATE.workspace(check=False), REGISTRY, STATE.lang)
         if done.copy is not None and (done.restored or done.records or done.files or done.events < done.after.count):
-            console.print(_(m.REPAIRED, restored=done.restored, events=done.events, records=done.records, files=done.files,
+            context.console.print(_(m.REPAIRED, restored=done.restored, events=done.events, records=done.records, files=done.files,
                             copy=done.copy.name), markup=False)
         else:
-            console.print(_(m.NOTHING_TO_REPAIR), markup=False)
+            context.console.print(_(m.NOTHING_TO_REPAIR), markup=False)
         report = done.after
     else:
         report = check(STATE.workspace(read_only=True, check=False))
     if report.findings:
         for finding in report.findings:
-            errors.print(finding.render(STATE.lang), markup=False)
+            context.errors.print(finding.render(STATE.lang), markup=False)
         if not repair:
-            errors.print(_(m.VERIFY_REPAIR_HINT), markup=False)
+            context.errors.print(_(m.VERIFY_REPAIR_HINT), markup=False)
         raise typer.Exit(2)
-    console.print(_(m.LEDGER_INTACT, count=report.count))
+    context.console.print(_(m.LEDGER_INTACT, count=report.count))
 
 
 @app.command("status", help=_(m.HELP_STATUS))
@@ -76,18 +78,18 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help=_(m.HELP_JSON))] = False,
     html: Annotated[bool, typer.Option("--html", help=_(m.HELP_HTML))] = False,
 ) -> None:
-    from pipeline.cli.inbox import show_waiting
+    from pipeline.cli.waiting import show_waiting
     from pipeline.i18n.translation import format_date
     from pipeline.stages.status import overview
 
     workspace = STATE.workspace(read_only=not html)
     if html:
-        from pipeline.cli.inbox import waiting
+        from pipeline.cli.waiting import waiting
         from pipeline.stages.status import write_status_page
 
         page = write_status_page(workspace, STATE.lang, waiting=waiting(workspace))
         if not as_json:
-            console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
+            context.console.print(_(m.PAGE_WRITTEN, path=str(page)), markup=False)
     if round_ref is not None:
         _round_status(workspace, round_ref, as_json)
         return
@@ -98,7 +100,7 @@ def status(
         print_json([row.as_dict() for row in rows])
         return
     if not rows:
-        console.print(_(m.NOTHING_YET))
+        context.console.print(_(m.NOTHING_YET))
         show_waiting(workspace)
         return
     from rich.table import Table
@@ -122,7 +124,7 @@ def status(
             f"[red]{row.overdue}[/]" if row.overdue else "—",
             str(row.mail_waiting) if row.mail_waiting else "—",
         )
-    console.print(table)
+    context.console.print(table)
     show_waiting(workspace)
 
 
@@ -131,7 +133,7 @@ def status(
 def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     from rich.table import Table
 
-    from pipeline.cli.inbox import show_choices
+    from pipeline.cli.waiting import show_choices
     from pipeline.domain.enums import ReturnState
     from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
     from pipeline.ledger import settings
@@ -164,17 +166,17 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
                       f"{row.answered}/{row.required}" if row.required else "—", str(row.errors) if row.received else "—",
                       zone.local(row.last).strftime("%Y-%m-%d %H:%M") if row.last else "—",
                       f"[red]{_(m.OVERDUE_DAYS, days=row.overdue)}[/]" if row.overdue is not None else "—")
-    console.print(table)
+    context.console.print(table)
     if mail.total:
-        console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
+        context.console.print(_(m.MAIL_WAITING, owed=mail.owed, drafted=mail.drafted, uncertain=mail.uncertain, round=round_id), markup=False)
     if changes:
         from pipeline.cli.round import field_name, field_value
         from pipeline.i18n.translation import format_date
 
-        console.print(_(m.CHANGES_SINCE), markup=False)
+        context.console.print(_(m.CHANGES_SINCE), markup=False)
         for change in changes:
             edit = change.edit
-            console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
+            context.console.print("  " + _(m.CHANGE_SINCE, field=field_name(edit.field), before=field_value(edit.field, edit.before),
                                    after=field_value(edit.field, edit.after),
                                    date=format_date(zone.local(edit.at).date(), STATE.lang, "medium"), count=change.issued), markup=False)
     from pipeline.cli.report import print_report_state
@@ -182,10 +184,10 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
     print_report_state(workspace, round_id)
     show_choices(round_id, rows)
     if any(followup.values()):
-        console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
+        context.console.print(f"{_(m.LABEL_RECOMMENDATIONS)}: " + ", ".join(
             f"{_(FOLLOWUP_STATUSES[code])} {count}" for code, count in followup.items() if count), markup=False)
         for rec, steps in history.items():
-            console.print(f"  {rec}: " + " → ".join(f"{_(FOLLOWUP_STATUSES[status])} ({day})" for day, status in steps), markup=False)
+            context.console.print(f"  {rec}: " + " → ".join(f"{_(FOLLOWUP_STATUSES[status])} ({day})" for day, status in steps), markup=False)
 
 
 @app.command("demo", help=_(m.HELP_DEMO))
@@ -194,63 +196,46 @@ def demo() -> None:
 
     path = STATE.workspace_path or Path("demo")
     for line in build(path, STATE.lang):
-        console.print(line, markup=False)
+        context.console.print(line, markup=False)
     STATE.workspace_path = path
     status()
 
 
-def _register_groups() -> None:
-    from pipeline.cli import catalog as catalog_commands
-    from pipeline.cli import framework as framework_commands
-    from pipeline.cli import round as round_commands
-
-    app.add_typer(round_commands.app, name="round", help=_(m.HELP_ROUND))
-    app.add_typer(framework_commands.app, name="framework", help=_(m.HELP_FRAMEWORK))
-    app.add_typer(framework_commands.questionnaire, name="questionnaire", help=_(m.HELP_QUESTIONNAIRE))
-    app.add_typer(catalog_commands.app, name="catalog", help=_(m.HELP_CATALOG))
-    from pipeline.cli import inbox as inbox_commands
-
-    app.command("watch", help=_(m.HELP_WATCH))(inbox_commands.watch)
-    app.add_typer(inbox_commands.app, name="inbox", help=_(m.HELP_INBOX))
-    from pipeline.cli import consolidate as consolidate_commands
-
-    app.command("consolidate", help=consolidate_commands.HELP)(consolidate_commands.consolidate)
-    app.command("interviews", help=_(m.HELP_INTERVIEWS))(consolidate_commands.interviews)
-    from pipeline.cli import report as report_commands
-
-    app.add_typer(report_commands.app, name="report", help=_(m.HELP_REPORT))
-    from pipeline.cli import seminar as seminar_commands
-    from pipeline.cli import template as template_commands
-    from pipeline.i18n.messages.templates import TEMPLATE_HELP_CHECK
-
-    app.command("seminar", help=_(m.SEMINAR_HELP))(seminar_commands.seminar)
-    app.command("register", help=_(m.REGISTER_HELP))(seminar_commands.register)
-    followup_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
-    followup_app.command("emit", help=_(m.FOLLOWUP_HELP_EMIT))(seminar_commands.followup_emit)
-    app.add_typer(followup_app, name="followup", help=_(m.HELP_FOLLOWUP))
-    template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
-    template_app.command("check", help=_(TEMPLATE_HELP_CHECK))(template_commands.check)
-    app.add_typer(template_app, name="template", help=_(m.HELP_TEMPLATE))
-    app.command("ingest", help=_(m.HELP_INGEST))(inbox_commands.ingest)
-    from pipeline.cli import response as response_commands
-
-    app.add_typer(response_commands.app, name="response", help=_(m.HELP_RESPONSE))
-    app.add_typer(response_commands.checks, name="check", help=_(m.HELP_CHECK))
+def _attribute(module: str, name: str) -> Callable[[], Any]:
+    return lambda: getattr(importlib.import_module(f"pipeline.cli.{module}"), name)
 
 
-_register_groups()
+def _single(command: str, module: str, name: str, help_: str) -> Callable[[], Any]:
+    """A group of one command, as ``followup emit`` and ``template check``."""
+    def load() -> Any:
+        group = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+        group.command(command, help=_(help_))(_attribute(module, name)())
+        return group
+    return load
 
 
-def _register_round_life() -> None:
-    """E-mail, reminders and the workspace's settings."""
-    from pipeline.cli import mail as mail_commands
-
-    app.command("mail", help=_(m.HELP_MAIL))(mail_commands.mail)
-    app.command("remind", help=_(m.HELP_REMIND))(mail_commands.remind)
-    app.command("settings", help=_(m.HELP_SETTINGS))(mail_commands.settings)
-
-
-_register_round_life()
+# The commands whose modules load when they are run, in the order --help lists them (after those above).
+LazyGroup.lazy = {
+    "watch": Lazy(m.HELP_WATCH, _attribute("inbox", "watch")),
+    "inbox": Lazy(m.HELP_INBOX, _attribute("inbox", "app"), group=True),
+    "consolidate": Lazy(m.CONS_HELP, _attribute("consolidate", "consolidate")),
+    "interviews": Lazy(m.HELP_INTERVIEWS, _attribute("consolidate", "interviews")),
+    "seminar": Lazy(m.SEMINAR_HELP, _attribute("seminar", "seminar")),
+    "register": Lazy(m.REGISTER_HELP, _attribute("seminar", "register")),
+    "ingest": Lazy(m.HELP_INGEST, _attribute("inbox", "ingest")),
+    "mail": Lazy(m.HELP_MAIL, _attribute("mail", "mail")),
+    "remind": Lazy(m.HELP_REMIND, _attribute("mail", "remind")),
+    "settings": Lazy(m.HELP_SETTINGS, _attribute("mail", "settings")),
+    "round": Lazy(m.HELP_ROUND, _attribute("round", "app"), group=True),
+    "framework": Lazy(m.HELP_FRAMEWORK, _attribute("framework", "app"), group=True),
+    "questionnaire": Lazy(m.HELP_QUESTIONNAIRE, _attribute("framework", "questionnaire"), group=True),
+    "catalog": Lazy(m.HELP_CATALOG, _attribute("catalog", "app"), group=True),
+    "report": Lazy(m.HELP_REPORT, _attribute("report", "app"), group=True),
+    "followup": Lazy(m.HELP_FOLLOWUP, _single("emit", "seminar", "followup_emit", m.FOLLOWUP_HELP_EMIT), group=True),
+    "template": Lazy(m.HELP_TEMPLATE, _single("check", "template", "check", TEMPLATE_HELP_CHECK), group=True),
+    "response": Lazy(m.HELP_RESPONSE, _attribute("response", "app"), group=True),
+    "check": Lazy(m.HELP_CHECK, _attribute("response", "checks"), group=True),
+}
 
 
 def _hoist_global_options(argv: list[str]) -> list[str]:
@@ -272,6 +257,9 @@ def _hoist_global_options(argv: list[str]) -> list[str]:
 
 
 def _log_failure() -> Path:
+    import tempfile
+    import traceback
+
     try:
         folder = STATE.workspace(read_only=True).logs
     except Exception:
@@ -302,12 +290,12 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # a group named without its command: its help
             sys.stdout.write(error.ctx.get_help() + "\n")
             return _exit(2, argv)
-        errors.print(sentence(error, args, STATE.lang), markup=False)
+        context.errors.print(sentence(error, args, STATE.lang), markup=False)
         return _exit(2, argv)
     except typer.Abort:
         return _exit(1, argv)
     except UserError as error:
-        errors.print(error.render(STATE.lang), markup=False)
+        context.errors.print(error.render(STATE.lang), markup=False)
         return _exit(2, argv)
     except KeyboardInterrupt:
         return _exit(130, argv)
@@ -316,10 +304,10 @@ def main(argv: list[str] | None = None) -> int:
 
         sentence = storage_sentence(error)
         if sentence is not None:  # a full, read-only or failing disk, a damaged ledger: what to do, in a sentence
-            errors.print(sentence, markup=False)
+            context.errors.print(sentence, markup=False)
             return _exit(2, argv)
         log = _log_failure()
-        errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
+        context.errors.print(_(m.UNEXPECTED_FAILURE, log=str(log)), markup=False)
         return _exit(1, argv)
     return _exit(0, argv)
 

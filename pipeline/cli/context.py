@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-
 from pipeline.i18n.translation import cli_language, translate
 
 if TYPE_CHECKING:
@@ -45,9 +43,21 @@ class State:
 
 
 STATE = State()
-# Piped output (scripts, logs) gets a wide page rather than rich's 80 columns.
-console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+_CONSOLES = {  # rich's consoles, made when first asked for: --help prints through Click and does not import rich
+    # Piped output (scripts, logs) gets a wide page rather than rich's 80 columns.
+    "console": lambda: {"highlight": False, "soft_wrap": True, "width": None if sys.stdout.isatty() else 160},
+    "errors": lambda: {"stderr": True, "highlight": False, "soft_wrap": True},
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``errors``, rich Consoles for standard output and standard error."""
+    if name not in _CONSOLES:
+        raise AttributeError(name)
+    from rich.console import Console
+
+    made = globals()[name] = Console(**_CONSOLES[name]())
+    return made
 
 
 def print_json(data: Any) -> None:

@@ -8,17 +8,11 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.context import STATE, _, console, errors
+from pipeline.cli.waiting import show_choices, show_waiting, waiting  # noqa: F401 (the status commands use them)
 from pipeline.i18n import messages as m
 
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=_(m.HELP_WORKERS))]
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
-
-
-def waiting(workspace) -> list:
-    """What waits in the workspace's inbox and why (one look)."""
-    from pipeline.inbox.readiness import survey
-
-    return survey(workspace.inbox, workspace.work)
 
 
 def refresh_page(workspace) -> None:
@@ -36,31 +30,6 @@ def refresh_page(workspace) -> None:
         if found is None:
             raise
         errors.print(found.error().render(STATE.lang), markup=False)
-
-
-def show_waiting(workspace) -> None:
-    """Prints what waits in the inbox and why, when anything does."""
-    from rich.table import Table
-
-    from pipeline.stages.status import waiting_rows
-
-    rows = waiting_rows(waiting(workspace), STATE.lang)
-    if not rows:
-        return
-    table = Table(title=_(m.PAGE_WAITING))
-    for header in (m.LABEL_FILE, m.LABEL_REASON, m.LABEL_SIZE, m.LABEL_LAST_CHANGE):
-        table.add_column(_(header))
-    for row in rows:
-        table.add_row(row["name"], row["why"], row["size"], row["since"])
-    console.print(table)
-
-
-def show_choices(round_id: str, rows) -> None:
-    """Prints, for each institution whose versions conflict, the versions and the command that chooses."""
-    for row in rows:
-        if row.versions:
-            console.print(_(m.CHOOSE_HINT, institution=row.acronym, round=round_id, count=len(row.versions),
-                            versions="; ".join(row.versions)), markup=False, style="yellow")
 
 
 def _printer(workspace=None):

@@ -9,8 +9,11 @@ too. A ``Chart`` carries a sentence with the chart's numbers, to be the picture'
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,7 @@ WIDTH_INCHES = 6.7  # 17 cm
 DPI = 150
 SCALE = ("0", "1", "2", "3", "4")
 METADATA: dict[str, Any] = {"Software": None, "CreationDate": None}
+DRAWING = "1"  # change it whenever a chart is drawn differently: cached pictures of the old drawing are then not used
 STYLE = {"font.family": "DejaVu Sans", "font.size": 8.5, "axes.edgecolor": GRID, "axes.linewidth": 0.8,
          "svg.hashsalt": "mecigep", "path.simplify": False}
 
@@ -152,3 +156,36 @@ def institutions_compared(names: list[str], values: list[float | None], title: s
         _save(fig, path)
     listed = "; ".join(translate(CHART_VALUE, lang, label=name, value=_number(value, lang)) for name, value in zip(names, values))
     return Chart(path, title, translate(CHART_COMPARED_ALT, lang, title=title, values=listed))
+
+
+def cached(cache: Path | None, draw: Callable[..., Chart], *args: Any, **kwargs: Any) -> Chart:
+    """``draw(*args, **kwargs)`` (``dimension_scores`` or ``institutions_compared``, the picture's path fourth), or,
+    when ``cache`` already holds a picture drawn from the same arguments (in any earlier run), a copy of it: the
+    same bytes, since a chart is the same PNG for the same input. Pictures are kept in ``cache`` under the SHA-256
+    of the function, ``DRAWING`` and the arguments but the path, with their title and alternative text beside them.
+    ``cache`` None draws every time."""
+    if cache is None:
+        return draw(*args, **kwargs)
+    path, rest = Path(args[3]), args[:3] + args[4:]
+    key = hashlib.sha256(repr((draw.__name__, DRAWING, rest, sorted(kwargs.items()))).encode()).hexdigest()
+    picture, about = cache / f"{key}.png", cache / f"{key}.json"
+    if picture.exists() and about.exists():
+        try:
+            told = json.loads(about.read_text(encoding="utf-8"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(picture, path)
+            return Chart(path, told["title"], told["alt_text"])
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged entry is drawn again and replaced
+    chart = draw(*args, **kwargs)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for target, write in ((picture, lambda tmp: shutil.copyfile(chart.path, tmp)),
+                              (about, lambda tmp: tmp.write_text(json.dumps({"title": chart.title, "alt_text": chart.alt_text},
+                                                                            ensure_ascii=False), encoding="utf-8"))):
+            tmp = target.with_name(f".{target.name}.{id(chart)}.tmp")
+            write(tmp)
+            tmp.replace(target)  # whole or absent: a run stopped midway leaves no half picture to reuse
+    except OSError:
+        pass  # a cache that cannot be written only costs the drawing next time
+    return chart

@@ -89,7 +89,7 @@ from pipeline.i18n.messages.guide import (
     GUIDE_VISIT,
     GUIDE_VISIT_DATES,
 )
-from pipeline.i18n.translation import format_date, format_number, translate
+from pipeline.i18n.translation import format_date, format_number, locale_of, translate
 
 GUIDE_TEMPLATE = TEMPLATES / "interview_guide.docx"
 CHART_WIDTH = Cm(16)
@@ -131,7 +131,7 @@ def answer_text(data: RoundData, inst: InstitutionData, q: Question, lang: str) 
     if q.type is QuestionType.SELECT_MULTIPLE:
         return "\n".join(options.get(str(v), str(v)) for v in (value if isinstance(value, (list, tuple)) else [value]))
     if q.type in (QuestionType.INTEGER, QuestionType.DECIMAL) and isinstance(value, (int, float)):
-        return str(format_decimal(value, format="#,##0.##", locale=lang))
+        return str(format_decimal(value, format="#,##0.##", locale=locale_of(lang)))
     if q.type is QuestionType.DATE and isinstance(value, dt.date):
         return format_date(value, lang)
     return str(value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import format_datetime
 from babel.numbers import format_percent
@@ -26,8 +26,10 @@ from pipeline.i18n.messages.receipt import (
     RECEIPT_DEPARTMENT,
     RECEIPT_DETAIL,
     RECEIPT_DETAILS_HEADING,
+    RECEIPT_FILE_FORMAT,
     RECEIPT_FILE_NAME,
     RECEIPT_FOOTER,
+    RECEIPT_FORMATS,
     RECEIPT_INSTITUTION,
     RECEIPT_INTRO,
     RECEIPT_ITEM,
@@ -61,6 +63,7 @@ LABELS = {
     "institution": RECEIPT_INSTITUTION,
     "questionnaire_id": RECEIPT_QUESTIONNAIRE_ID,
     "file_name": RECEIPT_FILE_NAME,
+    "file_format": RECEIPT_FILE_FORMAT,
     "received_at": RECEIPT_RECEIVED_AT,
     "sha256": RECEIPT_SHA256,
     "completion_heading": RECEIPT_COMPLETION_HEADING,
@@ -86,6 +89,7 @@ class ReceiptContent(BaseModel):
     institution: str = Field(min_length=1)
     questionnaire_id: str = Field(min_length=1)
     file_name: str = Field(min_length=1)
+    file_format: Literal["xlsx", "ods"] = "xlsx"  # what the file was read as
     received_at: dt.datetime
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     answered: int = Field(ge=0)
@@ -143,6 +147,7 @@ def receipt_context(content: ReceiptContent) -> dict[str, Any]:
         "institution": content.institution,
         "questionnaire_id": content.questionnaire_id,
         "file_name": content.file_name,
+        "file_format": translate(RECEIPT_FORMATS[content.file_format], lang),
         "received_at": format_datetime(received, "long", tzinfo=received.tzinfo or dt.timezone.utc, locale=lang),
         "sha256": content.sha256,
         "answered": answered,

@@ -3,7 +3,7 @@
 The only module that imports docxtpl and jinja2. What it guarantees, whoever edits the template:
 
 * Text people typed comes out exactly as typed: every printed value is escaped for XML
-  (autoescape), so ``&``, ``<`` and quotes stay text, and a value is data, never template
+  (by the environment's ``finalize``, which every ``{{ … }}`` goes through), so ``&``, ``<`` and quotes stay text, and a value is data, never template
   code, so ``{{ 7*7 }}`` or ``{% if %}`` typed in a questionnaire is printed, not run.
 * An edited template cannot run code: it is a Jinja sandbox (no ``__class__``,
   ``__mro__``… attribute access, no mutating the context), and a variable the
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable
@@ -41,30 +43,54 @@ _BRACES = {ord("{"): "&#123;", ord("}"): "&#125;"}
 
 def clean_text(text: str) -> str:
     """``text`` without the characters XML cannot hold; CR LF and CR become LF."""
+    if "\r" not in text and _NOT_XML.search(text) is None:  # nearly every text: nothing to change
+        return text
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_PLAIN = (int, float, bool, type(None))
 
 
 def clean(value: Any) -> Any:
     """``value`` with every string in it cleaned (dicts, lists, tuples, pydantic models as dicts)."""
+    return _clean(value, None)
+
+
+def _clean(value: Any, pictures: list[Any] | None) -> Any:
+    """``clean``, gathering the pictures met on the way into ``pictures`` (to give them the template)."""
+    kind = type(value)  # the common kinds first, by exact type (a Markup is a str, and is kept Markup below)
+    if kind is str:
+        return clean_text(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {key: _clean(item, pictures) for key, item in value.items()}
+    if kind is list:
+        return [_clean(item, pictures) for item in value]
     if isinstance(value, Markup):
         return Markup(clean_text(str(value)))
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, BaseModel):
-        return clean(value.model_dump())
+        return _clean(value.model_dump(), pictures)
     if isinstance(value, Mapping):
-        return {key: clean(item) for key, item in value.items()}
+        return {key: _clean(item, pictures) for key, item in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [clean(item) for item in value] if not isinstance(value, tuple) else tuple(clean(item) for item in value)
+        cleaned = [_clean(item, pictures) for item in value]
+        return tuple(cleaned) if isinstance(value, tuple) else cleaned
     if isinstance(value, (Listing, RichText)):
         cleaned = copy.copy(value)
         cleaned.xml = clean_text(value.xml)
         return cleaned
+    if pictures is not None and isinstance(value, Picture):
+        pictures.append(value)
     return value
 
 
-def _printed(value: Any) -> Any:
-    """What a ``{{ … }}`` prints (Jinja's finalize, before autoescape).
+def _printed(value: Any) -> str:
+    """What a ``{{ … }}`` prints (Jinja's finalize): the value escaped for XML, or, for what is XML already
+    (Markup, Listing, RichText, a picture), its XML. Escaping here rather than with Jinja's autoescape does the
+    same with one pass instead of three (finalize, then escape building a Markup of a Markup) per printed value.
 
     Line breaks: a value is printed as a docxtpl ``Listing``, not a ``RichText``. Both are escaped
     text whose "\\n" docxtpl turns into ``<w:br/>`` inside the same run; a Listing keeps the run
@@ -73,11 +99,20 @@ def _printed(value: Any) -> Any:
     in the template's style. Doing it here rather than in the context keeps the context's
     values plain strings, so ``{% if %}``, ``|length`` and filters behave as on any string.
     """
-    if value is None:
+    if type(value) is str:
+        text = value
+    elif value is None:
         return ""
-    if hasattr(value, "__html__"):  # Markup, Listing, RichText: already XML
-        return Markup(value.__html__())
-    return Markup(Listing(value).xml.translate(_BRACES))
+    elif hasattr(value, "__html__"):  # Markup, Listing, RichText, a picture: already XML
+        return str(value.__html__())
+    else:
+        text = str(value)
+    # What Listing(value).xml is (xml.sax.saxutils.escape), braces as character references; str.replace is
+    # many times faster than escape + str.translate over the thousands of values a report prints.
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    if "{" in text or "}" in text:
+        text = text.replace("{", "&#123;").replace("}", "&#125;")
+    return text
 
 
 class Picture(InlineImage):  # type: ignore[misc]
@@ -94,24 +129,47 @@ class Picture(InlineImage):  # type: ignore[misc]
         for element in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
             element.set("descr", self.alt)
             element.set("title", self.title)
-        xml = inline.xml.translate({ord("{"): "&#123;", ord("}"): "&#125;"})  # docxtpl rewrites "{_{" in output
+        xml = inline.xml.translate(_BRACES)  # docxtpl rewrites "{_{" in output
         return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
 
-def _bind_pictures(value: Any, document: DocxTemplate) -> None:
-    if isinstance(value, Picture):
-        value.tpl = document
-    elif isinstance(value, dict):
-        for item in value.values():
-            _bind_pictures(item, document)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _bind_pictures(item, document)
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, keeping what it compiled from a small source (a receipt's body, every header and footer): docxtpl
+    compiles each part of the template again for each document, and a watcher writes a receipt for every file. A
+    large part (a report's body, compiled once per report) is compiled each time, as docxtpl does."""
+
+    CACHED_SOURCE = 256 * 1024  # characters
+    CACHED_TEMPLATES = 64
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.compiled: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()  # a watcher's thread and the command's may render at once
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+        if globals is not None or template_class is not None or not isinstance(source, str) or len(source) > self.CACHED_SOURCE:
+            return super().from_string(source, globals, template_class)
+        with self.lock:
+            if source in self.compiled:
+                self.compiled.move_to_end(source)
+                return self.compiled[source]
+        template = super().from_string(source)
+        with self.lock:
+            self.compiled[source] = template
+            if len(self.compiled) > self.CACHED_TEMPLATES:
+                self.compiled.popitem(last=False)
+        return template
+
+
+_ENVIRONMENT: list[_Environment] = []
 
 
 def environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment templates run in: sandboxed, autoescaping, strict about missing names."""
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_printed)
+    """The Jinja environment templates run in: sandboxed, escaping every printed value, strict about missing names.
+    One for the process (nothing renders into it but templates), so that what it compiled is compiled once."""
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(_Environment(autoescape=False, undefined=StrictUndefined, finalize=_printed))
+    return _ENVIRONMENT[0]
 
 
 def render(template: Path, context: dict[str, Any], target: Path, finish: Callable[[Any], None] | None = None) -> Path:
@@ -124,9 +182,11 @@ def render(template: Path, context: dict[str, Any], target: Path, finish: Callab
     ``UndefinedError`` for one that names a variable the context lacks; ``target`` is then left as it was.
     """
     document = DocxTemplate(template)
-    cleaned = clean(context)
-    _bind_pictures(cleaned, document)
-    document.render(cleaned, environment(), autoescape=True)
+    pictures: list[Picture] = []
+    cleaned = _clean(context, pictures)
+    for picture in pictures:
+        picture.tpl = document
+    document.render(cleaned, environment())  # escaped by finalize: docxtpl's autoescape would escape it again
     if finish is not None:
         finish(document.docx)
     return atomic_write(target, document.save)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from babel import Locale
 from docx.shared import Cm
@@ -22,7 +22,7 @@ from docx.shared import Cm
 from pipeline.analysis.method_text import report_paragraph
 from pipeline.analysis.report_content import Item, Recommendation, ReportContent
 from pipeline.analysis.returns import mean_includes, received_on
-from pipeline.documents.charts import Chart, dimension_scores, institutions_compared
+from pipeline.documents.charts import Chart, cached, dimension_scores, institutions_compared
 from pipeline.documents.comparison import add_comparison
 from pipeline.documents.guide import level_names
 from pipeline.documents.layout import finish_layout
@@ -118,11 +118,12 @@ def _picture(chart: Chart) -> Picture:
     return Picture(str(chart.path), chart.alt_text, chart.title, CHART_WIDTH)
 
 
-def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
-    """Section 3: the overview chart ("" when nobody answered) and, per dimension, its table rows, chart and panel section."""
+def _results(content: ReportContent, lang: str, folder: Path, charts: Path | None = None) -> dict[str, Any]:
+    """Section 3: the overview chart ("" when nobody answered) and, per dimension, its table rows, chart and panel section.
+    ``charts`` is where pictures drawn in earlier runs are kept (``charts.cached``); None draws them all."""
     data, fw, levels = content.data, content.data.framework, level_names(lang)
     scored = {i.institution.acronym: [i.scores.dimensions[d.name].value for d in fw.dimensions] for i in data.received if i.scores}
-    overview = _picture(dimension_scores([pick(d.label, lang, fw.default_language) for d in fw.dimensions], scored,
+    overview = _picture(cached(charts, dimension_scores, [pick(d.label, lang, fw.default_language) for d in fw.dimensions], scored,
                                          translate(REPORT_OVERVIEW_TITLE, lang), folder / "overview.png", levels, lang)) if scored else ""
     dimensions = []
     for number, result in enumerate(content.dimensions, 1):
@@ -133,8 +134,8 @@ def _results(content: ReportContent, lang: str, folder: Path) -> dict[str, Any]:
         if result.scored > 1:
             rows.append({"name": translate(REPORT_MEAN, lang, count=result.scored), "score": _number(result.mean, lang),
                          "scored": mean_includes(data, lang)})
-        chart = _picture(institutions_compared(
-            [inst.institution.acronym for inst, _ in result.scores], [s.value if s else None for _, s in result.scores],
+        chart = _picture(cached(
+            charts, institutions_compared, [inst.institution.acronym for inst, _ in result.scores], [s.value if s else None for _, s in result.scores],
             translate(REPORT_DIMENSION_TITLE, lang, dimension=label), folder / f"d{number}.png", levels, lang)) if result.scored else ""
         dimensions.append({
             "heading": f"3.{number} {label}", "rows": rows, "chart": chart, "caption": translate(REPORT_DIMENSION_CAPTION, lang, dimension=label),
@@ -191,8 +192,9 @@ def _notes(catalog: Catalog, content: ReportContent, lang: str) -> dict[str, Any
 
 def report_context(catalog: Catalog, content: ReportContent, version: int, lang: str, folder: Path, final: bool = False,
                    approval: dict[str, Any] | None = None, today: dt.date | None = None,
-                   observations: Sequence[Unaccepted] = ()) -> dict[str, Any]:
-    """The variables ``report_draft.docx`` is rendered with; charts are drawn into ``folder``.
+                   observations: Sequence[Unaccepted] = (), charts: Path | None = None) -> dict[str, Any]:
+    """The variables ``report_draft.docx`` is rendered with; charts are drawn into ``folder`` (or copied from
+    ``charts``, where those drawn in earlier runs are kept).
 
     ``approval`` (final report): ``approved_by``, ``date`` (a date or ISO text), optionally ``position``, ``reference``,
     ``consent`` (the consent to publish, in words) and ``published`` (the date of publication, else ``today``).
@@ -234,7 +236,7 @@ def report_context(catalog: Catalog, content: ReportContent, version: int, lang:
                           else translate(REPORT_NOT_RECEIVED, lang),
                           "overall": _number(i.scores.overall.value if i.scores else None, lang)} for i in data.institutions],
         "dates": [{"label": translate(REPORT_DATES[k], lang), "value": v or to_be_set} for k, v in dates.items()],
-        **_results(content, lang, folder), **_notes(catalog, content, lang), "annex": answers_annex(content, lang, final),
+        **_results(content, lang, folder, charts), **_notes(catalog, content, lang), "annex": answers_annex(content, lang, final),
         "observations_heading": translate(REPORT_OBSERVATIONS_HEADING, lang, country=country),
         "observations": observations_annex(observations, lang),
         "approval": _facts({"approved_by": str(approval.get("approved_by") or NONE), "position": str(approval.get("position") or ""),
@@ -264,13 +266,17 @@ def _language(code: str, lang: str) -> str:
 
 
 def render_report(catalog: Catalog, content: ReportContent, version: int, target: Path, lang: str | None = None,
-                  final: bool = False, approval: dict[str, Any] | None = None, observations: Sequence[Unaccepted] = ()) -> Path:
+                  final: bool = False, approval: dict[str, Any] | None = None, observations: Sequence[Unaccepted] = (),
+                  then: Callable[[Any], None] | None = None, charts: Path | None = None) -> Path:
     """Renders the report of ``content`` (draft ``version``, or the final report) into ``target`` atomically; returns
     ``target``. ``lang`` None means the round's working language; ``approval`` and ``observations`` are described at
-    ``report_context``."""
+    ``report_context``. ``then``, when given, gets the finished document before it is saved (the panel's text carried
+    over), so that the file is written once. ``charts`` keeps the pictures drawn, to copy them when a later run
+    draws the same."""
     language = normalise_language(lang or content.data.round.language)
     with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        context = report_context(catalog, content, version, language, Path(folder), final, approval, observations=observations)
+        context = report_context(catalog, content, version, language, Path(folder), final, approval, observations=observations,
+                                 charts=charts)
 
         def finish(document: Any) -> None:
             add_comparison(document, content, context["labels"]["h_findings"], language)  # documents/comparison.py
@@ -285,5 +291,7 @@ def render_report(catalog: Catalog, content: ReportContent, version: int, target
             set_custom_properties(document, {"mecigep_kind": "report_final" if final else "report_draft",
                                           "mecigep_round_id": content.data.round.id, "mecigep_draft_version": str(version),
                                           "mecigep_sources": ",".join(content.sources)})
+            if then is not None:
+                then(document)
 
         return render(REPORT_TEMPLATE, context, target, finish)

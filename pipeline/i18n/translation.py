@@ -53,6 +53,7 @@ def NP_(singular: str, plural: str, number: str = "count") -> PluralMsgid:
     return PluralMsgid(singular, plural, number)
 
 
+@lru_cache(maxsize=256)  # asked for every label a document prints
 def normalise_language(lang: str | None) -> str:
     """Returns one of LANGUAGES for ``lang`` ('es', 'es_MX', 'Español (es)', 'EN'); None means the default."""
     if not lang:
@@ -138,13 +139,21 @@ def _display(value: Any, lang: str | None) -> Any:
     return value
 
 
+@lru_cache(maxsize=16)
+def locale_of(lang: str | None) -> Any:
+    """Babel's Locale of ``lang`` (one of LANGUAGES), parsed once: babel parses a locale's name on every call."""
+    from babel import Locale
+
+    return Locale.parse(normalise_language(lang))
+
+
 def format_date(value: dt.date | None, lang: str | None = None, style: str = "long") -> str:
     """A date as people of ``lang`` write it ('3 de marzo de 2026'); None gives an empty string."""
     if value is None:
         return ""
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=style, locale=normalise_language(lang))
+    return babel_format_date(value, format=style, locale=locale_of(lang))
 
 
 def format_number(value: float, lang: str | None = None, digits: int = 1) -> str:
@@ -152,7 +161,7 @@ def format_number(value: float, lang: str | None = None, digits: int = 1) -> str
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=normalise_language(lang))  # type: ignore[no-any-return]
+    return format_decimal(value, format=pattern, locale=locale_of(lang))  # type: ignore[no-any-return]
 
 
 def compile_catalogs() -> list[Path]:

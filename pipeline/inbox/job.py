@@ -126,16 +126,18 @@ def archive_and_answer(
     answer: Path,
     write_answer: Callable[[Path], None],
     answered: tuple[str, dict[str, Any], str],
+    suffix: str = ".xlsx",
 ) -> str:
     """The crash-safe end of a document that was read and is ours: archived, recorded, answered, finished.
 
     ``store`` writes the document's own rows, inside the transaction that records it as archived;
     ``received`` and ``answered`` are the events (kind, payload, document role); ``answer`` is the receipt
     or feedback path, named by content hash and written by ``write_answer`` unless a run before a crash
-    already wrote it. Each step can be repeated. Returns the answer's path relative to the workspace."""
+    already wrote it. Each step can be repeated. ``suffix`` is the archived copy's (the format it was read as).
+    Returns the answer's path relative to the workspace."""
     workspace, ledger = job.workspace, job.workspace.ledger
     with writing(workspace.archive):
-        stored = archive_copy(job.claimed, workspace.archive, job.sha256, ".xlsx", job.name, job.received_ns or None)
+        stored = archive_copy(job.claimed, workspace.archive, job.sha256, suffix, job.name, job.received_ns or None)
     crashpoints.reach("archived")
     if records.document(ledger, job.sha256) is None:
         event, payload, role = received

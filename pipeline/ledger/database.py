@@ -258,6 +258,11 @@ class Ledger:
         row = self.db.execute("SELECT data FROM frameworks WHERE id = ? AND version = ?", (framework_id, version)).fetchone()
         return Framework.model_validate_json(row[0]) if row else None
 
+    def framework_hash(self, framework_id: str, version: str) -> str | None:
+        """The structure hash of a pinned framework, without reading the framework; None when it is not pinned."""
+        row = self.db.execute("SELECT structure_hash FROM frameworks WHERE id = ? AND version = ?", (framework_id, version)).fetchone()
+        return row[0] if row else None
+
     def frameworks(self) -> list[Framework]:
         """Every pinned framework."""
         return [Framework.model_validate_json(data) for (data,) in self.db.execute("SELECT data FROM frameworks")]

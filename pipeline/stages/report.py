@@ -9,7 +9,6 @@ placeholders, conflicts between copies and edits to regenerated parts (their mar
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -29,7 +28,6 @@ from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
 from pipeline.ledger import recommendations, settings
 from pipeline.ledger.drafts import Draft, current, record_approval, record_draft
-from pipeline.ledger.files import replace_with
 from pipeline.ledger.workspace import Workspace
 from pipeline.stages import consent, rounds
 from pipeline.stages.interviews import merged_notes
@@ -50,23 +48,28 @@ def content_of(workspace: Workspace, round_id: str, assign: bool = True) -> Repo
     return report_content(data, notes, ids)
 
 
+def chart_cache(workspace: Workspace) -> Path:
+    """Where the report's charts are kept between runs, by the content they show (``documents/charts.cached``)."""
+    return workspace.root / ".cache" / "charts"
+
+
 def render(workspace: Workspace, content: ReportContent, version: int, target: Path, lang: str, final: bool = False,
            approval: dict[str, Any] | None = None, panel_text_from: Draft | None = None,
            observations: Sequence[Unaccepted] = ()) -> CarryReport:
     """Renders the report into ``target`` (atomically) with the panel's sections of ``panel_text_from`` carried over;
-    says which sections were carried and which the template no longer has (kept at the end). ``approval`` and
+    says which sections were carried and which the template no longer has (kept at the end). The panel's text is
+    carried into the rendered document before it is first saved, so the draft is written once. ``approval`` and
     ``observations`` (the final report's) are described at ``documents.report.report_context``."""
-    report = CarryReport((), (), ())
-    with tempfile.TemporaryDirectory(prefix="mecigep-report-") as folder:
-        fresh_path = render_report(workspace.catalog, content, version, Path(folder) / "fresh.docx", lang, final, approval,
-                                   observations)
-        if panel_text_from is not None:
-            fresh = open_document(fresh_path)
-            report = carry_over(open_document(workspace.root / panel_text_from.file), fresh,
-                                translate(m.REPORT_SECTIONS_SET_APART, lang))
-            fresh.save(str(fresh_path))
-        replace_with(fresh_path, target)
-    return report
+    carried: list[CarryReport] = []
+
+    def carry(fresh: Any) -> None:
+        assert panel_text_from is not None
+        carried.append(carry_over(open_document(workspace.root / panel_text_from.file), fresh,
+                                  translate(m.REPORT_SECTIONS_SET_APART, lang)))
+
+    render_report(workspace.catalog, content, version, target, lang, final, approval, observations,
+                  then=carry if panel_text_from is not None else None, charts=chart_cache(workspace))
+    return carried[0] if carried else CarryReport((), (), ())
 
 
 @dataclass(frozen=True)

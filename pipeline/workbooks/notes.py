@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
@@ -29,6 +29,7 @@ from pipeline.domain.problems import Location
 from pipeline.domain.raw import RawNotes, RawValue
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import translate
+from pipeline.workbooks.book import Book, open_book
 from pipeline.workbooks.cells import (
     BOLD_FONT,
     BOX,
@@ -36,13 +37,12 @@ from pipeline.workbooks.cells import (
     TITLE_FONT,
     WRAP,
     define_name,
-    named_cells,
     style_header,
     style_input,
 )
 from pipeline.workbooks.fit import fit_rows
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
-from pipeline.workbooks.response import _identity
+from pipeline.workbooks.response import column_letter, identity_of
 from pipeline.workbooks.sheets import PROBLEM, fit_to_width, put_text, save_atomically
 
 KIND = "interview_notes"
@@ -285,21 +285,24 @@ def write_notes(path: Path, identity: NotesIdentity, cover: NotesCover, prefill:
     return save_atomically(_Writer(identity, cover, prefill).write(), path)
 
 
-def read_notes(path: Path) -> RawNotes:
-    """The identity and every named input cell of the notes workbook at ``path``, values as stored."""
+def read_notes(path: Path, book: Book | None = None) -> RawNotes:
+    """The identity and every named input cell of the notes workbook at ``path`` (or ``book``, already opened),
+    values as stored."""
     path = Path(path)
-    wb = load_workbook(path, data_only=True)
+    book = book if book is not None else open_book(path)
 
     def raw(name: str) -> RawValue | None:
-        cells = named_cells(wb, name)
-        if not cells:
+        areas = book.names.get(name)
+        if not areas or any(area.sheet not in book.sheet_names for area in areas):
             return None
-        return RawValue(cells[0].value, Location(file=path.name, sheet=cells[0].parent.title, cell=cells[0].coordinate))
+        area = areas[0]
+        return RawValue(book.values(area.sheet).get((area.top, area.left)),
+                        Location(file=path.name, sheet=area.sheet, cell=f"{column_letter(area.left)}{area.top}"))
 
     expert = {name: found for name in EXPERT_FIELDS if (found := raw(name)) is not None}
     rows: dict[str, dict[str, RawValue]] = {}
-    for name in list(wb.defined_names):
+    for name in book.names:
         match = _NAME.match(name)
         if match and (found := raw(name)) is not None:
             rows.setdefault(match.group(1), {})[match.group(2)] = found
-    return RawNotes(_identity(wb), expert, rows, path.name)
+    return RawNotes(identity_of(book), expert, rows, path.name)

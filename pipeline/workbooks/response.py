@@ -1,24 +1,20 @@
-"""Reading a returned questionnaire workbook (step 2): its identity and the raw value of every answer cell.
+"""Reading a returned questionnaire (step 2), saved as .xlsx or .ods: its identity and the raw value of every answer.
 
 The one place that reads the shape ``questionnaire.py`` writes. Each answer is found through its
 defined name (``q_<question>``, ``q_<question>__<option>``, ``e_<question>``, ``resp_*``; for a repeat, the
-whole column of its table), so inserted rows, moved columns and renamed sheets do not matter; when a name was deleted, the question id is
-looked up in column A of any sheet and the answer taken from column D of that row (E for evidence).
-Values are kept exactly as the cell holds them; ``analysis/normalise.py`` turns them into answers.
+whole column of its table), so inserted rows, moved columns and renamed sheets do not matter; when a name was
+deleted, the question id is looked up in column A of any sheet and the answer taken from column D of that row (E for
+evidence). Values are kept exactly as the cell holds them (``book.py`` reads them); ``analysis/normalise.py`` turns
+them into answers.
 """
 from __future__ import annotations
 
-import datetime as dt
-import io
 from pathlib import Path
-
-from openpyxl import load_workbook
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
-from openpyxl.workbook.workbook import Workbook
 
 from pipeline.domain.framework import Framework, QuestionType, Repeat
 from pipeline.domain.problems import Location
 from pipeline.domain.raw import RawResponse, RawValue
+from pipeline.workbooks.book import Area, Book, open_book
 from pipeline.workbooks.formulas import cell_name
 from pipeline.workbooks.questionnaire import LISTS_SHEET, META_SHEET
 
@@ -26,123 +22,99 @@ PROPERTY_PREFIX = "mecigep_"
 RESPONDENT_FIELDS = ("resp_name", "resp_position", "resp_institution", "resp_email", "resp_date")
 
 
-def open_workbook(path: Path) -> Workbook:
-    """The workbook at ``path``, loaded once for both its identity and its answers, whatever its name ends with
-    (openpyxl refuses a path not ending in .xlsx, so it is handed the bytes: what a file is comes from its
-    content, checked by ``safety.inspect`` first)."""
-    # read-only: every cell is read once, in one pass (defined names and properties are still there)
-    return load_workbook(io.BytesIO(Path(path).read_bytes()), read_only=True, data_only=True, keep_links=False)
+def open_workbook(path: Path) -> Book:
+    """The returned workbook at ``path`` (.xlsx or .ods), opened once for both its identity and its answers."""
+    return open_book(Path(path))
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _identity(wb: Workbook) -> dict[str, str]:
-    found: dict[str, str] = {}
-    try:
-        for prop in wb.custom_doc_props.props:
-            if prop.name and prop.name.startswith(PROPERTY_PREFIX):
-                found[prop.name[len(PROPERTY_PREFIX):]] = _text(prop.value)
-    except AttributeError:
-        pass
-    if META_SHEET in wb.sheetnames:
-        for row in wb[META_SHEET].iter_rows(min_col=1, max_col=2):
-            key = _text(row[0].value)
+def identity_of(book: Book) -> dict[str, str]:
+    """The metadata of a returned document: from its ``_mecigep`` sheet (hidden, very hidden or unhidden by
+    LibreOffice), completed by the ``mecigep_*`` custom document properties when the sheet is gone."""
+    found = {name[len(PROPERTY_PREFIX):]: _text(value) for name, value in book.properties.items()
+             if name.startswith(PROPERTY_PREFIX)}
+    if META_SHEET in book.sheet_names:
+        cells = book.values(META_SHEET)
+        for row in sorted({row for row, _ in cells}):
+            key = _text(cells.get((row, 1)))
             if key:
-                found[key] = _text(row[1].value)
+                found[key] = _text(cells.get((row, 2)))
     return found
 
 
-def read_identity(path: Path | Workbook) -> dict[str, str]:
-    """The metadata of a returned questionnaire: from its ``_mecigep`` sheet (hidden, very hidden or
-    unhidden by LibreOffice), completed by the ``mecigep_*`` custom document properties when the sheet
-    is gone. Empty when the workbook carries neither."""
-    return _identity(path if isinstance(path, Workbook) else open_workbook(Path(path)))
+def read_identity(path: Path | Book) -> dict[str, str]:
+    """``identity_of`` the workbook at ``path`` (or already opened). Empty when it carries no identity."""
+    return identity_of(path if isinstance(path, Book) else open_workbook(Path(path)))
+
+
+def column_letter(column: int) -> str:
+    """1 → ``A``, 28 → ``AB``."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 class _Reader:
-    """Every value of the workbook read once, then looked up by defined name or by question id."""
+    """Each value of the workbook looked up by defined name or by question id; sheets read when first needed."""
 
-    def __init__(self, path: Path, wb: Workbook) -> None:
-        self.file = path.name
-        self.wb = wb
-        self.values: dict[str, dict[tuple[int, int], object]] = {}
-        for sheet in wb.worksheets:
-            if sheet.title == LISTS_SHEET:
-                continue
-            found: dict[tuple[int, int], object] = {}
-            if hasattr(sheet, "reset_dimensions"):  # the cells it holds, not the range it declares (A1:XFD1048576)
-                sheet.reset_dimensions()
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.value is not None:
-                        found[(cell.row, cell.column)] = cell.value
-            self.values[sheet.title] = found
+    def __init__(self, book: Book) -> None:
+        self.book = book
         self._rows: dict[str, tuple[str, int]] | None = None
 
     def at(self, title: str, row: int, column: int) -> RawValue:
-        coordinate = f"{get_column_letter(column)}{row}"
-        return RawValue(self.values.get(title, {}).get((row, column)), Location(file=self.file, sheet=title, cell=coordinate))
+        return RawValue(self.book.values(title).get((row, column)),
+                        Location(file=self.book.file, sheet=title, cell=f"{column_letter(column)}{row}"))
+
+    def _area(self, name: str) -> Area | None:
+        areas = self.book.names.get(name)
+        if not areas or areas[0].sheet not in self.book.sheet_names or areas[0].sheet == LISTS_SHEET:
+            return None
+        return areas[0]
 
     def named(self, name: str) -> RawValue | None:
-        defined = self.wb.defined_names.get(name)
-        if defined is None:
-            return None
-        try:
-            destinations = list(defined.destinations)
-        except Exception:
-            return None
-        for title, ref in destinations:
-            if title not in self.values:
-                return None
-            letters, row = coordinate_from_string(ref.replace("$", "").split(":")[0])
-            return self.at(title, row, column_index_from_string(letters))
-        return None
+        area = self._area(name)
+        return None if area is None else self.at(area.sheet, area.top, area.left)
 
     def column(self, name: str) -> list[RawValue] | None:
         """Every cell of the range a defined name covers, top to bottom (a repeat's column); None when it is gone."""
-        defined = self.wb.defined_names.get(name)
-        if defined is None:
+        area = self._area(name)
+        if area is None:
             return None
-        try:
-            destinations = list(defined.destinations)
-        except Exception:
-            return None
-        for title, ref in destinations:
-            if title not in self.values:
-                return None
-            bounds = ref.replace("$", "").split(":")
-            (letters, top), (_, bottom) = coordinate_from_string(bounds[0]), coordinate_from_string(bounds[-1])
-            column = column_index_from_string(letters)
-            return [self.at(title, row, column) for row in range(top, bottom + 1)]
-        return None
+        return [self.at(area.sheet, row, area.left) for row in range(area.top, area.bottom + 1)]
 
     def question_rows(self) -> dict[str, tuple[str, int]]:
         """Question id -> (sheet, row), from column A of every answer sheet."""
         if self._rows is None:
             self._rows = {}
-            for title, values in self.values.items():
-                if title == META_SHEET:
+            for title in self.book.sheet_names:
+                if title in (META_SHEET, LISTS_SHEET):
                     continue
-                for (row, column), value in sorted(values.items()):
+                for (row, column), value in sorted(self.book.values(title).items()):
                     if column == 1 and isinstance(value, str) and value.strip():
                         self._rows.setdefault(value.strip(), (title, row))
         return self._rows
 
-    def by_row(self, question: str, column: str, offset: int = 0) -> RawValue | None:
+    def by_row(self, question: str, column: int, offset: int = 0) -> RawValue | None:
         found = self.question_rows().get(question)
         if found is None:
             return None
         title, row = found
-        return self.at(title, row + offset, column_index_from_string(column))
+        return self.at(title, row + offset, column)
 
 
-def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -> RawResponse:
+ANSWER, EVIDENCE = 4, 5  # columns D and E, where the answer and its evidence are when a name was deleted
+
+
+def read_answers(path: Path, framework: Framework, book: Book | None = None) -> RawResponse:
     """The identity, respondent cells, answers and evidence of the questionnaire at ``path``, as stored."""
     path = Path(path)
-    wb = wb if wb is not None else open_workbook(path)
-    reader = _Reader(path, wb)
+    book = book if book is not None else open_workbook(path)
+    reader = _Reader(book)
     respondent = {name: found for name in RESPONDENT_FIELDS if (found := reader.named(name)) is not None}
     answers: dict[str, RawValue] = {}
     evidence: dict[str, RawValue] = {}
@@ -151,19 +123,18 @@ def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -
             continue
         if q.type is QuestionType.SELECT_MULTIPLE:
             for i, choice in enumerate(framework.options(q), start=1):
-                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i)
+                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, ANSWER, i)
                 if found is not None:
                     answers[f"{q.name}__{choice.name}"] = found
         else:
-            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D")
+            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, ANSWER)
             if found is not None:
                 answers[q.name] = found
-        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E")
+        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, EVIDENCE)
         if proof is not None:
             evidence[q.name] = proof
-    epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else wb.epoch
     repeats = {repeat.name: _rows(reader, framework, repeat) for repeat in framework.repeats}
-    return RawResponse(_identity(wb), respondent, answers, evidence, repeats, epoch, path.name)
+    return RawResponse(identity_of(book), respondent, answers, evidence, repeats, book.epoch, path.name)
 
 
 def _rows(reader: _Reader, framework: Framework, repeat: Repeat) -> tuple[dict[str, RawValue], ...]:

@@ -17,9 +17,6 @@ import zipfile
 from pathlib import Path
 from typing import Iterable
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from pipeline.domain.problems import Location, UserError
 from pipeline.domain.raw import text_of
 from pipeline.frameworks.aliases import header_keys
@@ -94,6 +91,10 @@ def read_xlsform(path: Path) -> XLSFormSheets:
         raise UserError(XLSFORM_LEGACY, where, file=path.name)
     if kind is not FileKind.ZIP:
         raise UserError(XLSFORM_NOT_XLSX, where, file=path.name, kind=_KINDS.get(kind, kind.value))
+    # openpyxl is imported here, not with the module: what only looks frameworks up (``status``) does not load it
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     found: dict[str, Sheet] = {}
     with path.open("rb") as handle:  # a handle, so that openpyxl does not judge by the file's name
         try:

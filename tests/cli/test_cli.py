@@ -12,11 +12,14 @@ from pipeline.i18n.translation import translate
 
 
 def all_commands():
-    """Every command path of the CLI, e.g. ('round', 'panel', 'add')."""
+    """Every command path of the CLI, e.g. ('round', 'panel', 'add'), the lazily loaded ones too."""
     def walk(group, prefix):
-        for name, command in getattr(group, "commands", {}).items():
+        if not hasattr(group, "list_commands"):
+            return
+        ctx = group.context_class(group)
+        for name in group.list_commands(ctx):
             yield prefix + (name,)
-            yield from walk(command, prefix + (name,))
+            yield from walk(group.get_command(ctx, name), prefix + (name,))
     return list(walk(typer.main.get_command(app), ()))
 
 
@@ -102,6 +105,37 @@ def test_help_does_not_import_the_heavy_libraries():
     code = "import sys; from pipeline.cli.app import app; print(sorted(m for m in ('openpyxl', 'docx', 'docxtpl', 'matplotlib', 'watchdog') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+LAZY_MODULES = ("pipeline.cli.round", "pipeline.cli.framework", "pipeline.cli.catalog", "pipeline.cli.inbox",
+                "pipeline.cli.consolidate", "pipeline.cli.report", "pipeline.cli.seminar", "pipeline.cli.template",
+                "pipeline.cli.response", "pipeline.cli.mail", "pipeline.inbox.run", "pipeline.stages.questionnaire")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["status"]], ids=["help", "status"])
+def test_help_and_status_import_no_other_command(workspace, args):
+    code = ("import sys; from pipeline.cli.app import main; code = main(sys.argv[1:]); "
+            f"print(code, sorted(m for m in {LAZY_MODULES!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, "--workspace", str(workspace.root), *args], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+def test_the_root_lists_each_lazy_command_with_the_help_it_has_once_loaded(lang):
+    from pipeline.cli.context import STATE
+    from pipeline.cli.voice import voiced
+
+    previous, STATE.lang = STATE.lang, lang
+    try:
+        group = voiced(typer.main.get_command(app), lang)
+        ctx = group.context_class(group, info_name="mecigep")
+        before = group.get_help(ctx)
+        loaded = [group.get_command(ctx, name) for name in group.list_commands(ctx)]
+        assert all(command is not None for command in loaded) and set(group.commands) == set(group.list_commands(ctx))
+        assert group.get_help(ctx) == before
+    finally:
+        STATE.lang = previous
 
 
 def test_an_unexpected_failure_exits_1_and_names_the_log(workspace, capsys, monkeypatch):

@@ -80,6 +80,7 @@ def test_the_receipt_states_the_facts_of_the_questionnaire_received(tmp_path):
         "Institution": "Ministry of Economy and Finance (MEF)",
         "Questionnaire reference": "2026-PER-planning-mef",
         "File, as received": "cuestionario MEF final.xlsx",
+        "File format": "Excel workbook (.xlsx), accepted",
         "Received on": "March 3, 2026, 2:05:00\u202fPM UTC",
         "SHA-256 fingerprint of the file": SHA,
     }

@@ -81,17 +81,22 @@ def test_sigkills_during_a_burst_leave_no_orphan_and_lose_nothing(workspace, tmp
         shutil.copyfile(path, workspace.inbox / path.name)
     rng = random.Random(13)
     watch = command(workspace.root, "watch", "--settle", "0.05", "--workers", "2")
+    killed_with_workers = 0
     for kill in range(4):
+        if not any(workspace.inbox.iterdir()) and not work_files(workspace.root / "work"):
+            break  # the burst is all taken: nothing is left to kill a watcher during
         watcher = subprocess.Popen(watch, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
         time.sleep(rng.uniform(2.0, 4.0))
         children = descendants(watcher.pid)
+        killed_with_workers += bool(children)
         if kill % 2:
             os.killpg(watcher.pid, signal.SIGKILL)  # the whole process group, as a supervisor stopping a service
         else:
             os.kill(watcher.pid, signal.SIGKILL)  # the watcher alone
         watcher.wait(timeout=30)
-        assert children and outlived(children) == [], "workers outlived the watcher"
+        assert outlived(children) == [], "workers outlived the watcher"
+    assert killed_with_workers >= 2  # the watcher was killed while its workers were at work
     drain = subprocess.run(command(workspace.root, "watch", "--once", "--settle", "0.05", "--workers", "2"), env=environment(),
                            capture_output=True, text=True, timeout=600)
     assert drain.returncode == 0, drain.stderr

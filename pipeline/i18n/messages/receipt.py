@@ -19,6 +19,11 @@ RECEIPT_TOPIC = TERM_TOPIC
 RECEIPT_INSTITUTION = TERM_INSTITUTION
 RECEIPT_QUESTIONNAIRE_ID = N_("Questionnaire reference")
 RECEIPT_FILE_NAME = N_("File, as received")
+RECEIPT_FILE_FORMAT = N_("File format")
+RECEIPT_FORMATS = {  # by the format the inbox read the file as
+    "xlsx": N_("Excel workbook (.xlsx), accepted"),
+    "ods": N_("OpenDocument spreadsheet (.ods), as LibreOffice saves it, accepted"),
+}
 RECEIPT_RECEIVED_AT = N_("Received on")
 RECEIPT_SHA256 = N_("SHA-256 fingerprint of the file")
 RECEIPT_COMPLETION_HEADING = N_("Answers")

@@ -129,6 +129,7 @@ def reply(job: Job, analysis: Analysis, how: Reply) -> Outcome:
         job, kind=how.kind.value, round_id=how.round_id, institution=how.holder,
         store=how.store, received=how.received, answer=target,
         write_answer=how.write_receipt if accepted else how.write_feedback,
+        suffix=f".{analysis.format or 'xlsx'}",
         answered=(how.answered_event, {**{k: v for k, v in how.received[1].items() if k in ("institution", "expert", "followup")},
                                        "answer": target.name}, answer_kind.value))
     params = {**how.params, "file": job.name, "answered": analysis.answered, "required": analysis.required,

@@ -34,7 +34,7 @@ CHECKED = {"round_id": "round", "institution_id": "institution", "framework_id":
 
 class FollowupKind:
     type = DocumentType.FOLLOWUP
-    formats = (Format.XLSX,)
+    formats = (Format.XLSX, Format.ODS)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         framework = ledger.framework(identity.get("framework_id", ""), identity.get("framework_version", ""))
@@ -92,7 +92,8 @@ class FollowupKind:
         write_receipt(ReceiptContent(
             round_id=round_.id, country=country, topic=catalog.topic(round_.topic).name(lang),
             institution=f"{country} — {who}" if who else country, questionnaire_id=analysis.identity["questionnaire_id"],
-            file_name=job.name, received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
+            file_name=job.name, file_format=analysis.format, received_at=dt.datetime.fromisoformat(job.received),
+            sha256=job.sha256,
             answered=analysis.answered, required=analysis.required, language=lang, anchor=job.anchor,
             warnings=tuple(p.render(lang) for p in analysis.warnings), subtitle=m.FOLLOWUP_TITLE, labels=m.FOLLOWUP_RECEIPT), target)
 

@@ -51,7 +51,7 @@ def cell_of(problem: Problem) -> str | None:
 
 class NotesKind:
     type = DocumentType.INTERVIEW_NOTES
-    formats = (Format.XLSX,)
+    formats = (Format.XLSX, Format.ODS)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         """Reads a returned notes workbook and checks it against what was issued. A foreign, tampered or late
@@ -64,7 +64,7 @@ class NotesKind:
             return Analysis("xlsx", self.type, identity, refusal=refused[0], params=refused[1])
         assert issued is not None and round_ is not None and framework is not None
         lang = identity.get("language") or issued.language
-        raw = read_notes(path)
+        raw = read_notes(path, workbook)
         specs = row_specs(issued.institutions, list(framework.elements))
         names = {e: pick(labels, lang, framework.default_language) for e, labels in framework.elements.items()}
         names.update({i.id: i.acronym for i in round_.institutions})
@@ -113,7 +113,8 @@ class NotesKind:
         write_receipt(ReceiptContent(
             round_id=round_.id, country=catalog.state(round_.country).name(lang), topic=catalog.topic(round_.topic).name(lang),
             institution=f"{content.expert_name} <{content.expert}>" if content.expert_name else content.expert,
-            questionnaire_id=issued.id, file_name=job.name, received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
+            questionnaire_id=issued.id, file_name=job.name, file_format=analysis.format,
+            received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256,
             answered=analysis.answered, required=analysis.required, language=lang, anchor=job.anchor,
             warnings=tuple(p.render(lang) for p in analysis.warnings),
             subtitle=m.NOTES_TITLE, labels=m.NOTES_RECEIPT, completion_detail=m.NOTES_RECEIPT_ROWS), target)

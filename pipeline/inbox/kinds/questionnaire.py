@@ -79,7 +79,7 @@ def cell_of(problem: Problem, framework: Framework) -> str | None:
 
 class QuestionnaireKind:
     type = DocumentType.QUESTIONNAIRE
-    formats = (Format.XLSX,)
+    formats = (Format.XLSX, Format.ODS)
 
     def analyse(self, path: Path, ledger: Ledger, identity: Mapping[str, str], workbook: Any) -> Analysis:
         framework = ledger.framework(identity.get("framework_id", ""), identity.get("framework_version", ""))
@@ -155,7 +155,7 @@ class QuestionnaireKind:
         write_receipt(ReceiptContent(
             round_id=round_.id, country=catalog.state(round_.country).name(lang), topic=catalog.topic(round_.topic).name(lang),
             institution=f"{institution.name} ({institution.acronym})" if institution else analysis.identity["institution_id"],
-            questionnaire_id=analysis.identity["questionnaire_id"], file_name=job.name,
+            questionnaire_id=analysis.identity["questionnaire_id"], file_name=job.name, file_format=analysis.format,
             received_at=dt.datetime.fromisoformat(job.received), sha256=job.sha256, answered=analysis.answered,
             required=analysis.required, warnings=tuple(translate(p.message, lang, **p.params) for p in analysis.warnings), language=lang,
             anchor=job.anchor), target)
