@@ -55,8 +55,8 @@ def comparison_sheet(v: View) -> Sheet | None:
     if c is None:
         return None
     earlier = c.earlier_round.id
-    intro = (v.t(CMP_TITLE, round=earlier, framework=c.earlier_framework.id, version=c.earlier_framework.version), v.t(CMP_HOW),
-             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note),) if c.earlier_framework.note else ()))
+    intro = (v.t(CMP_TITLE, round=earlier, framework=c.earlier_framework.display_name(v.lang)), v.t(CMP_HOW),
+             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note_in(v.lang)),) if c.earlier_framework.note else ()))
     columns = (*v.columns((CMP_ID, "code"), (CONS_ELEMENT, "long")), Column(v.t(CMP_EARLIER, round=earlier), "score"),
                Column(v.t(CMP_CURRENT, round=v.data.round.id), "score"), *v.columns((CMP_CHANGE, "change"), (CMP_BASIS, "text")))
     _round = lambda x: None if x is None else round(x, 2)

@@ -111,7 +111,7 @@ class _View(View):
                 for index, row in enumerate(answers.rows(repeat.name), start=1):
                     for q, record in ((q, row[q.name]) for q in repeat.questions if q.name in row):
                         q_id, dimension, element, text = self.about(q)
-                        rows.append((inst.institution.acronym, dimension, element, f"{q_id} #{index}", text, self.raw(q, record),
+                        rows.append((inst.institution.acronym, dimension, element, f"{q_id} ({index})", text, self.raw(q, record),
                                      self.answer(q, record.value), None, None, self.t(m.CONS_STATUSES[record.status.value]), None))
         return Table("Answers", "", columns, tuple(rows), frozenset(muted), marked)
 
@@ -120,7 +120,7 @@ class _View(View):
             Column(self.who(i), "text" if i.response else "short") for i in self.data.institutions)
         marked = {(n, 3 + k): text for n, q in enumerate(self.questions) for k, i in enumerate(self.data.institutions)
                   if (text := self.correction(i, q))}
-        rows = tuple((q.name, self.label(self.dimension_of[q.name].label), self.label(q.label, q.name),
+        rows = tuple((self.fw.number(q) or q.name, self.label(self.dimension_of[q.name].label), self.label(q.label, q.name),
                       *(self.answer(q, i.answers.value(q.name)) for i in self.data.institutions)) for q in self.questions)
         return Table("AnswersByQuestion", "", columns, rows, marked=marked)
 
@@ -142,8 +142,9 @@ class _View(View):
         columns = [Column(self.t(CONS_ID), "code"), Column(header, "long")]
         columns += [c for h in heads for c in (Column(h, "score"), Column(self.t(CONS_PERCENT, name=h), "percent"))]
         rows = []
+        numbered = iter(range(1, len(keys) + 1))
         for key, label in keys:
-            cells: list[object] = [key, label]
+            cells: list[object] = [str(next(numbered)) if key else "", label]  # a dimension or an element by its number
             for inst in self.data.institutions:
                 cells += _rounded(score(inst.scores, key) if inst.scores else None)
             rows.append(tuple(cells + (list(_rounded(mean(key))) if mean else [])))

@@ -122,7 +122,7 @@ def build_earlier(workspace: Workspace, lang: str) -> Iterator[str]:
     final = write_final(workspace, round_.id)
     rounds.move_round(workspace, round_.id, Stage.PUBLISHED)
     _follow_up(workspace, round_.id, lang)
-    yield translate(DEMO_EARLIER, lang, round=round_.id, framework=f"{earlier.id} {earlier.version}", path=str(final.docx))
+    yield translate(DEMO_EARLIER, lang, round=round_.id, framework=earlier.display_name(lang), path=str(final.docx))
 
 
 def _follow_up(workspace: Workspace, round_id: str, lang: str) -> None:

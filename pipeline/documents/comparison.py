@@ -119,8 +119,8 @@ def add_comparison(document: Any, content: ReportContent, before: str, lang: str
 
     t = lambda message, **p: translate(message, lang, **p)
     _paragraph(document, anchor, t(REPORT_CMP_HEADING, number=len(fw.dimensions) + 1, round=earlier), "Heading 2")
-    _paragraph(document, anchor, t(REPORT_CMP_TEXT, round=earlier, framework=comparison.earlier_framework.id,
-                                   version=comparison.earlier_framework.version))
+    _paragraph(document, anchor, t(REPORT_CMP_TEXT, round=earlier,
+                                   framework=comparison.earlier_framework.display_name(lang)))
     _table(document, anchor, [t(REPORT_CMP_ELEMENT), t(CMP_EARLIER, round=earlier), t(CMP_CURRENT, round=content.data.round.id),
                               t(CMP_CHANGE)],
            [[element(r.element), _number(r.earlier, lang), _number(r.current, lang), _number(r.change, lang, signed=True)]

@@ -247,7 +247,7 @@ def guide_context(catalog: Catalog, data: RoundData, inst: InstitutionData, lang
         if s is not None:
             rows.append({"label": heading, "score": _score(s, lang),
                          "scored": translate(GUIDE_SCORED_COUNT, lang, scored=s.scored, total=s.total)})
-        questions = [{"heading": f"{q.name} — {pick(q.label, lang, fw.default_language)}",
+        questions = [{"heading": f"{fw.number(q) or q.name} — {pick(q.label, lang, fw.default_language)}",
                       "answer": answer_text(data, inst, q, lang), "evidence": evidence_text(inst, q, lang),
                       "flags": "\n".join([_gap(g, data, lang) for g in mine if g.question == q.name] + _corrected(inst, q, lang)),
                       "prompt": pick(q.prompt, lang, fw.default_language) or NONE}

@@ -46,7 +46,7 @@ def answers_annex(content: ReportContent, lang: str) -> list[dict[str, Any]]:
     return [{"heading": f"A.{n} {i.institution.name} ({i.institution.acronym})",
              "detail": translate(REPORT_ANNEX_RECEIVED, lang, date=_date(i.response.received, lang), sha256=i.response.sha256)
              if i.response else translate(REPORT_ANNEX_MISSING, lang),
-             "answers": [{"id": q.name, "question": pick(q.label, lang, fw.default_language), "answer": answer_text(data, i, q, lang),
+             "answers": [{"id": fw.number(q) or q.name, "question": pick(q.label, lang, fw.default_language), "answer": answer_text(data, i, q, lang),
                           "evidence": evidence_text(i, q, lang)} for q in fw.questions if q.answerable] if i.response else []}
             for n, i in enumerate(data.institutions, 1)]
 

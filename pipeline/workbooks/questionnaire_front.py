@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.domain.framework import Framework, pick
+from pipeline.domain.framework import Framework
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, translate
 from pipeline.workbooks.cells import TITLE_FONT, WRAP
@@ -40,7 +40,7 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
         (m.Q_INSTITUTION, cover.institution),
         (m.Q_DEADLINE, format_date(cover.deadline, lang) if cover.deadline else "—"),
         (m.Q_CONTACT, cover.contact),
-        (m.Q_FRAMEWORK, f"{pick(framework.title, lang)} ({framework.id} {framework.version})"),
+        (m.Q_FRAMEWORK, framework.display_name(lang)),
     ]
     row = 3
     for label, value in facts:
@@ -61,7 +61,7 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
         row += 1
     if framework.note:
         row += 1
-        _paragraph(sheet, row, translate(m.Q_ILLUSTRATIVE, lang, note=framework.note))
+        _paragraph(sheet, row, framework.note_in(lang))
         sheet.cell(row, 1).font = Font(italic=True, color="7F7F7F")
     sheet.protection.sheet = True
     sheet.sheet_view.showGridLines = False

@@ -25,7 +25,9 @@ CODE = re.compile(r"(?<![\w/.@#:=-])(?:[a-z]{2,5}_(?:e)?\d{1,3}|[a-z]+(?:_[a-z0-
 URL_OR_MAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:xlsx|docx|pdf|ods)\b")
 DOUBLED_WORD = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 DOUBLED_PARENTHESIS = re.compile(r"\)\s*\(|\(\s*\(|\)\s*\)")
-PLACEHOLDER = re.compile(r"\{[\w.]*\}|%\(\w+\)|\{\{|\}\}|\{%")
+PLACEHOLDER = re.compile(r"\{[\w.]*(?::\w+)?\}|%\(\w+\)|\{\{|\}\}|\{%")
+# where a sentence ends: after . ! ? : ; before a capital or an opening mark ("p. ej. primera" goes on), or a line break
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“«\"(])|\n")
 
 
 def texts_of(path: Path) -> list[str]:
@@ -121,7 +123,8 @@ def problems(texts: list[str], lang: str, where: str = "") -> list[str]:
         if PLACEHOLDER.search(text):
             say("placeholder", PLACEHOLDER.search(text).group(0))
         if lang == "es":
-            for question in re.findall(r"[^.!?:;\n]*\?", plain):
-                if "¿" not in question and question.strip():
-                    say("question without ¿", question.strip())
+            for question in (s for s in SENTENCE_END.split(plain) if "?" in s):
+                for part in re.findall(r"[^?]*\?", question):  # each question of the sentence
+                    if "¿" not in part and part.strip(" —–-\"“”«»()"):
+                        say("question without ¿", part.strip())
     return found
