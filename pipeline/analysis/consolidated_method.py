@@ -68,7 +68,6 @@ def _working(v: View) -> Table:
     scopes = [(v.t(METHOD_SCOPE_ELEMENT), e, v.element(e), lambda s, k: s.elements.get(k)) for e in v.data.elements]
     scopes += [(v.t(METHOD_SCOPE_DIMENSION), d.name, v.label(d.label, d.name), lambda s, k: s.dimensions.get(k))
                for d in v.fw.dimensions]
-    numbers = {**{e: str(n) for n, e in enumerate(v.data.elements, 1)}, **{d.name: str(n) for n, d in enumerate(v.fw.dimensions, 1)}}
     for scope, key, name, pick in scopes:
         results: list[tuple[str, float]] = []
         for inst in received:
@@ -76,14 +75,14 @@ def _working(v: View) -> Table:
             if score is None or not score.total:
                 continue
             corrected = set(inst.corrected)
-            rows.append((scope, numbers[key], name, inst.institution.acronym, method_name(score, v.lang),
+            rows.append((scope, v.fw.element_number(key) or key, name, inst.institution.acronym, method_name(score, v.lang),
                          inputs_text(score, v.lang, _answer(v), corrected, v.fw.number), working_text(score, v.lang),
                          None if score.value is None else round(score.value, 2)))
             if score.value is not None:
                 results.append((inst.institution.acronym, score.value))
         if len(results) > 1:
             mean = sum(r for _, r in results) / len(results)
-            rows.append((scope, numbers[key], name, v.t(CONS_ROUND_MEAN), v.t(METHOD_ROUND),
+            rows.append((scope, v.fw.element_number(key) or key, name, v.t(CONS_ROUND_MEAN), v.t(METHOD_ROUND),
                          "; ".join(f"{who} = {plain(round(r, 2), v.lang)}" for who, r in results),
                          v.t(WORKING_ROUND, terms=" + ".join(plain(round(r, 2), v.lang) for _, r in results), count=len(results),
                              result=v.number(mean)), round(mean, 2)))

@@ -142,9 +142,8 @@ class _View(View):
         columns = [Column(self.t(CONS_ID), "code"), Column(header, "long")]
         columns += [c for h in heads for c in (Column(h, "score"), Column(self.t(CONS_PERCENT, name=h), "percent"))]
         rows = []
-        numbered = iter(range(1, len(keys) + 1))
         for key, label in keys:
-            cells: list[object] = [str(next(numbered)) if key else "", label]  # a dimension or an element by its number
+            cells: list[object] = [self.fw.element_number(key), label]  # a dimension or an element by its number
             for inst in self.data.institutions:
                 cells += _rounded(score(inst.scores, key) if inst.scores else None)
             rows.append(tuple(cells + (list(_rounded(mean(key))) if mean else [])))

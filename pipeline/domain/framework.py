@@ -238,6 +238,14 @@ class Framework(Frozen):
                     return f"{d}.{n}"
         return ""
 
+    def element_number(self, element: str | None) -> str:
+        """The number a reader knows an element or a dimension by: its position in the framework ("3"); empty when the
+        framework has none of that name."""
+        for names in (list(self.elements), [d.name for d in self.dimensions]):
+            if element in names:
+                return str(names.index(element) + 1)
+        return ""
+
     def reference(self, question: Question | str, row: int | None = None) -> QuestionName:
         """The question as a message names it: by number and text (see QuestionName), its cell found by its name."""
         name = question if isinstance(question, str) else question.name

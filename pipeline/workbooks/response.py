@@ -94,6 +94,7 @@ class _Reader:
         except Exception:
             return None
         for title, ref in destinations:
+            title = title.replace("''", "'")  # openpyxl keeps the doubled quote of a title like 'Notes d''entretien'
             if title not in self.values:
                 return None
             letters, row = coordinate_from_string(ref.replace("$", "").split(":")[0])
@@ -110,6 +111,7 @@ class _Reader:
         except Exception:
             return None
         for title, ref in destinations:
+            title = title.replace("''", "'")
             if title not in self.values:
                 return None
             bounds = ref.replace("$", "").split(":")
@@ -130,8 +132,12 @@ class _Reader:
                         self._rows.setdefault(value.strip(), (title, row))
         return self._rows
 
-    def by_row(self, question: str, column: str, offset: int = 0) -> RawValue | None:
-        found = self.question_rows().get(question)
+    def by_row(self, question: str, column: str, offset: int = 0, number: str = "") -> RawValue | None:
+        """The cell in ``column`` of the row whose column A holds the question's number (as emitted) or its id (as an
+        earlier questionnaire showed it), ``offset`` rows below."""
+        rows = self.question_rows()
+        found = rows.get(number) if number else None
+        found = found or rows.get(question)
         if found is None:
             return None
         title, row = found
@@ -149,16 +155,17 @@ def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -
     for q in framework.questions:
         if not q.answerable:
             continue
+        number = framework.number(q)
         if q.type is QuestionType.SELECT_MULTIPLE:
             for i, choice in enumerate(framework.options(q), start=1):
-                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i)
+                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i, number)
                 if found is not None:
                     answers[f"{q.name}__{choice.name}"] = found
         else:
-            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D")
+            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D", number=number)
             if found is not None:
                 answers[q.name] = found
-        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E")
+        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E", number=number)
         if proof is not None:
             evidence[q.name] = proof
     epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else wb.epoch

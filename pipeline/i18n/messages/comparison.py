@@ -55,4 +55,6 @@ REPORT_CMP_REMOVED = N_("Elements of the earlier framework that no longer exist:
 REPORT_CMP_ELEMENT = TERM_ELEMENT
 REPORT_CMP_STATUS_COUNTS = NP_("Of the {count} earlier recommendation: {counts}.", "Of the {count} earlier recommendations: {counts}.")
 
+DEMO_EARLIER_NOTE = N_("Illustrative earlier version of the planning framework, invented for the example workspace: a basis for "
+                       "comparison, not an official MECIGEP instrument.")
 DEMO_EARLIER = N_("  an earlier published round to compare with, illustrative: {round} on {framework} (final report {path})")
