@@ -55,7 +55,7 @@ class ReviewKind:
             received=("review.received", {"file": job.name, "answers": len(read.answers), "errors": len(analysis.errors)},
                       "review_matrix"),
             answered_event="review.answered",
-            answer_name=lambda answer: f"review-{answer}-{job.sha256[:12]}.{'docx' if answer == 'receipt' else 'xlsx'}",
+            answer_name=lambda answer: f"review-{answer.value}-{job.sha256[:12]}",
             write_receipt=lambda path: self.receipt(job, analysis, round_, version, lang, path),
             write_feedback=lambda path: self.feedback(job, round_, version, lang, read, raw, path),
             accepted=m.REVIEW_ACCEPTED_OUTCOME, incomplete=m.REVIEW_INCOMPLETE_OUTCOME, params={"round": round_.id}))
