@@ -76,7 +76,7 @@ def _working(v: View) -> Table:
                 continue
             corrected = set(inst.corrected)
             rows.append((scope, v.fw.element_number(key) or key, name, inst.institution.acronym, method_name(score, v.lang),
-                         inputs_text(score, v.lang, _answer(v), corrected, v.fw.number), working_text(score, v.lang),
+                         inputs_text(score, v.lang, _answer(v), corrected, v.fw.number), working_text(score, v.lang, v.fw.number),
                          None if score.value is None else round(score.value, 2)))
             if score.value is not None:
                 results.append((inst.institution.acronym, score.value))

@@ -93,8 +93,8 @@ def inputs_text(score: Score, lang: str, answer: Callable[[Input], str], correct
     return "; ".join(parts)
 
 
-def working_text(score: Score, lang: str) -> str:
-    """How the result was reached, with the figures."""
+def working_text(score: Score, lang: str, named: Callable[[str], str] = str) -> str:
+    """How the result was reached, with the figures; ``named`` gives a question as people know it (its number)."""
     t = lambda message, **p: translate(message, lang, **p)
     result = result_text(score, lang)
     if score.value is None:
@@ -110,7 +110,7 @@ def working_text(score: Score, lang: str) -> str:
         return t(WORKING_MEAN, terms=terms, weights=plain(sum(i.weight for i in counted), lang), result=result)
     if score.method is Method.WEAKEST_LINK:
         lowest = min(levels)
-        higher = [i.question for i in counted if (i.level or 0) > lowest]
+        higher = [named(i.question) or i.question for i in counted if (i.level or 0) > lowest]
         return t(WORKING_WEAKEST, lowest=lowest, higher=higher, result=result) if higher else t(WORKING_WEAKEST_EQUAL, lowest=lowest, result=result)
     if score.method is Method.AVERAGING_TABLE:
         shown = " ".join(str(v) for v in sorted(levels))
@@ -125,7 +125,7 @@ def working_text(score: Score, lang: str) -> str:
                  share=f"{format_number(100 * (score.share or 0), lang, 0)} %", band=t(SHARE_BANDS[score.band.value]) if score.band else "",
                  result=result)
     if score.failed:
-        return t(WORKING_CUMULATIVE, result=result, failed=list(score.failed), next=score.next_level)
+        return t(WORKING_CUMULATIVE, result=result, failed=[named(q) or q for q in score.failed], next=score.next_level)
     return t(WORKING_CUMULATIVE_ALL, result=result)
 
 

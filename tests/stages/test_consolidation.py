@@ -110,10 +110,10 @@ def test_the_long_table_has_one_row_per_institution_and_question_with_a_filter_a
     assert len(rows) == 3 * len(answerable)
     header = {k: translate(v, "es") for k, v in (("inst", m.CONS_INSTITUTION), ("id", m.CONS_ID), ("raw", m.CONS_RAW),
                                                  ("answer", m.CONS_ANSWER), ("level", m.CONS_LEVEL), ("status", m.CONS_STATUS))}
-    mef_09 = next(r for r in rows if r[header["inst"]] == "MEF" and r[header["id"]] == "pl_09")
+    mef_09 = next(r for r in rows if r[header["inst"]] == "MEF" and r[header["id"]] == framework.number("pl_09"))
     assert mef_09[header["level"]] == 1 and mef_09[header["raw"]] == level_label(framework, "pl_09", "1")
     assert mef_09[header["answer"]] == level_label(framework, "pl_09", "1")
-    pcm_02 = next(r for r in rows if r[header["inst"]] == "PCM" and r[header["id"]] == "pl_02")
+    pcm_02 = next(r for r in rows if r[header["inst"]] == "PCM" and r[header["id"]] == framework.number("pl_02"))
     assert pcm_02[header["status"]] == translate(m.CONS_STATUSES["missing"], "es") and pcm_02[header["answer"]] is None
     sunat = [r for r in rows if r[header["inst"]] == "SUNAT"]
     assert len(sunat) == len(answerable) and {r[header["status"]] for r in sunat} == {translate(m.CONS_NOT_RECEIVED, "es")}
@@ -134,32 +134,34 @@ def test_the_wide_table_has_a_column_per_institution_the_missing_one_included(co
     rows = table_rows(ws, "AnswersByQuestion")
     sunat = translate(m.CONS_NOT_RECEIVED_HEADER, "es", institution="SUNAT")
     assert {"MEF", "PCM", sunat} <= set(rows[0])
-    pl_01 = next(r for r in rows if r[translate(m.CONS_ID, "es")] == "pl_01")
+    pl_01 = next(r for r in rows if r[translate(m.CONS_ID, "es")] == consolidated["framework"].number("pl_01"))
     assert pl_01["MEF"] == level_label(consolidated["framework"], "pl_01", "3") and pl_01[sunat] is None
 
 
 def test_the_scores_match_a_weighted_mean_computed_by_hand(consolidated):
+    d2, e1 = (consolidated["framework"].element_number(name) for name in ("pl_d2", "pl_e1"))  # by number, as the reader knows them
     ws = sheet(consolidated["wb"], m.CONS_SHEET_SCORES)
     by_dimension = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByDimension")}
-    assert by_dimension["pl_d2"]["MEF"] == pytest.approx(MEF_D2) == 1.5
-    assert by_dimension["pl_d2"][translate(m.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
-    assert by_dimension["pl_d2"]["PCM"] == 3.0  # every level 3
+    assert by_dimension[d2]["MEF"] == pytest.approx(MEF_D2) == 1.5
+    assert by_dimension[d2][translate(m.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
+    assert by_dimension[d2]["PCM"] == 3.0  # every level 3
     by_element = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByElement")}
-    assert by_element["pl_e1"]["MEF"] == pytest.approx(MEF_E1)
-    assert by_element["pl_e1"][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx((MEF_E1 + 3) / 2)
+    assert by_element[e1]["MEF"] == pytest.approx(MEF_E1)
+    assert by_element[e1][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx((MEF_E1 + 3) / 2)
     overall = {r[translate(m.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
     assert overall["SUNAT"][translate(m.CONS_STATUS, "es")] == translate(m.CONS_NOT_RECEIVED, "es")
     assert overall["SUNAT"][translate(m.CONS_SCORE, "es")] is None and overall["PCM"][translate(m.CONS_SCORE, "es")] == 3.0
 
 
 def test_the_method_sheet_explains_the_scoring_and_lists_each_questions_weight(consolidated):
+    number = consolidated["framework"].number
     ws = sheet(consolidated["wb"], m.CONS_SHEET_METHOD)
     text = " ".join(str(cell.value) for row in ws.iter_rows(max_row=8) for cell in row if cell.value)
     assert translate(m.METHOD_INTRO[0], "es") in text and translate(m.METHOD_ALL_WEIGHTED, "es") in text
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
-    assert rows["pl_09"][translate(m.CONS_WEIGHT, "es")] == 2
-    assert rows["pl_09"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
-    assert rows["pl_29"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_NO, "es")
+    assert rows[number("pl_09")][translate(m.CONS_WEIGHT, "es")] == 2
+    assert rows[number("pl_09")][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
+    assert rows[number("pl_29")][translate(m.CONS_SCORES, "es")] == translate(m.CONS_NO, "es")
 
 
 def test_the_gaps_name_the_missing_answer_the_silent_institution_and_the_disagreement(consolidated):
@@ -167,10 +169,11 @@ def test_the_gaps_name_the_missing_answer_the_silent_institution_and_the_disagre
     rows = table_rows(ws, "Gaps")
     kind, inst, q_id = (translate(m, "es") for m in (m.CONS_KIND, m.CONS_INSTITUTION, m.CONS_ID))
     gaps = {(r[kind], r[inst], r[q_id]) for r in rows}
+    number = consolidated["framework"].number
     k = {key: translate(message, "es") for key, message in m.CONS_GAP_KINDS.items()}
-    assert (k[GapKind.MISSING], "PCM", "pl_02") in gaps
+    assert (k[GapKind.MISSING], "PCM", number("pl_02")) in gaps
     assert (k[GapKind.NOT_RECEIVED], "SUNAT", None) in gaps
-    assert (k[GapKind.LOW], "MEF", "pl_09") in gaps
+    assert (k[GapKind.LOW], "MEF", number("pl_09")) in gaps
     [disagreement] = [r for r in rows if r[kind] == k[GapKind.DISAGREEMENT]]
     detail = disagreement[translate(m.CONS_DETAIL, "es")]
     assert "PCM" in detail and "MEF" in detail and "3,00" in detail and "0,00" in detail
