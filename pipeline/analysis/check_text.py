@@ -19,11 +19,11 @@ from pipeline.analysis.checks import (
 from pipeline.analysis.scoring import DISAGREEMENT, LOW_SCORE
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.checks import CHECK_DETAILS, CHECK_KINDS, CHECK_RULES, GUIDE_CHECKS
-from pipeline.i18n.translation import format_number, translate
+from pipeline.i18n.translation import format_number, format_percent, translate
 
 
 def percent(share: float, lang: str) -> str:
-    return f"{format_number(100 * share, lang, 0)} %"
+    return format_percent(share, lang)
 
 
 def params(gap: Gap, lang: str, acronym: Callable[[object], str]) -> dict[str, object]:
@@ -42,7 +42,7 @@ def params(gap: Gap, lang: str, acronym: Callable[[object], str]) -> dict[str, o
         elif isinstance(value, float) or value is None:
             found[key] = number(value)  # type: ignore[arg-type]
         elif isinstance(value, tuple):
-            found[key] = ", ".join(str(v) for v in value)
+            found[key] = value  # said item by item in the message's language (questions by number and text)
         else:
             found[key] = value
     if isinstance(gap.detail.get("high_score"), (int, float)) and isinstance(gap.detail.get("low_score"), (int, float)):

@@ -62,7 +62,7 @@ class Gap:
 
     kind: GapKind
     institution: str | None = None
-    question: str | None = None
+    question: str | None = None  # a QuestionName: the question's name, said by its number and text
     element: str | None = None
     detail: dict[str, object] = field(default_factory=dict)
 
@@ -85,12 +85,12 @@ def gaps(framework: Framework, scores: list[InstitutionScores], answers: Mapping
         for question in framework.questions:
             given = answers.get(s.institution, NO_ANSWERS).get(question.name)
             if given is not None and given.status is AnswerStatus.MISSING:
-                found.append(Gap(GapKind.MISSING, s.institution, question.name, question.element))
+                found.append(Gap(GapKind.MISSING, s.institution, framework.reference(question), question.element))
             lvl = s.levels.get(question.name)
             if lvl is not None and lvl <= LOW_SCORE:
-                found.append(Gap(GapKind.LOW, s.institution, question.name, question.element, {"level": lvl}))
+                found.append(Gap(GapKind.LOW, s.institution, framework.reference(question), question.element, {"level": lvl}))
             if lvl is not None and question.evidence_asked(str(lvl)) and not (given and given.evidence):
-                found.append(Gap(GapKind.NO_EVIDENCE, s.institution, question.name, question.element, {"level": lvl}))
+                found.append(Gap(GapKind.NO_EVIDENCE, s.institution, framework.reference(question), question.element, {"level": lvl}))
     for element in _elements(framework):
         values = _element_values(scores, element)
         if len(values) >= 2 and max(values.values()) - min(values.values()) >= DISAGREEMENT:
@@ -158,7 +158,8 @@ def _copied(framework: Framework, received: list[str], answers: Mapping[str, Que
             if isinstance(value, str) and len(text := folded(value)) >= COPIED_LENGTH:
                 by_text.setdefault(text, []).append(institution)
         for same in (s for s in by_text.values() if len(s) > 1):
-            found += [Gap(GapKind.COPIED_TEXT, i, q.name, q.element, {"others": tuple(o for o in same if o != i)}) for i in same]
+            found += [Gap(GapKind.COPIED_TEXT, i, framework.reference(q), q.element, {"others": tuple(o for o in same if o != i)})
+                      for i in same]
     return sorted(found, key=lambda g: (received.index(g.institution or ""), g.question or ""))
 
 
@@ -186,7 +187,7 @@ def _changes(framework: Framework, scores: list[InstitutionScores], answers: Map
         if len(changed) >= CHANGE_MIN and len(changed) / len(both) >= CHANGE_SHARE:
             earlier = score_institution(framework, s.institution, before).overall.value
             found.append(Gap(GapKind.BIG_CHANGE, s.institution, None, None,
-                             {"changed": len(changed), "compared": len(both), "questions": tuple(changed),
+                             {"changed": len(changed), "compared": len(both), "questions": tuple(framework.reference(q) for q in changed),
                               "before": None if earlier is None else round(earlier, 2),
                               "after": None if s.overall.value is None else round(s.overall.value, 2)}))
     return found

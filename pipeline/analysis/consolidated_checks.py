@@ -41,5 +41,6 @@ def explained(v: View, gap: Gap) -> str | None:
 def _row(v: View, gap: Gap) -> tuple[object, ...]:
     question = v.fw.question(gap.question) if gap.question else None
     return (kind_label(gap, v.lang), v.acronym(gap.institution) if gap.institution else None, v.element(gap.element) or None,
-            gap.question, v.label(question.label, question.name) if question else None, detail(gap, v.lang, v.acronym),
+            v.fw.number(gap.question) if gap.question else None, v.label(question.label, question.name) if question else None,
+            detail(gap, v.lang, v.acronym),
             gap.key, explained(v, gap))

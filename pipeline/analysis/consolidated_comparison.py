@@ -55,22 +55,25 @@ def comparison_sheet(v: View) -> Sheet | None:
     if c is None:
         return None
     earlier = c.earlier_round.id
-    intro = (v.t(CMP_TITLE, round=earlier, framework=c.earlier_framework.id, version=c.earlier_framework.version), v.t(CMP_HOW),
-             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note),) if c.earlier_framework.note else ()),
+    intro = (v.t(CMP_TITLE, round=earlier, framework=c.earlier_framework.display_name(v.lang)), v.t(CMP_HOW),
+             *((v.t(CMP_EARLIER_NOTE, note=c.earlier_framework.note_in(v.lang)),) if c.earlier_framework.note else ()),
              *v.returns()[1:])  # which means include incomplete returns
     columns = (*v.columns((CMP_ID, "code"), (CONS_ELEMENT, "long")), Column(v.t(CMP_EARLIER, round=earlier), "score"),
                Column(v.mean_header(v.t(CMP_CURRENT, round=v.data.round.id)), "score"), *v.columns((CMP_CHANGE, "change"), (CMP_BASIS, "text")))
     _round = lambda x: None if x is None else round(x, 2)
     elements = Table("ElementsCompared", v.t(CMP_ELEMENTS_TITLE), columns, tuple(
-        (r.element, v.element(r.element), _round(r.earlier), _round(r.current), _round(r.change), basis(v, c, r)) for r in c.elements))
+        (v.fw.element_number(r.element) or r.element, v.element(r.element), _round(r.earlier), _round(r.current), _round(r.change),
+         basis(v, c, r)) for r in c.elements))
     removed = Table("ElementsRemoved", v.t(CMP_REMOVED_TITLE), (columns[0], columns[1], columns[2], v.columns((CMP_STATUS, "short"))[0]),
-                    tuple((r.element, pick(r.label, v.lang, c.earlier_framework.default_language) or r.element, _round(r.earlier),
+                    tuple((c.earlier_framework.element_number(r.element) or r.element,
+                           pick(r.label, v.lang, c.earlier_framework.default_language) or r.element, _round(r.earlier),
                            v.t(CMP_NO_LONGER)) for r in c.removed))
     changed = [q for q in c.questions if q.change is not QuestionChange.SAME]
     questions = Table("QuestionsMapped", v.t(CMP_QUESTIONS_TITLE, same=len(c.questions) - len(changed)), v.columns(
         (CMP_QUESTION_NOW, "short"), (CMP_QUESTION_BEFORE, "short"), (CMP_MAPPING, "short"), (CMP_ELEMENT_NOW, "name"),
         (CMP_ELEMENT_BEFORE, "name")), tuple(
-        (q.question, q.earlier, v.t(CMP_CHANGES[q.change.value]), v.element(q.element) or None,
+        (v.fw.number(q.question) if q.question else None, c.earlier_framework.number(q.earlier) if q.earlier else None,
+         v.t(CMP_CHANGES[q.change.value]), v.element(q.element) or None,
          earlier_element(v, c, q.earlier_element) or None) for q in changed))
     recommendations = Table("EarlierRecommendations", v.t(CMP_RECOMMENDATIONS_TITLE), v.columns(
         (CMP_ID, "code"), (CMP_RECOMMENDATION, "long"), (CMP_ELEMENT_NOW, "name"), (CMP_INSTITUTION, "code"), (CMP_STATUS, "short"),

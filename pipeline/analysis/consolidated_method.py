@@ -76,14 +76,14 @@ def _working(v: View) -> Table:
             if score is None or not score.total:
                 continue
             corrected = set(inst.corrected)
-            rows.append((scope, key, name, v.who(inst), method_name(score, v.lang),
-                         inputs_text(score, v.lang, _answer(v), corrected), working_text(score, v.lang),
+            rows.append((scope, v.fw.element_number(key) or key, name, v.who(inst), method_name(score, v.lang),
+                         inputs_text(score, v.lang, _answer(v), corrected, v.fw.number), working_text(score, v.lang, v.fw.number),
                          None if score.value is None else round(score.value, 2)))
             if score.value is not None:
                 results.append((v.who(inst), score.value))
         if len(results) > 1:
             mean = sum(r for _, r in results) / len(results)
-            rows.append((scope, key, name, v.mean_header(v.t(CONS_ROUND_MEAN)), v.t(METHOD_ROUND),
+            rows.append((scope, v.fw.element_number(key) or key, name, v.mean_header(v.t(CONS_ROUND_MEAN)), v.t(METHOD_ROUND),
                          "; ".join(f"{who} = {plain(round(r, 2), v.lang)}" for who, r in results),
                          v.t(WORKING_ROUND, terms=" + ".join(plain(round(r, 2), v.lang) for _, r in results), count=len(results),
                              result=v.number(mean)), round(mean, 2)))

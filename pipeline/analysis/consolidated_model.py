@@ -119,8 +119,8 @@ class View:
         return tuple(lines)
 
     def about(self, q: Question) -> tuple[str, str, str, str]:
-        """A question's id, dimension, element and wording."""
-        return q.name, self.label(self.dimension_of[q.name].label), self.element(q.element), self.label(q.label, q.name)
+        """A question's number, dimension, element and wording."""
+        return self.fw.number(q) or q.name, self.label(self.dimension_of[q.name].label), self.element(q.element), self.label(q.label, q.name)
 
     def answer(self, q: Question, value: object) -> object:
         """A normalised answer as people read it: a choice's label, a date, a number or the text."""

@@ -112,7 +112,7 @@ class _View(View):
                 for index, row in enumerate(answers.rows(repeat.name), start=1):
                     for q, record in ((q, row[q.name]) for q in repeat.questions if q.name in row):
                         q_id, dimension, element, text = self.about(q)
-                        rows.append((self.who(inst), dimension, element, f"{q_id} #{index}", text, self.raw(q, record),
+                        rows.append((self.who(inst), dimension, element, f"{q_id} ({index})", text, self.raw(q, record),
                                      self.answer(q, record.value), None, None, self.t(m.CONS_STATUSES[record.status.value]), None))
         return Table("Answers", "", columns, tuple(rows), marked=marked, formats=formats)
 
@@ -124,7 +124,7 @@ class _View(View):
         marked = {(n, 3 + k): text for n, q in enumerate(self.questions) for k, i in enumerate(sent)
                   if (text := self.correction(i, q))}
         formats = {(n, 3 + k): unit for n, q in enumerate(self.questions) if (unit := self.unit_format(q)) for k in range(len(sent))}
-        rows = tuple((q.name, self.label(self.dimension_of[q.name].label), self.label(q.label, q.name),
+        rows = tuple((self.fw.number(q) or q.name, self.label(self.dimension_of[q.name].label), self.label(q.label, q.name),
                       *(self.answer(q, i.answers.value(q.name)) for i in sent)) for q in self.questions)
         return Table("AnswersByQuestion", "", columns, rows, marked=marked, formats=formats)
 
@@ -148,7 +148,7 @@ class _View(View):
         columns += [c for h in heads for c in (Column(h, "score"), Column(self.t(CONS_PERCENT, name=h), "percent"))]
         rows = []
         for key, label in keys:
-            cells: list[object] = [key, label]
+            cells: list[object] = [self.fw.element_number(key), label]  # a dimension or an element by its number
             for inst in self.data.scored:
                 cells += _rounded(score(inst.scores, key) if inst.scores else None)
             rows.append(tuple(cells + (list(_rounded(mean(key))) if mean else [])))

@@ -69,29 +69,32 @@ def rule_text(method: Method, lang: str, threshold: int = 3) -> str:
     return translate(METHOD_RULES[method.value], lang, threshold=threshold)
 
 
-def inputs_text(score: Score, lang: str, answer: Callable[[Input], str], corrected: set[str] = frozenset()) -> str:  # type: ignore[assignment]
-    """Each input as the method took it: ``pl_08 = 4``, ``pl_09 = 1 (×2)``, ``pl_24: insufficient information, counted
-    as 0``; ``answer`` gives an input's answer as people read it (a yes/no requirement's choice)."""
+def inputs_text(score: Score, lang: str, answer: Callable[[Input], str], corrected: set[str] = frozenset(),  # type: ignore[assignment]
+                named: Callable[[str], str] = str) -> str:
+    """Each input as the method took it: ``1.8 = 4``, ``1.9 = 1 (×2)``, ``3.4: insufficient information, counted as
+    0``; ``answer`` gives an input's answer as people read it (a yes/no requirement's choice), ``named`` the question as
+    people know it (its number) from its name."""
     parts = []
     for i in score.inputs:
+        question = named(i.question) or i.question
         if i.level is not None or (i.answer and i.scores):
             shown = str(i.level) if i.level is not None else answer(i)
             extra = [f"×{plain(i.weight, lang)}"] if score.method in WEIGHTED and i.weight != 1 else []
             if i.requirement is not None and score.method is Method.CUMULATIVE:
                 extra.append(f"≥{i.requirement}" if i.maturity else f"L{i.requirement}")
-            text = f"{i.question} = {shown}" + (f" ({', '.join(extra)})" if extra else "")
+            text = f"{question} = {shown}" + (f" ({', '.join(extra)})" if extra else "")
         elif i.insufficient:
-            text = f"{i.question}: {translate(II_AS[score.method], lang)}"
+            text = f"{question}: {translate(II_AS[score.method], lang)}"
         elif i.not_applicable:
-            text = f"{i.question}: {translate(INPUT_NA, lang)}"
+            text = f"{question}: {translate(INPUT_NA, lang)}"
         else:
-            text = f"{i.question}: {translate(INPUT_UNANSWERED, lang)}"
+            text = f"{question}: {translate(INPUT_UNANSWERED, lang)}"
         parts.append(text + (" ✎" if i.question in corrected else ""))
     return "; ".join(parts)
 
 
-def working_text(score: Score, lang: str) -> str:
-    """How the result was reached, with the figures."""
+def working_text(score: Score, lang: str, named: Callable[[str], str] = str) -> str:
+    """How the result was reached, with the figures; ``named`` gives a question as people know it (its number)."""
     t = lambda message, **p: translate(message, lang, **p)
     result = result_text(score, lang)
     if score.value is None:
@@ -107,7 +110,7 @@ def working_text(score: Score, lang: str) -> str:
         return t(WORKING_MEAN, terms=terms, weights=plain(sum(i.weight for i in counted), lang), result=result)
     if score.method is Method.WEAKEST_LINK:
         lowest = min(levels)
-        higher = [i.question for i in counted if (i.level or 0) > lowest]
+        higher = [named(i.question) or i.question for i in counted if (i.level or 0) > lowest]
         return t(WORKING_WEAKEST, lowest=lowest, higher=higher, result=result) if higher else t(WORKING_WEAKEST_EQUAL, lowest=lowest, result=result)
     if score.method is Method.AVERAGING_TABLE:
         shown = " ".join(str(v) for v in sorted(levels))
@@ -122,7 +125,7 @@ def working_text(score: Score, lang: str) -> str:
                  share=f"{format_number(100 * (score.share or 0), lang, 0)} %", band=t(SHARE_BANDS[score.band.value]) if score.band else "",
                  result=result)
     if score.failed:
-        return t(WORKING_CUMULATIVE, result=result, failed=list(score.failed), next=score.next_level)
+        return t(WORKING_CUMULATIVE, result=result, failed=[named(q) or q for q in score.failed], next=score.next_level)
     return t(WORKING_CUMULATIVE_ALL, result=result)
 
 

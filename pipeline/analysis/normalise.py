@@ -89,8 +89,7 @@ class _Normaliser:
             return NOT_APPLICABLE
         if codes == {"yes", "no"} and (meaning := yes_no(value)) is not None:
             return "yes" if meaning else "no"
-        raise Unreadable(RESP_UNKNOWN_CHOICE, value=as_text(value),
-                          options=tuple(self.label(c.label, c.name) for c in options))
+        raise Unreadable(RESP_UNKNOWN_CHOICE, value=as_text(value))
 
     def acknowledge(self, q: Question, value: object) -> str:
         typed = fold(as_text(value))
@@ -126,7 +125,7 @@ class _Normaliser:
         try:
             return Answer(q.name, cell.value, self.convert(q, cell.value), cell.where)
         except Unreadable as error:
-            self.fail(error, cell.where, question=shown or q.name)
+            self.fail(error, cell.where, question=shown or self.fw.reference(q))
             return Answer(q.name, cell.value, None, cell.where)
 
     def multiple(self, q: Question, answers: dict[str, Answer], raw: dict[str, RawValue] | None = None,
@@ -143,7 +142,7 @@ class _Normaliser:
             meaning = None if is_empty(cell.value) else yes_no(cell.value)
             if meaning is None and not is_empty(cell.value):
                 self.problems.append(Problem(RESP_NOT_YES_NO, {
-                    "value": as_text(cell.value), "option": self.label(choice.label, choice.name), "question": shown or q.name,
+                    "value": as_text(cell.value), "option": self.label(choice.label, choice.name), "question": shown or self.fw.reference(q),
                     "yes": translate(m.Q_YES, self.lang), "no": translate(m.Q_NO, self.lang)}, cell.where, Severity.ERROR))
             answers[key] = Answer(key, cell.value, meaning if meaning is not None else None, cell.where)
             if meaning:
@@ -185,7 +184,7 @@ class _Normaliser:
         """One row of a repeat, understood; problems name the question with the row's number (``year #2``)."""
         answers: dict[str, Answer] = {}
         for q in questions:
-            shown = f"{q.name} #{where.rpartition('#')[2]}"
+            shown = self.fw.reference(q, row=int(where.rpartition('#')[2]))
             if q.type is QuestionType.SELECT_MULTIPLE:
                 self.multiple(q, answers, cells, shown)
             elif q.answerable and (found := self.one(q, cells.get(q.name), shown)) is not None:

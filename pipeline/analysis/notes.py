@@ -48,7 +48,7 @@ def check_notes(raw: RawNotes, specs: list[RowSpec], names: dict[str, str] | Non
                 questions: set[str] | None = None) -> tuple[list[NotesRow], list[Problem]]:
     """The rows filled (choices as codes) and every problem: the expert's e-mail, choices from their lists, a
     priority for each recommendation, known questions (a warning), at least one row filled. ``names`` gives the
-    display names of institutions and elements, ``questions`` the framework's question ids."""
+    display names of institutions and elements, ``questions`` the framework's questions (their numbers and names)."""
     names, problems, rows = names or {}, [], []
     email_cell = raw.expert.get("expert_email")
     email = text_of(email_cell.value) if email_cell else ""

@@ -51,7 +51,7 @@ from pipeline.i18n.messages.xlsform import (
     VAL_REQUIRED_EXPLAINED,
     VAL_TOO_FEW_ROWS,
 )
-from pipeline.i18n.translation import Msgid, format_number
+from pipeline.i18n.translation import Msgid, Texts, format_number
 
 KINDS: dict[QuestionType, Msgid] = {
     QuestionType.SELECT_ONE: VAL_KIND_OPTION, QuestionType.SELECT_MULTIPLE: VAL_KIND_OPTIONS,
@@ -170,10 +170,9 @@ class _Validator:
                     continue
                 self.invalid.add(name)
                 if error["type"] == "literal_error":
-                    options = tuple(pick(c.label, self.lang, self.fw.default_language) or c.name for c in self.fw.options(q))
-                    self.add(VAL_NOT_AN_OPTION, self.where(name), question=name, value=error["input"], options=options)
+                    self.add(VAL_NOT_AN_OPTION, self.where(name), question=self.fw.reference(q), value=error["input"])
                 else:
-                    self.add(VAL_WRONG_TYPE, self.where(name), question=name, value=error["input"], expected=KINDS[q.type])
+                    self.add(VAL_WRONG_TYPE, self.where(name), question=self.fw.reference(q), value=error["input"], expected=KINDS[q.type])
 
     def filtered(self, q: Question, value: object, scope: Answers, shown: str, where: Location) -> bool:
         """Whether each choice of ``value`` is one ``q``'s choice_filter offers, given the other answers."""
@@ -181,9 +180,8 @@ class _Validator:
         codes = value if isinstance(value, tuple) else (value,)
         if all(code in {c.name for c in allowed} for code in codes):
             return True
-        label = {c.name: pick(c.label, self.lang, self.fw.default_language) or c.name for c in self.fw.options(q)}
-        self.add(VAL_FILTERED_OUT, where, question=shown, value=", ".join(label.get(str(c), str(c)) for c in codes),
-                 options=tuple(label[c.name] for c in allowed))
+        for code in (c for c in codes if c not in {c.name for c in allowed}):  # one sentence per choice not offered
+            self.add(VAL_FILTERED_OUT, where, question=shown, value=self.fw.shown(q, code))
         return False
 
     @staticmethod
@@ -196,6 +194,7 @@ class _Validator:
         return truthy(found)
 
     def status(self, q: Question, value: object, scope: Answers, shown: str, where: Location, top: bool = True) -> AnswerStatus:
+        """The status of an answer that applies; ``shown`` names the question in messages (a QuestionName)."""
         if shown in self.invalid:
             return AnswerStatus.INVALID
         if q.type is QuestionType.RANGE and q.range is not None and isinstance(value, (int, float)):
@@ -212,14 +211,15 @@ class _Validator:
         if not maturity_skip and not self.rule(shown, q.constraint, scope, value, where):
             reason = pick(q.constraint_message, self.lang, self.fw.default_language).strip().rstrip(".")
             if reason:
-                self.add(VAL_CONSTRAINT_EXPLAINED, where, question=shown, value=value, reason=reason)
+                self.add(VAL_CONSTRAINT_EXPLAINED, where, question=shown, value=self.fw.shown(q, value), reason=reason)
             else:
-                self.add(VAL_CONSTRAINT, where, question=shown, value=value)
+                self.add(VAL_CONSTRAINT, where, question=shown, value=self.fw.shown(q, value))
             return AnswerStatus.INVALID
         if top and q.evidence_asked(_code(value)):
             proof = self.n.evidence.get(q.name)
             if proof is None or proof.value is None or is_empty(proof.value):
-                self.add(VAL_EVIDENCE_MISSING, proof.where if proof and proof.where else where, question=shown, value=value)
+                self.add(VAL_EVIDENCE_MISSING, proof.where if proof and proof.where else where, question=shown,
+                         value=self.fw.shown(q, value))
                 return AnswerStatus.EVIDENCE_MISSING
         return AnswerStatus.ANSWERED
 
@@ -245,17 +245,17 @@ class _Validator:
         first = next((a.where for a in (rows[0].values() if rows else ()) if a.where), NOWHERE)
         if not self.rule(repeat.name, repeat.relevant, self.top, where=first):
             if rows:
-                self.add(VAL_NOT_APPLICABLE, first, Severity.WARNING, question=repeat.name)
+                self.add(VAL_NOT_APPLICABLE, first, Severity.WARNING, question=self.fw.reference(repeat.name))
             return tuple({q.name: AnswerStatus.NOT_APPLICABLE for q in repeat.questions if q.answerable} for _ in rows)
         least = self.least(repeat)
         if len(rows) < least:
-            self.add(VAL_TOO_FEW_ROWS, first, question=repeat.name, repeat=pick(repeat.label, self.lang, self.fw.default_language),
+            self.add(VAL_TOO_FEW_ROWS, first, question=self.fw.reference(repeat.name), repeat=Texts(repeat.label, self.fw.default_language),
                      count=len(rows), least=least)
         statuses = []
         for index, (answers, scope) in enumerate(zip(rows, self.top.rows(repeat)), start=1):
             row: dict[str, AnswerStatus] = {}
             for q in (q for q in repeat.questions if q.answerable):
-                shown, answer = f"{q.name} #{index}", answers.get(q.name)
+                shown, answer = self.fw.reference(q, row=index), answers.get(q.name)
                 where = answer.where if answer and answer.where else first
                 row[q.name] = self.skipped(q, _given(answer), scope, shown, where) or \
                     self.status(q, answer.value if answer else None, scope, shown, where, top=False)
@@ -279,14 +279,14 @@ class _Validator:
         statuses: dict[str, AnswerStatus] = {}
         relevant: list[Question] = []
         for q in (q for q in self.fw.questions if q.answerable):
-            found = self.skipped(q, _given(self.n.answers.get(q.name)), self.top, q.name, self.where(q.name))
+            found = self.skipped(q, _given(self.n.answers.get(q.name)), self.top, self.fw.reference(q), self.where(q.name))
             if found is None:
                 relevant.append(q)
             else:
                 statuses[q.name] = found
         self.check_types(relevant)
         for q in relevant:
-            statuses[q.name] = self.status(q, self.values.get(q.name), self.top, q.name, self.where(q.name))
+            statuses[q.name] = self.status(q, self.values.get(q.name), self.top, self.fw.reference(q), self.where(q.name))
         computed = {q.name: self.top[q.name] for q in self.fw.questions if q.type is QuestionType.CALCULATE}
         rows = {repeat.name: self.repeat(repeat) for repeat in self.fw.repeats}
         required = [q for q in self.fw.questions if q.answerable and (q.required or q.required_if)

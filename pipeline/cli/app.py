@@ -191,11 +191,14 @@ def _round_status(workspace, round_ref: str, as_json: bool) -> None:
 
 
 @app.command("demo", help=_(m.HELP_DEMO))
-def demo() -> None:
+def demo(round_language: Annotated[str, typer.Option("--round-language", help=_(m.HELP_DEMO_ROUND_LANGUAGE))] = "es") -> None:
     from pipeline.demo.build import build
+    from pipeline.i18n.translation import is_language
 
+    if not is_language(round_language):
+        raise UserError(m.UNKNOWN_LANGUAGE, language=round_language)
     path = STATE.workspace_path or Path("demo")
-    for line in build(path, STATE.lang):
+    for line in build(path, STATE.lang, round_language=round_language.strip().lower()):
         context.console.print(line, markup=False)
     STATE.workspace_path = path
     status()

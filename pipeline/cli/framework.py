@@ -73,7 +73,7 @@ def show(framework_id: str, as_json: Annotated[bool, typer.Option("--json", help
 
     console.print(f"[bold]{pick(fw.title, STATE.lang)}[/bold] — {fw.id} {fw.version}")
     if fw.note:
-        console.print(fw.note, style="italic", markup=False)
+        console.print(fw.note_in(STATE.lang), style="italic", markup=False)
     for index, dimension in enumerate(fw.dimensions, start=1):
         table = Table(title=f"{index}. {pick(dimension.label, STATE.lang)}", title_justify="left")
         for header in (m.LABEL_ID, m.LABEL_TYPE, m.LABEL_ELEMENT, m.LABEL_QUESTIONS):

@@ -6,34 +6,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pipeline.demo.texts import TEXTS
 from pipeline.domain.framework import Framework, QuestionType, pick
 from pipeline.frameworks.expressions import evaluate, truthy
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS, NOTES_PRIORITIES
-from pipeline.i18n.translation import translate
+from pipeline.i18n.translation import normalise_language, translate
 from pipeline.workbooks.notes import cell_name, row_specs
 
 NUMBERS = (1, 0, 5, 3, 10, 50, 80, 100, 2, 1990, 2020, 2024)
-TEXTS = (
-    "Falta personal especializado en los gobiernos regionales y la rotación es alta.",
-    "El plan estratégico 2021-2030 se elaboró con talleres en las 25 regiones.",
-    "Los informes de seguimiento se publican cada semestre en el portal institucional.",
-)
 
 
 LEVELS = ("3", "2", "3", "4", "1", "2", "3", "0", "2", "3")  # a plausible spread of maturity levels
-EVIDENCE = (  # documents an institution cites, one per claim in turn
-    "Decreto Supremo 029-2018-PCM, https://example.gob.pe/doc",
-    "Resolución Ministerial 125-2024-EF, https://example.gob.pe/rm-125",
-    "Informe anual de seguimiento 2025, https://example.gob.pe/informe-2025",
-    "Directiva 001-2024-CEPLAN, https://example.gob.pe/directiva",
-)
 
 
 def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> dict[str, Any]:
     """Cell name -> value for every answerable question, each valid and with its evidence.
 
-    Maturity levels follow LEVELS, texts TEXTS and evidence EVIDENCE, shifted by ``seed`` so that institutions differ."""
+    Maturity levels follow LEVELS, texts and evidence those of ``lang`` (demo/texts.py), shifted by ``seed`` so that
+    institutions differ; choices are typed as the drop-down lists of ``lang`` show them."""
+    said = TEXTS[normalise_language(lang)]
     typed: dict[str, Any] = {"resp_name": "Rosa Huamán", "resp_position": "Directora de Planeamiento",
                              "resp_email": "rhuaman@example.gob.pe", "resp_date": dt.datetime(2026, 12, 1)}
     values: dict[str, Any] = {}
@@ -59,44 +51,29 @@ def complete_answers(framework: Framework, lang: str = "es", seed: int = 0) -> d
             typed[f"q_{q.name}"] = dt.datetime(2024, 5, 20)
             values[q.name] = dt.date(2024, 5, 20)
         else:
-            typed[f"q_{q.name}"] = TEXTS[(len(values) + seed) % len(TEXTS)]
+            typed[f"q_{q.name}"] = said.answers[(len(values) + seed) % len(said.answers)]
             values[q.name] = "x"
         if q.evidence != "no":
-            typed[f"e_{q.name}"] = EVIDENCE[(sum(k.startswith("e_") for k in typed) + seed) % len(EVIDENCE)]
+            typed[f"e_{q.name}"] = said.evidence[(sum(k.startswith("e_") for k in typed) + seed) % len(said.evidence)]
     return typed
 
 
-EXAMPLE_NOTES = (  # (finding, assessment, need, challenge, recommendation, priority), invented for illustration
-    ("La visión de largo plazo existe en un plan aprobado, pero los planes sectoriales la citan sin derivar metas.",
-     "partly", "Asistencia técnica para alinear planes sectoriales con metas nacionales.",
-     "Pasar de planes declarativos a metas con responsables y presupuesto.",
-     "Incorporar en cada plan sectorial una matriz de metas alineadas al plan nacional.", "high"),
-    ("La entidad rectora emite lineamientos, pero no tiene personal suficiente para acompañar a los gobiernos regionales.",
-     "confirmed", "Formación de planificadores regionales en gestión por resultados.",
-     "Construir una red de planificadores con carrera y formación continua.",
-     "Crear un programa permanente de formación certificada para planificadores regionales.", "medium"),
-    ("El seguimiento se publica, pero los informes no se discuten en la asignación presupuestaria.",
-     "not_confirmed", "Intercambio con países que vinculan seguimiento y presupuesto.",
-     "Usar la evidencia del seguimiento en las decisiones de presupuesto.",
-     "Establecer una revisión anual conjunta de planes y presupuesto con base en los informes de seguimiento.", "high"),
-)
-
-
-def example_notes(institutions: list[str], elements: list[str], offset: int = 0) -> dict[str, str]:
-    """Cell name -> text of an expert's notes on a few (institution, element) rows, with dropdown labels in Spanish."""
+def example_notes(institutions: list[str], elements: list[str], offset: int = 0, lang: str = "es") -> dict[str, str]:
+    """Cell name -> text of an expert's notes on a few (institution, element) rows, written in ``lang`` and with the
+    drop-down labels of ``lang``."""
 
     keys = {(s.institution, s.element): s.key for s in row_specs(institutions, elements)}
     typed: dict[str, str] = {}
-    for n, (finding, assessment, need, challenge, recommendation, priority) in enumerate(EXAMPLE_NOTES):
+    for n, (finding, assessment, need, challenge, recommendation, priority) in enumerate(TEXTS[normalise_language(lang)].notes):
         institution = institutions[(n + offset) % len(institutions)]
         element = elements[(n + offset) % len(elements)]
         key = keys[(institution, element)]
         typed.update({
             cell_name(key, "finding"): finding,
-            cell_name(key, "assessment"): translate(NOTES_ASSESSMENTS[assessment], "es"),
+            cell_name(key, "assessment"): translate(NOTES_ASSESSMENTS[assessment], lang),
             cell_name(key, "need"): need,
             cell_name(key, "challenge"): challenge,
             cell_name(key, "recommendation"): recommendation,
-            cell_name(key, "priority"): translate(NOTES_PRIORITIES[priority], "es"),
+            cell_name(key, "priority"): translate(NOTES_PRIORITIES[priority], lang),
         })
     return typed

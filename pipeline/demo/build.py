@@ -1,6 +1,8 @@
 """The example workspace behind ``make demo``: illustrative rounds at different stages.
 
-Every name, institution and person here is invented for the example.
+Every name, institution and person here is invented for the example. The main round (Peru, planning) is in Spanish,
+or in the working language asked for (``mecigep demo --round-language pt``): its documents are then in that language,
+and what its people type is written in it (``demo/texts.py``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pipeline.demo.answers import complete_answers, example_notes
 from pipeline.demo.earlier import build_earlier
 from pipeline.demo.edits import answer_matrix, resolve_everything, review_by_country, settle_conflicts, write_panel_text
 from pipeline.demo.filling import fill
+from pipeline.demo.texts import TEXTS, DemoTexts
 from pipeline.domain.enums import FollowupStatus, PublicationScope, Result
 from pipeline.domain.models import Calendar, Coordinator, Institution, Round, Stage, institution_id
 from pipeline.domain.problems import UserError
@@ -42,9 +45,10 @@ from pipeline.stages.seminar import write_seminar
 from pipeline.workbooks.request import RequestContent, write_form
 
 
-def peru_request(today: dt.date) -> RequestContent:
-    """Peru's request of 2 March 2026, its later dates set so that its round has gone through its interviews by ``today``."""
-    return RequestContent(values={**PERU_REQUEST.values, "req_requested": dt.date(2026, 3, 2),
+def peru_request(today: dt.date, language: str = "es") -> RequestContent:
+    """Peru's request of 2 March 2026, its later dates set so that its round has gone through its interviews by ``today``,
+    for a round in ``language``."""
+    return RequestContent(values={**PERU_REQUEST.values, "req_language": language, "req_requested": dt.date(2026, 3, 2),
                                   "req_deadline": today - dt.timedelta(days=180), "req_visit_start": today - dt.timedelta(days=120),
                                   "req_visit_end": today - dt.timedelta(days=116), "req_report_due": today + dt.timedelta(days=30)},
                           institutions=PERU_REQUEST.institutions, experts=PERU_REQUEST.experts)
@@ -88,13 +92,15 @@ def _move(workspace: Workspace, round_id: str, stage: Stage, lang: str, reason: 
                             stage=m.STAGE_NAMES[done.after.stage.value])
 
 
-def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
-    """Builds the example workspace in ``path``; yields lines saying what was made where.
+def build(path: Path, lang: str = "es", publish: bool = True, round_language: str = "es") -> Iterator[str]:
+    """Builds the example workspace in ``path``; yields lines (in ``lang``) saying what was made where.
 
-    With ``publish`` False the Peruvian round stops at its first preliminary draft."""
+    The Peruvian round's working language is ``round_language``; with ``publish`` False it stops at its first
+    preliminary draft."""
     workspace = Workspace.init(path)
     today = dt.date.today()
-    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, "es", peru_request(today))
+    form = write_form(workspace.root / "examples" / "solicitud-peru-planificacion.xlsx", workspace.catalog, round_language,
+                      peru_request(today, round_language))
     peru = open_from_request(workspace, form)
     coordinator = Coordinator(name="Javier Morales", email="jmorales@example.oas.org")
     panel.set_coordinator(workspace, peru.id, coordinator)
@@ -141,6 +147,7 @@ def build(path: Path, lang: str = "es", publish: bool = True) -> Iterator[str]:
     draft = _current_draft(workspace, peru.id)
     if publish and draft is not None:
         yield from _review_and_publication(workspace, peru.id, draft, lang)
+        yield from _after_publication(workspace, peru.id, lang)
 
 
 def _current_draft(workspace: Workspace, round_id: str) -> Path | None:
@@ -153,14 +160,14 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
     """The officials' returns: CEPLAN complete; MEF with mistakes, then corrected from its feedback; GRC never answers."""
 
     ceplan, mef, pcm, _grc = questionnaires
-    _, framework = pinned(workspace, rounds.get(workspace, round_id))
-    ceplan_answers = complete_answers(framework, seed=0)
+    round_, framework = pinned(workspace, rounds.get(workspace, round_id))
+    ceplan_answers = complete_answers(framework, round_.language, seed=0)
     fill(ceplan, ceplan_answers, workspace.inbox / "Cuestionario CEPLAN - respuesta.xlsx")
-    answers = complete_answers(framework, seed=1)
+    answers = complete_answers(framework, round_.language, seed=1)
     mistakes = {k: v for k, v in answers.items() if k not in ("q_pl_02", "q_pl_07", "e_pl_01")}
     mistakes["q_pl_04"] = 250  # a percentage typed past the validation
     fill(mef, mistakes, workspace.inbox / "MEF cuestionario (borrador).xlsx")
-    pcm_answers = {k: v for k, v in complete_answers(framework, seed=2).items() if not k.startswith(("q_pl_2", "e_pl_2"))}
+    pcm_answers = {k: v for k, v in complete_answers(framework, round_.language, seed=2).items() if not k.startswith(("q_pl_2", "e_pl_2"))}
     fill(pcm, pcm_answers, workspace.inbox / "PCM.xlsx")
     outcomes = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang)
     feedback = next(o for o in outcomes if o.result is Result.INCOMPLETE and o.institution == "mef")
@@ -179,9 +186,7 @@ def _returns(workspace: Workspace, round_id: str, questionnaires: list[Path], la
 
 def _dgpe(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
     """DGPE corrects a number CEPLAN's official confirmed by phone, and looks at the quality checks."""
-    made = correct(workspace, round_id, "ceplan", "pl_23", "120",
-                   "La funcionaria de CEPLAN confirmó por teléfono que son 120 organizaciones (1 fue un error de tipeo).",
-                   "Javier Morales")
+    made = correct(workspace, round_id, "ceplan", "pl_23", "120", _said(workspace, round_id).correction_note, "Javier Morales")
     before, after = described(workspace, made, lang)
     yield translate(DEMO_CORRECTION, lang, institution="CEPLAN", question=made.question, before=before, after=after)
     fired = [s.gap.key for s in checks(workspace, round_id) if s.gap.kind.quality_check]
@@ -199,7 +204,8 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
     round_, framework = pinned(workspace, rounds.get(workspace, round_id))
     institutions = [i.id for i in round_.institutions]
     for offset, notes in enumerate(made.notes[:2]):
-        fill(notes, example_notes(institutions, list(framework.elements), offset * 2), workspace.inbox / f"notas-{offset + 1}.xlsx")
+        fill(notes, example_notes(institutions, list(framework.elements), offset * 2, round_.language),
+             workspace.inbox / f"notas-{offset + 1}.xlsx")
     for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
     yield _move(workspace, round_id, Stage.DRAFTING, lang)
@@ -207,19 +213,12 @@ def _interviews(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_DRAFT, lang), path=str(draft.path))
 
 
-PANEL_SUMMARY = (
-    "El Perú cuenta con un sistema de planeamiento estratégico con rectoría definida y un plan de largo plazo aprobado. "
-    "El panel observó que la articulación entre planes y presupuesto es todavía débil y que las capacidades de "
-    "planificación de los gobiernos regionales son desiguales."
-)
-LUIS_SUMMARY = ("El planeamiento peruano tiene un ente rector y un plan al 2050; su mayor desafío es que el presupuesto "
-                "siga a los planes.")
-LUIS_CONCLUSIONS = ("El panel concluye que vincular el plan con el presupuesto es la reforma de mayor impacto y la más "
-                    "factible en el corto plazo.")
-PANEL_DEFAULT = ("El panel contrastó las respuestas del cuestionario con lo escuchado en las entrevistas y coincide, en "
-                 "general, con la autoevaluación de las instituciones.")
 CAROLINA, LUIS, COORDINATOR, COUNTRY = "Carolina Méndez Rojas", "Luis Alberto Pérez", "Javier Morales", "María Fernanda Quispe"
-COUNTRY_COMMENT = "¿Con qué evidencia se afirma que las capacidades regionales son desiguales?"
+
+
+def _said(workspace: Workspace, round_id: str) -> DemoTexts:
+    """What the round's people type, in its working language."""
+    return TEXTS[rounds.get(workspace, round_id).language]
 
 
 def _drop(workspace: Workspace, path: Path, lang: str) -> Iterator[str]:
@@ -240,10 +239,11 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
     marked as a conflict and the coordinator settles it; the draft goes to the country, with everything else the round
     owes by e-mail; the country reviews, the panel answers in the review matrix; the country approves and consents to
     publication."""
-    work = workspace.root / "examples"
-    copies = [write_panel_text(first, work / "borrador-carolina.docx", {"summary": PANEL_SUMMARY, "conclusions": None}, PANEL_DEFAULT,
-                               CAROLINA),
-              write_panel_text(first, work / "borrador-luis.docx", {"summary": LUIS_SUMMARY, "conclusions": LUIS_CONCLUSIONS},
+    work, said = workspace.root / "examples", _said(workspace, round_id)
+    round_lang = rounds.get(workspace, round_id).language
+    copies = [write_panel_text(first, work / "borrador-carolina.docx", {"summary": said.panel_summary, "conclusions": None},
+                               said.panel_default, CAROLINA),
+              write_panel_text(first, work / "borrador-luis.docx", {"summary": said.luis_summary, "conclusions": said.luis_conclusions},
                                None, LUIS)]
     for copy in copies:
         yield from _drop(workspace, copy, lang)
@@ -255,13 +255,13 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
         yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_MAIL, lang), path=str(mail.path))
     yield from _drop(workspace, review_by_country(
         _current_draft(workspace, round_id) or first, work / "borrador-revision-pais.docx", "summary",
-        " Se sugiere incluir un cronograma de implementación.", COUNTRY_COMMENT, COUNTRY), lang)
-    review = write_review(workspace, round_id, lang).path
+        said.country_insertion, said.country_comment, COUNTRY), lang)
+    review = write_review(workspace, round_id, round_lang).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REVIEW, lang), path=str(review))
-    say = lambda decision: translate(m.REVIEW_DECISIONS[decision], "es")  # noqa: E731
+    say = lambda decision: translate(m.REVIEW_DECISIONS[decision], round_lang)  # noqa: E731
     yield from _drop(workspace, answer_matrix(review, work / "matriz-respondida.xlsx", {
-        "Se sugiere": (say("accepted"), "Se incluye el cronograma en el anexo de recomendaciones."),
-        "¿Con qué evidencia": (say("rejected"), "Lo muestran las entrevistas en Cusco y los puntajes de la sección 3.")}), lang)
+        said.country_insertion.strip()[:12]: (say("accepted"), said.accepted_response),
+        said.country_comment[:12]: (say("rejected"), said.rejected_response)}), lang)
     yield from _refused(workspace, round_id, lang)
     yield from _drop(workspace, resolve_everything(_current_draft(workspace, round_id) or first, work / "borrador-acordado.docx",
                                                    COORDINATOR), lang)
@@ -277,7 +277,6 @@ def _review_and_publication(workspace: Workspace, round_id: str, first: Path, la
     else:
         yield "  " + translate(final.pdf_problem or m.REPORT_NO_LIBREOFFICE, lang)
     yield _move(workspace, round_id, Stage.PUBLISHED, lang)
-    yield from _after_publication(workspace, round_id, lang)
 
 
 def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterator[str]:
@@ -286,17 +285,19 @@ def _after_publication(workspace: Workspace, round_id: str, lang: str) -> Iterat
     followup = emit_followup(workspace, round_id)
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_FOLLOWUP, lang), path=str(followup))
     ids = sorted(recommendations.ids(workspace.ledger, round_id).values())
-    answers = {}
+    said, round_lang = _said(workspace, round_id), rounds.get(workspace, round_id).language
+    answers = {"resp_name": said.respondent[0], "resp_position": said.respondent[1]}
     for n, rec in enumerate(ids):
         base = question_base(rec)
         status = (FollowupStatus.IN_PROGRESS, FollowupStatus.IMPLEMENTED, FollowupStatus.NOT_STARTED)[n % 3]
-        answers[f"q_{base}_status"] = translate(FOLLOWUP_STATUSES[status], "es")
+        answers[f"q_{base}_status"] = translate(FOLLOWUP_STATUSES[status], round_lang)
         if status is not FollowupStatus.NOT_STARTED:
-            answers[f"q_{base}_actions"] = "Se aprobó la directiva y se capacitó a 120 planificadores regionales."
-            answers[f"q_{base}_evidence"] = "Resolución de Presidencia 045-2027, https://example.gob.pe/directiva"
+            answers[f"q_{base}_actions"] = said.followup_actions
+            answers[f"q_{base}_evidence"] = said.followup_evidence
     fill(followup, answers, workspace.inbox / "seguimiento-peru.xlsx")
     for outcome in run_once(workspace, REGISTRY, settle=0.0, workers=1, lang=lang):
         yield "  " + outcome.render(lang)
-    seminar = write_seminar(workspace, dt.date.today().year).path
+    seminar = write_seminar(workspace, dt.date.today().year, lang=round_lang).path
     yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_SEMINAR, lang), path=str(seminar))
-    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang), path=str(write_register(workspace).path))
+    yield translate(m.DEMO_OUTPUT, lang, what=translate(m.DEMO_REGISTER, lang),
+                    path=str(write_register(workspace, lang=round_lang).path))

@@ -21,7 +21,7 @@ from pipeline.domain.enums import FollowupStatus, PublicationScope
 from pipeline.domain.framework import Choice, Framework, Question, QuestionType, pick
 from pipeline.domain.models import Calendar, Coordinator, Expert, Institution, Panel, Round, Stage
 from pipeline.i18n import messages as m
-from pipeline.i18n.messages.comparison import DEMO_EARLIER
+from pipeline.i18n.messages.comparison import DEMO_EARLIER, DEMO_EARLIER_NOTE
 from pipeline.i18n.messages.followup import FOLLOWUP_STATUSES
 from pipeline.i18n.translation import translate
 from pipeline.inbox.kinds import REGISTRY
@@ -44,8 +44,7 @@ REMOVED_QUESTION = {"es": "¿Existe un sistema nacional de información que reú
                     "en": "Is there a national information system that gathers the plans and their indicators?",
                     "pt": "Existe um sistema nacional de informação que reúna os planos e seus indicadores?",
                     "fr": "Existe-t-il un système national d'information qui réunit les plans et leurs indicateurs ?"}
-NOTE = ("Illustrative earlier version of the planning framework, invented for the example workspace: "
-        "a basis for comparison, not an official MECIGEP instrument.")
+NOTE = DEMO_EARLIER_NOTE  # said in each document's language (Framework.note_in)
 
 
 def earlier_framework(framework: Framework) -> Framework:
@@ -122,7 +121,7 @@ def build_earlier(workspace: Workspace, lang: str) -> Iterator[str]:
     final = write_final(workspace, round_.id)
     rounds.move_round(workspace, round_.id, Stage.PUBLISHED)
     _follow_up(workspace, round_.id, lang)
-    yield translate(DEMO_EARLIER, lang, round=round_.id, framework=f"{earlier.id} {earlier.version}", path=str(final.docx))
+    yield translate(DEMO_EARLIER, lang, round=round_.id, framework=earlier.display_name(lang), path=str(final.docx))
 
 
 def _follow_up(workspace: Workspace, round_id: str, lang: str) -> None:

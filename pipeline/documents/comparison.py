@@ -122,8 +122,7 @@ def add_comparison(document: Any, content: ReportContent, before: str, lang: str
     t = lambda message, **p: translate(message, lang, **p)
     old = comparison.earlier_framework
     _paragraph(document, anchor, t(REPORT_CMP_HEADING, number=len(fw.dimensions) + 1, year=earlier), "Heading 2")
-    _paragraph(document, anchor, t(REPORT_CMP_TEXT, year=earlier, framework=pick(old.title, lang, old.default_language) or old.id,
-                                   version=old.version))
+    _paragraph(document, anchor, t(REPORT_CMP_TEXT, year=earlier, framework=old.display_name(lang)))
     _table(document, anchor, [t(REPORT_CMP_ELEMENT), t(CMP_EARLIER, round=earlier), t(CMP_CURRENT, round=now),
                               t(CMP_CHANGE)],
            [[element(r.element), _number(r.earlier, lang), _number(r.current, lang), _number(r.change, lang, signed=True)]

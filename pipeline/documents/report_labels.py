@@ -33,7 +33,7 @@ REPORT_LABELS = {
     "no_recommendations": N_("No recommendation has been recorded yet."),
     "method": N_("MECIGEP is a peer review: a panel of experts from other member states examines with the institutions of the beneficiary state how a topic of its public management works in practice, and proposes cooperation and improvements. A review runs in seven steps."),
     "overview_caption": N_("Scores on the maturity scale from 0 to 4, by dimension, of each institution that answered."),
-    "findings_text": N_("For each positive element of the framework, what the experts found in the interviews, with their assessment of what the institution stated and the expert who recorded it. The reference after each (the expert's member state, the institution and the element's number) leads to annex B."),
+    "findings_text": N_("For each element of the framework, what the experts found in the interviews, with their assessment of what the institution stated and the expert who recorded it. The reference after each (the expert's member state, the institution and the element's number) leads to annex B."),
     "needs_text": N_("What the institutions need from cooperation, as the experts recorded it in the interviews."),
     "challenges_text": N_("The reforms and innovations ahead, as the experts recorded them, institution by institution."),
     "recommendations_text": N_("The panel's recommendations. Each keeps its identifier from one version of the report to the next."),

@@ -45,7 +45,6 @@ from pipeline.documents.render import Picture, render
 from pipeline.documents.report_finish import fill_contents
 from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.domain.catalog import Catalog
-from pipeline.domain.framework import pick
 from pipeline.i18n.messages.consent import CONSENT_EMBARGOED, CONSENT_SUMMARY_ONLY, CONSENT_WITHHELD
 from pipeline.i18n.messages.notes import NOTES_ASSESSMENTS
 from pipeline.i18n.messages.register import REGISTER_PRIORITIES
@@ -118,13 +117,14 @@ def _round(catalog: Catalog, root: Path, number: int, r: SeminarRound, lang: str
     panel = "\n".join(_t(SEMINAR_EXPERT, lang, name=e.name, state=_name(catalog.state, e.state, lang)) for e in round_.panel.experts)
     coordinator = round_.panel.coordinator
     public = r.public
-    facts = {"country": country, "topic": topic, "framework": f"{pick(fw.title, lang, fw.default_language)} ({fw.version})",
+    facts = {"country": country, "topic": topic, "framework": fw.display_name(lang),
              "institutions": "\n".join(f"{i.name} ({i.acronym})" for i in round_.institutions), "panel": panel or NONE,
              "coordinator": coordinator.name if coordinator else "", "published": _date(r.publication.published, lang),
              "report": _report_title(r, country, topic, lang) if public.report else "", "score": format_number(r.score, lang) if r.score is not None else ""}
     shown = facts if public.anything else {k: v for k, v in facts.items() if k in ("country", "topic", "published")}
     notice = _t(CONSENT_EMBARGOED, lang, date=format_date(public.embargoed, lang)) if public.embargoed else \
-        "" if public.report else _t(CONSENT_SUMMARY_ONLY if public.summary else CONSENT_WITHHELD, lang, country=country)
+        "" if public.report else _t(CONSENT_SUMMARY_ONLY if public.summary else CONSENT_WITHHELD, lang,
+                                    country=catalog.states.get(round_.country, country))
     full = public.report
     return {
         "heading": _t(SEMINAR_ROUND_HEADING, lang, number=number, country=country, topic=f"{topic} ({round_year(round_)})"),

@@ -1,32 +1,73 @@
 """The catalogs: OAS member states and MECIGEP topics.
 
 Shipped as data in ``pipeline/data``; a workspace may change a state's
-participation flag and add topics, both kept in its ledger.
+participation flag and add topics, both kept in its ledger. A state's name is
+said in each language with its article where the language puts one ("el Perú",
+"o Brasil", "le Canada", "la Jamaïque", but "Costa Rica" in Spanish).
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
-from pipeline.i18n.translation import LANGUAGES, normalise_language
+from pipeline.i18n.translation import LANGUAGES, Phrase, normalise_language
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TOPIC_ID = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 
 
+# Each language's prepositions "of" and "to" joined to the article they meet ("de" + "el" is "del").
+_JOINED = {
+    "es": {"of": {"el": "del ", "": "de "}, "to": {"el": "al ", "": "a "}},
+    "pt": {"of": {"o": "do ", "a": "da ", "os": "dos ", "as": "das ", "": "de "},
+           "to": {"o": "ao ", "a": "à ", "os": "aos ", "as": "às ", "": "a "}},
+    "fr": {"of": {"le": "du ", "les": "des ", "": "de "}, "to": {"le": "au ", "les": "aux ", "": "à "}},
+    "en": {"of": {"": "of "}, "to": {"": "to "}},
+}
+
+
 @dataclass(frozen=True)
-class State:
+class State(Phrase):
+    """A member state. As a message's parameter it is said with its article in the message's language; a catalogue's
+    translation asks for ``{country:of}`` ("del Perú", "du Canada", "de la Jamaïque", "d'Haïti"), ``{country:to}``
+    ("al Perú", "au Canada"), ``{country:The}`` (capitalised, to begin a sentence) or ``{country:bare}`` (no article)."""
+
     code: str
     names: dict[str, str]
     participating: bool
+    articles: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str | None = None) -> str:
         return self.names.get(normalise_language(lang)) or self.names["es"]
+
+    def article(self, lang: str | None = None) -> str:
+        """The article ``lang`` puts before the name in a sentence ("el", "o", "la", "l'"); empty for none."""
+        return self.articles.get(normalise_language(lang), "")
+
+    def gender(self, lang: str | None = None) -> str:
+        """The grammatical gender of the name in ``lang``: "m" or "f"."""
+        return self.genders.get(normalise_language(lang), "m")
+
+    def text(self, lang: str, form: str = "") -> str:
+        lang, name, article = normalise_language(lang), self.name(lang), self.article(lang)
+        if form == "bare":
+            return name
+        said = (f"{article}{name}" if article.endswith("'") else f"{article} {name}") if article else name
+        if form.lower() in ("of", "to"):
+            joined = _JOINED[lang][form.lower()]
+            if lang == "fr" and form.lower() == "of" and not article and name[:1].lower() in "aeiouyéèêâîôûh":
+                said = "d'" + name  # élision: d'Haïti, d'El Salvador
+            elif article in joined:
+                said = joined[article] + name
+            else:
+                said = joined[""] + said
+        return said[:1].upper() + said[1:] if form[:1].isupper() else said
 
 
 @dataclass(frozen=True)
@@ -44,7 +85,7 @@ def _shipped() -> tuple[tuple[State, ...], tuple[Topic, ...]]:
     states = json.loads((DATA / "states.json").read_text("utf-8"))["states"]
     topics = json.loads((DATA / "topics.json").read_text("utf-8"))["topics"]
     return (
-        tuple(State(s["code"], s["names"], s["participating"]) for s in states),
+        tuple(State(s["code"], s["names"], s["participating"], s.get("articles", {}), s.get("genders", {})) for s in states),
         tuple(Topic(t["id"], t["names"]) for t in topics),
     )
 
@@ -56,7 +97,7 @@ class Catalog:
         shipped_states, shipped_topics = _shipped()
         participation = participation or {}
         self.states = {
-            s.code: State(s.code, s.names, participation.get(s.code, s.participating)) for s in shipped_states
+            s.code: State(s.code, s.names, participation.get(s.code, s.participating), s.articles, s.genders) for s in shipped_states
         }
         self.topics = {t.id: t for t in shipped_topics}
         for topic_id, names in (added_topics or {}).items():

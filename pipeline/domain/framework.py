@@ -13,7 +13,8 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict
 
 from pipeline.domain.methods import Scoring
-from pipeline.i18n.translation import normalise_language
+from pipeline.i18n import messages as m
+from pipeline.i18n.translation import Phrase, Texts, normalise_language, translate
 
 MATURITY_LEVELS = ("0", "1", "2", "3", "4")
 NOT_APPLICABLE = "na"
@@ -49,6 +50,41 @@ def pick(labels: Labels, lang: str | None, default: str = "es") -> str:
     """The text of ``labels`` in ``lang``, else in ``default``, else any; empty when there is none."""
     lang = normalise_language(lang)
     return labels.get(lang) or labels.get(default) or next((t for t in labels.values() if t), "")
+
+
+def shorten(text: str, limit: int = 70) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters with "…" when it is longer."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "…"
+
+
+class QuestionName(str, Phrase):
+    """A question named in a message. The string is the question's name (``pl_04``, or ``year #2`` in a repeat's
+    second row), which locates its cell; shown to a reader, it is its number and its text in the reader's language
+    (“2.4 “¿…?”'', with the row of a repeat), never its name. ``{question:number}`` gives the number alone."""
+
+    number: str
+    labels: Labels
+    default: str
+    row: int | None
+
+    def __new__(cls, name: str, number: str, labels: Labels, default: str = "es", row: int | None = None) -> "QuestionName":
+        made = super().__new__(cls, name)
+        made.number, made.labels, made.default, made.row = number, dict(labels), default, row
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (QuestionName, (str(self), self.number, self.labels, self.default, self.row))
+
+    def text(self, lang: str, form: str = "") -> str:
+        if form == "number":
+            return self.number
+        text = shorten(pick(self.labels, lang, self.default))
+        said = translate(m.QUESTION_REFERENCE if self.number else m.QUESTION_REFERENCE_TABLE, lang, number=self.number, text=text)
+        return translate(m.QUESTION_REFERENCE_ROW, lang, question=said, row=self.row) if self.row else said
 
 
 class Choice(Frozen):
@@ -194,19 +230,51 @@ class Framework(Frozen):
                     return f"{d}.{r}.{columns.index(name) + 1}"
         return ""
 
-    def element_number(self, element: str) -> str:
-        """The positive element's number as documents show it ("E3": the framework's third element; the same in
-        Spanish, English, Portuguese and French); empty for an element the framework lacks."""
-        codes = list(self.elements)
-        return f"E{codes.index(element) + 1}" if element in codes else ""
+    def element_number(self, element: str | None) -> str:
+        """The element's number as documents show it ("E3": the framework's third element; the same in Spanish,
+        English, Portuguese and French), or a dimension's ("2", its place in the framework); empty for a name the
+        framework lacks."""
+        codes, dimensions = list(self.elements), [d.name for d in self.dimensions]
+        if element in codes:
+            return f"E{codes.index(element) + 1}"
+        return str(dimensions.index(element) + 1) if element in dimensions else ""
 
     def element_label(self, element: str, lang: str | None) -> str:
         """The positive element's name in ``lang`` (else the framework's language); its number when it has no name,
         and ``element`` itself only when the framework lacks it."""
         return pick(self.elements.get(element, {}), lang, self.default_language) or self.element_number(element) or element
 
+    def display_name(self, lang: str | None = None) -> str:
+        """The framework as a document names it, in ``lang``: its title and version, never its id."""
+        return translate(m.FRAMEWORK_NAME, lang, title=pick(self.title, lang, self.default_language), version=self.version)
+
+    def note_in(self, lang: str | None = None) -> str:
+        """The framework's note in ``lang``: the starter frameworks' illustrative note is a catalogue message; a note of
+        the workspace's own is shown as written. Empty when it has none."""
+        return translate(self.note, lang) if self.note else ""
+
     def options(self, question: Question) -> tuple[Choice, ...]:
         return self.choices.get(question.list_name or "", ())
+
+    def reference(self, question: Question | str, row: int | None = None) -> QuestionName:
+        """The question as a message names it: by number and text (see QuestionName), its cell found by its name."""
+        name = question if isinstance(question, str) else question.name
+        found = self.question(name.partition(" #")[0]) if isinstance(question, str) else question
+        if found is None:
+            table = self.repeat(name)
+            return QuestionName(name, "", table.label, self.default_language) if table else QuestionName(name, name, {}, self.default_language)
+        shown = f"{found.name} #{row}" if row else name
+        return QuestionName(shown, self.number(found) or found.name, found.label, self.default_language, row)
+
+    def shown(self, question: Question, value: object) -> object:
+        """An answer as the official saw it: a choice by its label (said in the reader's language), each choice of a
+        multiple choice so, any other value as it is."""
+        labels = {c.name: c.label for c in self.options(question)}
+        if not labels:
+            return value
+        if isinstance(value, tuple):
+            return tuple(Texts(labels[v], self.default_language, str(v)) if v in labels else v for v in value)
+        return Texts(labels[str(value)], self.default_language, str(value)) if str(value) in labels else value
 
     def is_maturity(self, question: Question) -> bool:
         """Whether the question is answered on the 0–4 maturity scale."""

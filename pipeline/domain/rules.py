@@ -42,11 +42,11 @@ def check_expert(expert: Expert, beneficiary: str, catalog: Catalog | None = Non
         problems.append(Problem(m.PANEL_NO_EXPERIENCE, {"name": who}))
     state = catalog.states.get(expert.state.strip().upper()) if catalog is not None else None
     if expert.state == beneficiary:
-        problems.append(Problem(m.PANEL_FROM_BENEFICIARY, {"name": who, "state": expert.state}))
+        problems.append(Problem(m.PANEL_FROM_BENEFICIARY, {"name": who, "state": state or expert.state}))
     elif catalog is not None and state is None:
         problems.append(Problem(m.PANEL_UNKNOWN_STATE, {"name": who, "state": expert.state}))
     elif state is not None and not state.participating:
-        problems.append(Problem(m.PANEL_NOT_PARTICIPATING, {"name": who, "state": state.name()}))
+        problems.append(Problem(m.PANEL_NOT_PARTICIPATING, {"name": who, "state": state}))
     if expert.language is not None and expert.language not in LANGUAGES:
         problems.append(Problem(m.UNKNOWN_LANGUAGE, {"language": expert.language}))
     return problems
@@ -75,7 +75,7 @@ def check_panel(panel: Panel, beneficiary: str, catalog: Catalog | None = None, 
     for state, count in Counter(e.state for e in panel.experts).items():
         if count > 1:
             names = tuple(_who(e) for e in panel.experts if e.state == state)
-            problems.append(Problem(m.PANEL_SAME_STATE, {"state": state, "names": names}))
+            problems.append(Problem(m.PANEL_SAME_STATE, {"state": catalog.states.get(state, state) if catalog else state, "names": names}))
     for expert in panel.experts:
         problems.extend(check_expert(expert, beneficiary, catalog))
     if panel.coordinator is None:
@@ -110,7 +110,7 @@ def check_round(round_: Round, catalog: Catalog, require_coordinator: bool = Fal
             problems.extend(error.problems)
     state = catalog.states.get(round_.country)
     if state is not None and not state.participating:
-        problems.append(Problem(m.COUNTRY_NOT_PARTICIPATING, {"country": state.name()}))
+        problems.append(Problem(m.COUNTRY_NOT_PARTICIPATING, {"country": state}))
     if round_.language not in LANGUAGES:
         problems.append(Problem(m.UNKNOWN_LANGUAGE, {"language": round_.language}))
     if not round_.institutions:

@@ -55,14 +55,14 @@ def correct(workspace: Workspace, round_id: str, institution: str, question: str
     response = next((r for r in records.responses(workspace.ledger, round_.id) if r.institution == inst.id), None)
     if response is None:
         raise UserError(CORRECTION_NO_RESPONSE, round=round_.id, institution=inst.acronym)
-    q = framework.question(question.strip())
+    q = framework.question(question.strip()) or next((q for q in framework.questions if framework.number(q) == question.strip()), None)
     if q is None or not q.answerable:
         raise UserError(CORRECTION_UNKNOWN_QUESTION, round=round_.id, question=question)
     value = understand(framework, q, typed.strip(), round_.language)
     made = [c for c in stored.corrections(workspace.ledger, round_.id, inst.id) if c.response == response.sha256]
     before = corrected(response.answers, made).value(q.name)
     if before == value:
-        raise UserError(CORRECTION_SAME, institution=inst.acronym, question=q.name, value=typed.strip())
+        raise UserError(CORRECTION_SAME, institution=inst.acronym, question=framework.reference(q), value=typed.strip())
     correction = Correction(round_.id, inst.id, response.sha256, q.name, before, value, typed.strip(), note.strip(), by, _now())
     stored.add_correction(workspace.ledger, correction)
     return correction

@@ -109,12 +109,12 @@ def notes_cover(workspace: Workspace, round_: Round, framework: Framework, lang:
     known = {i.id: f"{i.name} ({i.acronym})" for i in round_.institutions}
     return NotesCover(
         topic=workspace.catalog.topic(round_.topic).name(lang), country=workspace.catalog.state(round_.country).name(lang),
-        framework=f"{pick(framework.title, lang)} ({framework.id} {framework.version})",
+        framework=framework.display_name(lang),
         visit=" – ".join(format_date(d, lang) for d in (cal.visit_start, cal.visit_end) if d) or "—",
         contact=f"{who.name} <{who.email}>" if who.email else who.name or "—",
         institutions=tuple((i, known.get(i, i)) for i in (institutions if institutions is not None else known)),
         elements=tuple((e, pick(labels, lang, framework.default_language) or e,
-                        tuple(q.name for q in framework.questions if q.element == e)) for e, labels in framework.elements.items()),
+                        tuple(framework.number(q) for q in framework.questions if q.element == e)) for e, labels in framework.elements.items()),
         expert_name=name, expert_email=email)
 
 

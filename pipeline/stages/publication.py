@@ -188,7 +188,7 @@ def withheld_row(workspace: Workspace, publication: Publication, embargo: dt.dat
     round_, catalog = publication.round, workspace.catalog
     country = display_name(catalog.state, round_.country, lang)
     text = translate(m.CONSENT_REGISTER_EMBARGOED, lang, date=format_date(embargo, lang)) if embargo else \
-        translate(m.CONSENT_REGISTER_WITHHELD, lang, country=country)
+        translate(m.CONSENT_REGISTER_WITHHELD, lang, country=catalog.states.get(round_.country, country))
     return RegisterRow(round=round_.id, country=round_.country, country_name=country, topic=round_.topic,
                        topic_name=display_name(catalog.topic, round_.topic, lang), element="", element_name="", institution="",
                        institution_name="", kind="withheld", text=text, priority="", status="", status_date="", recommendation="",

@@ -55,6 +55,7 @@ def named_cells(wb: Workbook, name: str) -> list[Cell] | None:
     except Exception:
         return None
     for title, ref in destinations:
+        title = title.replace("''", "'")  # openpyxl keeps the doubled quote of a title like 'Notes d''entretien'
         if title not in wb.sheetnames:
             return None
         sheet = wb[title]

@@ -43,7 +43,8 @@ def write_followup(target: Path, framework: Framework, identity: FollowupIdentit
                    prefill: Prefill | None = None) -> Path:
     """Writes the follow-up workbook (or its feedback copy, with ``prefill``) to ``target``; returns it."""
     lang = identity.language
-    write_questionnaire(target, framework, identity, Cover(cover.topic, cover.country, cover.country, None, cover.contact), prefill)
+    # the respondent sheet asks who answers: nothing prefilled there (the country is on the first sheet)
+    write_questionnaire(target, framework, identity, Cover(cover.topic, cover.country, "", None, cover.contact), prefill)
     facts = [(translate(m.Q_ROUND, lang), identity.round_id), (translate(m.Q_COUNTRY, lang), cover.country),
              (translate(m.FOLLOWUP_REPORT, lang), cover.report), (translate(m.Q_CONTACT, lang), cover.contact)]
     paragraphs = [translate(m.FOLLOWUP_PURPOSE, lang, topic=cover.topic), translate(m.FOLLOWUP_HOW_TO_FILL, lang),

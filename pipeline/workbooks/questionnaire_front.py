@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.domain.framework import Framework, pick
+from pipeline.domain.framework import Framework
 from pipeline.i18n import messages as m
 from pipeline.i18n.translation import format_date, translate
 from pipeline.workbooks.cells import BOLD_FONT, FONT, LABEL_FONT, NOTE_FONT, TITLE_FONT, WRAP
@@ -41,7 +41,7 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
         (m.Q_INSTITUTION, cover.institution),
         (m.Q_DEADLINE, format_date(cover.deadline, lang) if cover.deadline else "—"),
         (m.Q_CONTACT, cover.contact),
-        (m.Q_FRAMEWORK, f"{pick(framework.title, lang)} ({framework.id} {framework.version})"),
+        (m.Q_FRAMEWORK, framework.display_name(lang)),
     ]
     row = 3
     for label, value in facts:
@@ -67,7 +67,7 @@ def write_instructions(sheet: Worksheet, framework: Framework, identity: Identit
         row += 1
     if framework.note:
         row += 1
-        _paragraph(sheet, row, translate(m.Q_ILLUSTRATIVE, lang, note=framework.note))
+        _paragraph(sheet, row, framework.note_in(lang))
         sheet.cell(row, 1).font = NOTE_FONT
     fit_rows(sheet)
     sheet.protection.sheet = True

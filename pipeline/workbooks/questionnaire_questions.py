@@ -89,7 +89,7 @@ def help_text(book: Book, q: Question, cells: Mapping[str, str] | None = None) -
 def write_question(book: Book, sheet: Worksheet, row: int, q: Question, status_rows: list[int]) -> int:
     """Writes ``q`` from ``row`` on (a select_multiple takes one more row per option); returns the next free row."""
     label = book.label(q.label, q.name)
-    put_text(sheet.cell(row, 1), q.name)
+    put_text(sheet.cell(row, 1), book.fw.number(q))  # the number the official knows it by (its name is the cell's)
     put_text(sheet.cell(row, 2), label + (" *" if q.required else ""))
     help_ = help_text(book, q)
     put_text(sheet.cell(row, 3), help_)

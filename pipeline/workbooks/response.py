@@ -99,8 +99,12 @@ class _Reader:
                         self._rows.setdefault(value.strip(), (title, row))
         return self._rows
 
-    def by_row(self, question: str, column: int, offset: int = 0) -> RawValue | None:
-        found = self.question_rows().get(question)
+    def by_row(self, question: str, column: int, offset: int = 0, number: str = "") -> RawValue | None:
+        """The cell in ``column`` of the row whose column A holds the question's number (as emitted) or its id (as an
+        earlier questionnaire showed it), ``offset`` rows below."""
+        rows = self.question_rows()
+        found = rows.get(number) if number else None
+        found = found or rows.get(question)
         if found is None:
             return None
         title, row = found
@@ -121,16 +125,17 @@ def read_answers(path: Path, framework: Framework, book: Book | None = None) -> 
     for q in framework.questions:
         if not q.answerable:
             continue
+        number = framework.number(q)
         if q.type is QuestionType.SELECT_MULTIPLE:
             for i, choice in enumerate(framework.options(q), start=1):
-                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, ANSWER, i)
+                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, ANSWER, i, number)
                 if found is not None:
                     answers[f"{q.name}__{choice.name}"] = found
         else:
-            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, ANSWER)
+            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, ANSWER, number=number)
             if found is not None:
                 answers[q.name] = found
-        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, EVIDENCE)
+        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, EVIDENCE, number=number)
         if proof is not None:
             evidence[q.name] = proof
     repeats = {repeat.name: _rows(reader, framework, repeat) for repeat in framework.repeats}

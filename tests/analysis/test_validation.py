@@ -76,7 +76,7 @@ def test_a_required_question_left_empty_is_named_with_its_cell(questionnaire, fr
     [missing] = result.errors
     assert (missing.message, missing.params["question"]) == (m.VAL_MISSING, "law")
     assert missing.where == Location("filled.xlsx", SHEET1, "D5")
-    assert "law" in missing.render("es") and "D5" in missing.render("en")
+    assert "1.2 “¿Una ley lo exige?”" in missing.render("es") and "D5" in missing.render("en")  # by number and text, not id
     assert result.statuses["law"] is AnswerStatus.MISSING and result.statuses["law_year"] is AnswerStatus.NOT_APPLICABLE
     assert result.statuses["budget_share"] is AnswerStatus.EMPTY_OPTIONAL and not result.complete
 
@@ -93,7 +93,7 @@ def test_an_answer_to_a_question_that_does_not_apply_is_a_warning(framework):
     assert (warning.message, warning.severity, warning.where) == (m.VAL_NOT_APPLICABLE, Severity.WARNING, at("D7"))
     assert result.warnings == (warning,) and result.errors == () and result.complete
     assert result.statuses["law_year"] is AnswerStatus.NOT_APPLICABLE
-    assert "law_year" in warning.render("en") and "ignored" in warning.render("en")
+    assert "1.3 “Year of the law”" in warning.render("en") and "ignored" in warning.render("en")
 
 
 def test_a_value_that_breaks_the_constraint_is_an_error_with_the_value(framework):
@@ -144,7 +144,8 @@ def test_evidence_asked_and_left_empty_is_named_at_the_evidence_cell(questionnai
     result = returned(questionnaire, framework, tmp_path, {"q_plan": "3 – Nivel 3 en español", "q_law": "Sí",
                                                            "q_law_year": 2001, "q_tools__audits": NO, "e_plan": "Plan 2040"})
     [error] = result.errors
-    assert (error.message, error.params["question"], error.params["value"]) == (m.VAL_EVIDENCE_MISSING, "law", "yes")
+    assert (error.message, error.params["question"]) == (m.VAL_EVIDENCE_MISSING, "law")
+    assert "“Sí”" in error.render("es") and "“Yes”" in error.render("en")  # the answer as its list shows it, not its code
     assert error.where == Location("filled.xlsx", SHEET1, "E5")
     assert result.statuses["law"] is AnswerStatus.EVIDENCE_MISSING and result.statuses["plan"] is AnswerStatus.ANSWERED
     assert result.answered == 3 and not result.complete
@@ -168,7 +169,7 @@ def test_types_and_options_are_checked_by_the_model_in_our_own_words(framework):
     texts = [p.render("en") for p in result.errors]
     assert not any("Input should" in t or "literal" in t for t in texts)
     plan = next(t for t, p in zip(texts, result.errors) if p.params["question"] == "plan")
-    assert "“7”" in plan and "3 – Level 3" in plan
+    assert "“7”" in plan and "drop-down list" in plan and "3 – Level 3" not in plan  # one sentence, not the list of options
     assert "drones" in next(t for t, p in zip(texts, result.errors) if p.params["question"] == "tools")
     assert "a date" in next(t for t, p in zip(texts, result.errors) if p.params["question"] == "last_review")
     assert all(result.statuses[q] is AnswerStatus.INVALID for q in ("plan", "tools", "budget_share", "last_review", "obstacles"))
@@ -237,4 +238,4 @@ def test_every_message_can_be_shown_in_every_language(lang):
     messages = [getattr(v, name) for name in dir(v) if name.startswith("VAL_") and not name.startswith("VAL_KIND_")]
     assert len(messages) == 12
     for message in messages:
-        assert "{question}" in message and translate(message, lang, **params)
+        assert ("{question}" in message or "{repeat}" in message) and translate(message, lang, **params)

@@ -119,7 +119,7 @@ def test_the_panel_takes_a_person_once_from_participating_states_with_every_fiel
     assert refusal(workspace, capsys, lang, *add, "--name", "Ana Souza", "--email", "ASouza@example.gov.br", "--state", "ARG") == translate(
         m.PANEL_TWICE, lang, name="Ana Souza", email="asouza@example.gov.br")
     assert run(workspace, lang, "catalog", "participation", "HTI", "--no") == 0
-    haiti = workspace.catalog.states["HTI"].name()
+    haiti = workspace.catalog.states["HTI"]  # said in the message's language, with its article where it takes one
     assert refusal(workspace, capsys, lang, *add, "--name", "Jean Pierre", "--email", "jp@example.gouv.ht", "--state", "HTI") == translate(
         m.PANEL_NOT_PARTICIPATING, lang, name="Jean Pierre", state=haiti)
     assert refusal(workspace, capsys, lang, "round", "panel", "add", ROUND, "--name", "", "--email", "x@example.org", "--state", "CAN",

@@ -87,7 +87,7 @@ def test_the_receipt_states_the_facts_of_the_questionnaire_received(tmp_path):
     shown = texts(path)
     assert shown[0] == "Acknowledgement of receipt"
     assert "Completion: 85%" in shown
-    assert "17 of the 20 required questions are answered." in shown
+    assert "17 of 20 required questions answered." in shown
 
 
 def test_each_warning_is_one_bullet_after_the_introduction(tmp_path):

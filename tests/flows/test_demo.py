@@ -21,14 +21,13 @@ from pipeline.ledger.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    root = tmp_path_factory.mktemp("demo") / "demo"
-    return root
+def demo(demos):
+    return demos("es")[0]
 
 
-def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
-    assert main(["demo", "--workspace", str(demo)]) == 0
-    out = capsys.readouterr().out
+def test_the_demo_runs_every_step_and_every_output_opens(demo, demos):
+    _, code, out = demos("es")
+    assert code == 0
     named = re.findall(r"(?<=\s)((?:/|outbox/)\S+\.(?:xlsx|docx|pdf))", out)
     paths = [Path(p) if p.startswith("/") else demo / p for p in named]
     assert len(paths) >= 12
@@ -65,8 +64,6 @@ def test_the_demo_runs_every_step_and_every_output_opens(demo, capsys):
 
 
 def test_the_demo_compares_with_an_earlier_round_corrects_an_answer_and_flags_a_check(demo):
-    if not (demo / "mecigep.sqlite").exists():
-        assert main(["demo", "--workspace", str(demo)]) == 0
     workspace = Workspace.open(demo)
     earlier, current = workspace.ledger.get_round("2022-PER-planning"), workspace.ledger.get_round("2026-PER-planning")
     assert earlier.stage is Stage.PUBLISHED and earlier.framework_version != current.framework_version
@@ -86,9 +83,6 @@ def _status(root, capsys, *args) -> object:
 
 
 def test_the_demo_rebuilt_from_its_folders_into_an_empty_ledger_has_the_same_status(demo, tmp_path, capsys):
-    if not (demo / "mecigep.sqlite").exists():
-        assert main(["demo", "--workspace", str(demo)]) == 0
-    capsys.readouterr()
     views = ([], ["2026-PER-planning"], ["2026-CRI-service_quality"])
     before = [_status(demo, capsys, *view) for view in views]
     rebuilt = tmp_path / "rebuilt"

@@ -92,7 +92,7 @@ def test_an_official_inserts_a_row_types_answers_and_renames_a_sheet_in_calc(que
     sheet = wb[VISION]
     assert sheet.protection.sheet is True  # inserting the row did not need unprotecting
     assert all(sheet.cell(law_row, c).value is None for c in range(1, 7))
-    assert sheet.cell(law_row + 1, 1).value == "law"
+    assert sheet.cell(law_row + 1, 1).value == sample_framework().number("law")  # the question's number moved down with it
     for name, value in answers.items():
         assert named_cells(wb, name)[0].value == value, name
     assert named_cells(wb, "q_last_review")[0].value == dt.datetime(2026, 3, 15)

@@ -16,6 +16,7 @@ import pytest
 from lxml import etree
 
 from pipeline.documents.panel_text import EDITS_SECTION, panel_sections, visible_text
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.models import Stage
 from pipeline.domain.problems import UserError
 from pipeline.i18n import messages as m
@@ -201,7 +202,7 @@ def test_the_government_answers_in_the_matrix_and_its_unaccepted_observation_is_
     with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):
         final = publication.write_final(workspace, ROUND).docx
     document = docx.Document(str(final))
-    heading = translate(m.REPORT_OBSERVATIONS_HEADING, "es", country="Perú")
+    heading = translate(m.REPORT_OBSERVATIONS_HEADING, "es", country=Catalog().state("PER"))
     assert heading in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     [annex] = [t for t in document.tables if any(TABLE_EDIT.strip() in c.text for r in t.rows for c in r.cells)]
     [row] = [r for r in annex.rows[1:]]

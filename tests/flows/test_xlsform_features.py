@@ -107,8 +107,9 @@ def test_a_questionnaire_filled_in_code_comes_back_with_every_value_read(workspa
         rows[0]["plan_status_other"].value is None
     consolidated = openpyxl.load_workbook(consolidate(workspace, ROUND, lang).path)
     listed = {(r[3], r[6]) for r in consolidated[translate(m.CONS_SHEET_LONG, lang)].iter_rows(min_row=2, values_only=True)}
-    assert {("plan_year #1", 2021), ("plan_year #2", 2024), ("plan_status #2", label(framework, "status_or_other", "other", lang)),
-            ("meeting_time", dt.time(9, 30))} <= listed
+    n = framework.number  # each question by its number, a table's rows numbered after it
+    assert {(f"{n('plan_year')} (1)", 2021), (f"{n('plan_year')} (2)", 2024),
+            (f"{n('plan_status')} (2)", label(framework, "status_or_other", "other", lang)), (n("meeting_time"), dt.time(9, 30))} <= listed
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -125,9 +126,10 @@ def test_every_rule_is_enforced_on_ingest_and_the_feedback_marks_each_cell(works
     year = named_cells(feedback, "q_plan_year")[0]
     assert year.value == 1990 and year.comment is not None
     reason = pick(framework.question("plan_year").constraint_message, lang)  # type: ignore[union-attr]
-    assert translate(m.VAL_CONSTRAINT_EXPLAINED, lang, question="plan_year #1", value=1990, reason=reason) in year.comment.text
+    assert translate(m.VAL_CONSTRAINT_EXPLAINED, lang, question=framework.reference("plan_year", 1), value=1990, reason=reason) in year.comment.text
     city = named_cells(feedback, "q_city")[0]
-    assert city.comment is not None and label(framework, "cities", "n1", lang) in city.comment.text
+    assert city.comment is not None and f"{framework.number('city')} “" in city.comment.text  # one sentence: the question by number,
+    assert label(framework, "cities", "n1", lang) not in city.comment.text  # the list in its cell offers the options, not the text
     listed = " ".join(str(c.value) for row in feedback[translate(m.Q_SHEET_PROBLEMS, lang)].iter_rows() for c in row if c.value)
     assert translate(m.VAL_TOO_FEW_ROWS, lang, question="plans", repeat=pick(framework.repeat("plans").label, lang),  # type: ignore[union-attr]
                      count=1, least=2) in listed

@@ -6,7 +6,9 @@ from babel.messages.pofile import read_po
 
 from pipeline.i18n.translation import LOCALE_DIR, N_, Msgid, translate
 
-PLACEHOLDER = re.compile(r"{+\w*}+")
+# a placeholder, by its name: a translation may ask a member state for the form its grammar needs ({country:of} gives
+# "del Perú", "du Canada"; see pipeline/domain/catalog.State), but only for a form there is
+PLACEHOLDER = re.compile(r"({+\w*)(?::(?:of|Of|to|To|The|bare|number))?(}+)")
 
 
 def catalog(lang):

@@ -80,7 +80,7 @@ def test_an_incomplete_questionnaire_gets_a_feedback_workbook_with_the_cells_to_
     feedback = openpyxl.load_workbook(workspace.root / outcome.answer)
     missing = named_cells(feedback, "q_pl_02")[0]
     wrong = named_cells(feedback, "q_pl_04")[0]
-    assert missing.comment is not None and "pl_02" in missing.comment.text
+    assert missing.comment is not None and f"{framework.number('pl_02')} “" in missing.comment.text  # by number and text
     assert wrong.value == 250 and wrong.comment is not None
     assert highlighted(missing) and highlighted(wrong)
     kept = named_cells(feedback, "q_pl_01")[0]

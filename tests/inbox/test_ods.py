@@ -117,7 +117,7 @@ def test_an_incomplete_ods_gets_a_feedback_workbook_with_the_cells_to_fix(saved)
     assert outcome.result == "incomplete", outcome.render("en")
     feedback = openpyxl.load_workbook(workspace.root / outcome.answer)
     missing, wrong = named_cells(feedback, "q_pl_02")[0], named_cells(feedback, "q_pl_04")[0]
-    assert missing.comment is not None and "pl_02" in missing.comment.text
+    assert missing.comment is not None and f"{saved['framework'].number('pl_02')} “" in missing.comment.text  # by its number
     assert wrong.value == 250 and wrong.comment is not None
     [response] = [r for r in records.responses(workspace.ledger, ROUND) if r.institution == "pcm"]
     assert response.status is ResponseStatus.INCOMPLETE and response.answers.value("pl_01") is not None

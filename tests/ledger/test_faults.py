@@ -159,7 +159,7 @@ def test_a_deleted_wal_after_a_kill_is_found_and_the_lost_returns_recorded_again
     (workspace.root / "mecigep.sqlite-shm").unlink(missing_ok=True)
     assert counts(workspace.root)[0] < 15
     code, said = verify(workspace.root, capsys=capsys)
-    assert code == 2 and "are missing" in said and "is not known to the ledger" in said
+    assert code == 2 and "missing at its end" in said and "is not known to the ledger" in said
     code, said = verify(workspace.root, "--repair", capsys=capsys)
     assert code == 0, said
     assert counts(workspace.root) == (15, 15)

@@ -118,6 +118,11 @@ def rounds_compared(tmp_path_factory):
             "ids": ids, "statuses": statuses}
 
 
+def frameworks(rounds_compared):
+    ledger = rounds_compared["workspace"].ledger
+    return tuple(ledger.framework("planning", r.framework_version) for r in (ledger.get_round(EARLIER), ledger.get_round(CURRENT)))
+
+
 def table_rows(ws, name):
     rows = [[cell.value for cell in row] for row in ws[ws.tables[name].ref]]
     return [dict(zip(rows[0], r)) for r in rows[1:]]
@@ -136,19 +141,24 @@ def test_the_comparison_sheet_gives_each_elements_earlier_and_current_scores_and
     ws = rounds_compared["consolidated"][t(m.CMP_SHEET)]
     rows = {r[t(m.CMP_ID)]: r for r in table_rows(ws, "ElementsCompared")}
     earlier, now, change = t(m.CMP_EARLIER, round=EARLIER), t(m.CMP_CURRENT, round=CURRENT), t(m.CMP_CHANGE)
+    before_fw, now_fw = frameworks(rounds_compared)
     for element, (before, after) in (("e1", E1), ("e2", E2)):
-        assert (rows[element][earlier], rows[element][now]) == (pytest.approx(before), pytest.approx(after)), element
-        assert rows[element][change] == pytest.approx(round(after - before, 2))
-    assert set(rows) == {"e1", "e2"}
+        number = now_fw.element_number(element)  # an element by the number the reader knows it by, not its id
+        assert (rows[number][earlier], rows[number][now]) == (pytest.approx(before), pytest.approx(after)), element
+        assert rows[number][change] == pytest.approx(round(after - before, 2))
+    assert set(rows) == {now_fw.element_number("e1"), now_fw.element_number("e2")} == {"E1", "E2"}
     [removed] = table_rows(ws, "ElementsRemoved")
-    assert (removed[t(m.CMP_ID)], removed[earlier], removed[t(m.CMP_STATUS)]) == ("e3", pytest.approx(E3), t(m.CMP_NO_LONGER))
+    assert (removed[t(m.CMP_ID)], removed[earlier], removed[t(m.CMP_STATUS)]) == (before_fw.element_number("e3"), pytest.approx(E3),
+                                                                                t(m.CMP_NO_LONGER))
 
 
 def test_the_moved_new_and_removed_questions_are_mapped(rounds_compared):
     ws = rounds_compared["consolidated"][t(m.CMP_SHEET)]
     mapped = {(r[t(m.CMP_QUESTION_NOW)], r[t(m.CMP_QUESTION_BEFORE)]): r[t(m.CMP_MAPPING)] for r in table_rows(ws, "QuestionsMapped")}
-    assert mapped == {("q2", "q2"): t(m.CMP_CHANGES["moved"]), ("q5", None): t(m.CMP_CHANGES["new"]),
-                      (None, "q4"): t(m.CMP_CHANGES["removed"])}
+    before, now = frameworks(rounds_compared)  # each question by its number in its own version of the framework
+    assert mapped == {(now.number("q2"), before.number("q2")): t(m.CMP_CHANGES["moved"]), (now.number("q5"), None): t(m.CMP_CHANGES["new"]),
+                      (None, before.number("q4")): t(m.CMP_CHANGES["removed"])}
+    assert now.number("q2") != before.number("q2")
 
 
 def test_each_earlier_recommendation_shows_its_latest_follow_up_status(rounds_compared):

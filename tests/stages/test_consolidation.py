@@ -145,10 +145,10 @@ def test_the_long_table_has_one_row_per_question_of_each_return_with_a_filter_an
     assert len(rows) == 2 * len(answerable)  # MEF and PCM; SUNAT sent nothing, as the sheet's first lines say
     header = {k: translate(v, "es") for k, v in (("inst", m.CONS_INSTITUTION), ("id", m.CONS_ID), ("raw", m.CONS_RAW),
                                                  ("answer", m.CONS_ANSWER), ("level", m.CONS_LEVEL), ("status", m.CONS_STATUS))}
-    mef_09 = next(r for r in rows if r[header["inst"]] == "MEF" and r[header["id"]] == "pl_09")
+    mef_09 = next(r for r in rows if r[header["inst"]] == "MEF" and r[header["id"]] == framework.number("pl_09"))
     assert mef_09[header["level"]] == 1 and mef_09[header["answer"]] == level_label(framework, "pl_09", "1")
     assert mef_09[header["raw"]] is None  # typed as the answer reads: not repeated
-    pcm_02 = next(r for r in rows if r[header["inst"]] == PCM and r[header["id"]] == "pl_02")
+    pcm_02 = next(r for r in rows if r[header["inst"]] == PCM and r[header["id"]] == framework.number("pl_02"))
     assert pcm_02[header["status"]] == translate(m.CONS_STATUSES["missing"], "es") and pcm_02[header["answer"]] is None
     assert not [r for r in rows if r[header["inst"]] == "SUNAT"]
 
@@ -156,10 +156,10 @@ def test_the_long_table_has_one_row_per_question_of_each_return_with_a_filter_an
 def test_a_date_is_a_date_and_a_percentage_shows_its_unit(consolidated):
     ws = sheet(consolidated["wb"], m.CONS_SHEET_LONG)
     cells = {(row[0].value, row[3].value): row for row in ws[ws.tables["Answers"].ref][1:]}
-    date = cells[("MEF", "pl_07")][6]
+    date = cells[("MEF", consolidated["framework"].number("pl_07"))][6]
     assert isinstance(date.value, dt.datetime) and date.number_format == "DD/MM/YYYY"
-    assert cells[("MEF", "pl_07")][5].value is None  # the date typed is the date read
-    percentage = cells[("MEF", "pl_04")][6]
+    assert cells[("MEF", consolidated["framework"].number("pl_07"))][5].value is None  # the date typed is the date read
+    percentage = cells[("MEF", consolidated["framework"].number("pl_04"))][6]
     assert isinstance(percentage.value, (int, float)) and percentage.number_format.endswith('" %"')
 
 
@@ -177,20 +177,21 @@ def test_the_wide_table_has_a_column_per_institution_that_answered(consolidated)
     assert ws.tables["AnswersByQuestion"].autoFilter is not None
     rows = table_rows(ws, "AnswersByQuestion")
     assert [h for h in rows[0] if h in ("MEF", PCM) or "SUNAT" in str(h)] == ["MEF", PCM]
-    pl_01 = next(r for r in rows if r[translate(m.CONS_ID, "es")] == "pl_01")
+    pl_01 = next(r for r in rows if r[translate(m.CONS_ID, "es")] == consolidated["framework"].number("pl_01"))
     assert pl_01["MEF"] == level_label(consolidated["framework"], "pl_01", "3")
 
 
 def test_the_scores_match_a_weighted_mean_computed_by_hand(consolidated):
+    d2, e1 = (consolidated["framework"].element_number(name) for name in ("pl_d2", "pl_e1"))  # by number, as the reader knows them
     ws = sheet(consolidated["wb"], m.CONS_SHEET_SCORES)
     by_dimension = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByDimension")}
-    assert by_dimension["pl_d2"]["MEF"] == pytest.approx(MEF_D2) == 1.5
-    assert by_dimension["pl_d2"][translate(m.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
-    assert by_dimension["pl_d2"][PCM] == 3.0  # every level 3
+    assert by_dimension[d2]["MEF"] == pytest.approx(MEF_D2) == 1.5
+    assert by_dimension[d2][translate(m.CONS_PERCENT, "es", name="MEF")] == pytest.approx(MEF_D2 / 4)
+    assert by_dimension[d2][PCM] == 3.0  # every level 3
     by_element = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByElement")}
-    assert by_element["pl_e1"]["MEF"] == pytest.approx(MEF_E1)
+    assert by_element[e1]["MEF"] == pytest.approx(MEF_E1)
     mean = translate(m.RETURN_MEAN_MARK, "es", mean=translate(m.CONS_ROUND_MEAN, "es"))  # it includes PCM's incomplete return
-    assert by_element["pl_e1"][mean] == pytest.approx((MEF_E1 + 3) / 2)
+    assert by_element[e1][mean] == pytest.approx((MEF_E1 + 3) / 2)
     overall = {r[translate(m.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
     assert overall["SUNAT"][translate(m.CONS_STATUS, "es")] == translate(m.CONS_NOT_RECEIVED, "es")
     assert overall[PCM][translate(m.CONS_STATUS, "es")] == translate(m.RETURN_INCOMPLETE, "es", **pcm_count(consolidated))
@@ -201,15 +202,16 @@ def test_the_scores_match_a_weighted_mean_computed_by_hand(consolidated):
 
 
 def test_the_method_sheet_explains_the_scoring_and_lists_each_questions_weight(consolidated):
+    number = consolidated["framework"].number
     ws = sheet(consolidated["wb"], m.CONS_SHEET_METHOD)
     text = " ".join(str(cell.value) for row in ws.iter_rows(max_row=8) for cell in row if cell.value)
     assert translate(m.METHOD_INTRO[0], "es") in text and translate(m.METHOD_ALL_WEIGHTED, "es") in text
     everything = " ".join(str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str))
     assert "weight" not in everything  # the framework's column names are not the reader's words
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "Questions")}
-    assert rows["pl_09"][translate(m.CONS_WEIGHT, "es")] == 2
-    assert rows["pl_09"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
-    assert rows["pl_29"][translate(m.CONS_SCORES, "es")] == translate(m.CONS_NO, "es")
+    assert rows[number("pl_09")][translate(m.CONS_WEIGHT, "es")] == 2
+    assert rows[number("pl_09")][translate(m.CONS_SCORES, "es")] == translate(m.CONS_YES, "es")
+    assert rows[number("pl_29")][translate(m.CONS_SCORES, "es")] == translate(m.CONS_NO, "es")
 
 
 def test_the_gaps_name_the_missing_answer_the_silent_institution_and_the_disagreement(consolidated):
@@ -217,10 +219,11 @@ def test_the_gaps_name_the_missing_answer_the_silent_institution_and_the_disagre
     rows = table_rows(ws, "Gaps")
     kind, inst, q_id = (translate(m, "es") for m in (m.CONS_KIND, m.CONS_INSTITUTION, m.CONS_ID))
     gaps = {(r[kind], r[inst], r[q_id]) for r in rows}
+    number = consolidated["framework"].number
     k = {key: translate(message, "es") for key, message in m.CONS_GAP_KINDS.items()}
-    assert (k[GapKind.MISSING], "PCM", "pl_02") in gaps
+    assert (k[GapKind.MISSING], "PCM", number("pl_02")) in gaps
     assert (k[GapKind.NOT_RECEIVED], "SUNAT", None) in gaps
-    assert (k[GapKind.LOW], "MEF", "pl_09") in gaps
+    assert (k[GapKind.LOW], "MEF", number("pl_09")) in gaps
     [disagreement] = [r for r in rows if r[kind] == k[GapKind.DISAGREEMENT]]
     detail = disagreement[translate(m.CONS_DETAIL, "es")]
     assert "PCM" in detail and "MEF" in detail and "3,00" in detail and "0,00" in detail
@@ -286,8 +289,9 @@ def test_complete_only_leaves_the_incomplete_return_out_of_the_scores_and_says_s
     wb = openpyxl.load_workbook(made.path)
     ws = sheet(wb, m.CONS_SHEET_SCORES)
     by_element = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(ws, "ScoresByElement")}
-    assert by_element["pl_e1"][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx(MEF_E1)  # MEF's alone, unmarked
-    assert not any(PCM in str(h) or h == "PCM" for h in by_element["pl_e1"])
+    e1 = consolidated["framework"].element_number("pl_e1")
+    assert by_element[e1][translate(m.CONS_ROUND_MEAN, "es")] == pytest.approx(MEF_E1)  # MEF's alone, unmarked
+    assert not any(PCM in str(h) or h == "PCM" for h in by_element[e1])
     overall = {r[translate(m.CONS_INSTITUTION, "es")]: r for r in table_rows(ws, "OverallScores")}
     assert overall["PCM"][translate(m.CONS_STATUS, "es")] == translate(m.RETURN_LEFT_OUT, "es", **pcm_count(consolidated))  # not marked: in no mean
     assert translate(m.RETURN_LEFT_OUT_NOTE, "es", institutions="PCM") in intro(ws)

@@ -87,14 +87,14 @@ def test_the_consolidation_shows_the_corrected_value_marked(corrected):
     wb = openpyxl.load_workbook(consolidate(corrected, ROUND).path)
     rows = table_rows(wb[translate(m.CONS_SHEET_LONG, "es")], "Answers")
     mef = next(r for r in rows if r[translate(m.CONS_INSTITUTION, "es")].value == "MEF"
-               and r[translate(m.CONS_ID, "es")].value == "pl_04")
+               and r[translate(m.CONS_ID, "es")].value == available(corrected)["planning"].framework.number("pl_04"))
     answer, note = mef[translate(m.CONS_ANSWER, "es")], mef[translate(m.CONS_CORRECTION, "es")]
     assert answer.value == 45 and mef[translate(m.CONS_RAW, "es")].value == 54
     assert note.value == translate(m.CONS_CORRECTED, "es", before="54", after="45", by="Ana Torres",
                                    date=format_date(dt.datetime.now(dt.timezone.utc).date(), "es"), note=NOTE)
     assert answer.comment is not None and NOTE in answer.comment.text and answer.fill.fgColor.rgb.endswith("DDEBF7")
     untouched = next(r for r in rows if r[translate(m.CONS_INSTITUTION, "es")].value == "MEF"
-                     and r[translate(m.CONS_ID, "es")].value == "pl_01")
+                     and r[translate(m.CONS_ID, "es")].value == available(corrected)["planning"].framework.number("pl_01"))
     assert untouched[translate(m.CONS_CORRECTION, "es")].value is None and untouched[translate(m.CONS_ANSWER, "es")].comment is None
 
 

@@ -64,6 +64,13 @@ def test_the_follow_up_lists_each_recommendation_by_its_stable_id(emitted):
     assert wb.worksheets[0]["A1"].value.startswith(title)  # its own instructions, not the self-assessment's
 
 
+def test_the_follow_up_asks_who_answers_without_putting_the_country_in_the_person_s_cells(emitted):
+    wb = openpyxl.load_workbook(emitted["path"])
+    for name in ("resp_name", "resp_position", "resp_institution", "resp_email", "resp_date"):
+        [cell] = named_cells(wb, name)
+        assert cell.value in (None, ""), name  # the country is on the first sheet, not where a person writes who they are
+
+
 def test_only_a_published_round_is_followed_up(workspace):
     open_round(workspace, a_round())
     with pytest.raises(UserError) as refused:

@@ -14,6 +14,7 @@ import pytest
 from pipeline.cli.app import main
 from pipeline.documents.panel_text import panel_sections
 from pipeline.documents.report_labels import REPORT_LABELS
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.enums import PublicationScope
 from pipeline.i18n import messages as m
 from pipeline.i18n.messages.report import REPORT_APPROVAL_ROWS
@@ -58,8 +59,8 @@ def test_with_no_consent_a_round_is_in_seminar_and_register_by_its_existence_and
     assert capsys.readouterr().out.strip() == translate(m.CONSENT_RECORDED, "es", round=PERU, consent=said)
 
     seminar = texts(write_seminar(published, YEAR).path)
-    assert translate(m.CONSENT_WITHHELD, "es", country="Perú") in seminar
-    assert "3.1 Perú — Planificación (2026)" in seminar  # it exists, on its topic
+    assert translate(m.CONSENT_WITHHELD, "es", country=Catalog().state("PER")) in seminar
+    assert "3.1 Perú — Planificación (2026)" in seminar  # it exists, on its topic, by its country and year, never its id
     for private in (PERU_SUMMARY, PERU_RECOMMENDATION, "El plan de largo plazo existe pero no orienta el presupuesto.", "Expert CHL"):
         assert private not in seminar
     assert "Medir la satisfacción de los usuarios cada año." in seminar  # Costa Rica's consent is untouched
@@ -67,14 +68,14 @@ def test_with_no_consent_a_round_is_in_seminar_and_register_by_its_existence_and
     rows = register_rows(write_register(published).path)
     peru = [r for r in rows if r[0] == PERU]
     assert len(peru) == 1 and peru[0][5] == translate(m.REGISTER_KINDS["withheld"], "es")
-    assert peru[0][6] == translate(m.CONSENT_REGISTER_WITHHELD, "es", country="Perú") and peru[0][2] == "Planificación"
+    assert peru[0][6] == translate(m.CONSENT_REGISTER_WITHHELD, "es", country=Catalog().state("PER")) and peru[0][2] == "Planificación"
     assert [r for r in rows if r[0] == COSTA_RICA and r[6] == "Medir la satisfacción de los usuarios cada año."]
 
 
 def test_an_executive_summary_only_reaches_the_seminar_and_nothing_reaches_the_register(published):
     record(published, PERU, ConsentChoice(PublicationScope.SUMMARY))
     seminar = texts(write_seminar(published, YEAR).path)
-    assert PERU_SUMMARY in seminar and translate(m.CONSENT_SUMMARY_ONLY, "es", country="Perú") in seminar
+    assert PERU_SUMMARY in seminar and translate(m.CONSENT_SUMMARY_ONLY, "es", country=Catalog().state("PER")) in seminar
     assert PERU_RECOMMENDATION not in seminar
     assert [r[5] for r in register_rows(write_register(published).path) if r[0] == PERU] == [
         translate(m.REGISTER_KINDS["withheld"], "es")]

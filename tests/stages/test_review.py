@@ -1,7 +1,9 @@
 """What the panel still has to settle in a draft, and the comment-and-response matrix the country's observations are
 answered in (the right of reply): its shape, its round trip through the inbox, the annex of the final report."""
 import datetime as dt
+import re
 import shutil
+from pathlib import Path
 from unittest import mock
 
 import docx
@@ -14,6 +16,7 @@ from pipeline.demo.edits import resolve_everything
 from pipeline.documents.panel_text import panel_sections
 from pipeline.documents.report_labels import REPORT_LABELS
 from pipeline.documents.review import ChangeKind, comments, tracked_changes, unresolved
+from pipeline.domain.catalog import Catalog
 from pipeline.domain.enums import ReviewDecision
 from pipeline.domain.models import Stage
 from pipeline.i18n import messages as m
@@ -172,6 +175,7 @@ def test_the_matrix_comes_back_through_the_inbox_and_the_annex_holds_what_was_no
     [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
     assert (outcome.result, outcome.message) == ("incomplete", m.REVIEW_INCOMPLETE_OUTCOME)
     feedback = workspace.root / outcome.answer
+    assert re.fullmatch(r"observaciones-revision-[0-9a-f]{12}\.xlsx", feedback.name)  # named by its kind's word, one suffix
     _, sheet, _, rows = rows_of(feedback)
     bad = sheet.cell(rows[DISCUSSED], 8)
     assert bad.value == "quizás" and bad.comment.text.startswith(translate(
@@ -185,6 +189,7 @@ def test_the_matrix_comes_back_through_the_inbox_and_the_annex_holds_what_was_no
                     workspace.inbox / "matriz corregida.xlsx")
     [outcome] = run_once(workspace, REGISTRY, settle=0.0, workers=1, lang="es")
     assert outcome.result == "accepted" and outcome.params["answered"] == 3
+    assert re.fullmatch(r"acuse-revision-[0-9a-f]{12}\.docx", Path(outcome.answer).name)
     assert reviews.answers(workspace.ledger, ROUND)[keys[DISCUSSED]].decision is ReviewDecision.DISCUSSED
 
     current = workspace.outbox / ROUND / f"{ROUND}-borrador-v2.docx"
@@ -197,7 +202,8 @@ def test_the_matrix_comes_back_through_the_inbox_and_the_annex_holds_what_was_no
     advance(workspace, ROUND, Stage.APPROVED)
     with mock.patch.object(publication, "_pdf", lambda source: (None, m.REPORT_NO_LIBREOFFICE)):
         final = docx.Document(str(publication.write_final(workspace, ROUND).docx))
-    heading = translate(m.REPORT_OBSERVATIONS_HEADING, "es", country="Perú")
+    heading = translate(m.REPORT_OBSERVATIONS_HEADING, "es", country=Catalog().state("PER"))
+    assert heading.endswith("del gobierno del Perú")  # the country with its article, joined to "de" as Spanish writes it
     assert heading in [p.text for p in final.paragraphs if p.style.name == "Heading 1"]
     [annex] = [t for t in final.tables if len(t.columns) == 4 and t.rows[0].cells[2].text == translate(REPORT_LABELS["observation"], "es")]
     body = [[c.text for c in r.cells] for r in annex.rows[1:]]

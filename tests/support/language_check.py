@@ -2,8 +2,8 @@
 
 ``texts_of`` extracts the text of a Word document (body, tables, headers, footers, footnotes), a workbook (every
 cell value and comment of every visible sheet) or an HTML page; ``problems`` lists, for one language, each
-sentence from another language's catalogue, each internal code (question ids, choice codes), each "1" before a
-plural noun, each doubled word or parenthesis, each placeholder left unfilled, and (Spanish) each question without
+sentence from another language's catalogue, each internal code (question ids, choice codes), each "1" (and in French
+and Portuguese "0") before a plural noun, each doubled word or parenthesis, each placeholder left unfilled, and (Spanish) each question without
 its opening "¿". The word lists are in ``language_words.py``.
 """
 from __future__ import annotations
@@ -21,11 +21,15 @@ from pipeline.i18n.translation import LANGUAGES, LOCALE_DIR
 from tests.support import language_words as words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CODE = re.compile(r"(?<![\w/.@#:=-])(?:[a-z]{2,5}_(?:e)?\d{1,3}|[a-z]+(?:_[a-z0-9]+)+)(?![\w/@.-]*\.[a-z]{2,4}\b)(?![\w/@-])")
+# an id (pl_20, pl_e1) or a code (not_confirmed), but not a part of a file name, an address or a colon-joined name that
+# staff type as a command's argument (copied_text:pcm:pl_30, the Check column of the Gaps sheet)
+CODE = re.compile(r"(?<![\w/.@#:=-])(?:[a-z]{2,5}_(?:e)?\d{1,3}|[a-z]+(?:_[a-z0-9]+)+)(?![\w/@.-]*\.[a-z]{2,4}\b)(?![\w/@-])(?!:\w)")
 URL_OR_MAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:xlsx|docx|pdf|ods)\b")
 DOUBLED_WORD = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 DOUBLED_PARENTHESIS = re.compile(r"\)\s*\(|\(\s*\(|\)\s*\)")
-PLACEHOLDER = re.compile(r"\{[\w.]*\}|%\(\w+\)|\{\{|\}\}|\{%")
+PLACEHOLDER = re.compile(r"\{[\w.]*(?::\w+)?\}|%\(\w+\)|\{\{|\}\}|\{%")
+# where a sentence ends: after . ! ? : ; before a capital or an opening mark ("p. ej. primera" goes on), or a line break
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“«\"(])|\n")
 
 
 def texts_of(path: Path) -> list[str]:
@@ -110,7 +114,7 @@ def problems(texts: list[str], lang: str, where: str = "") -> list[str]:
         for code in CODE.findall(plain):
             if code not in words.ALLOWED_CODES:
                 say("internal code", code)
-        for match in re.finditer(r"(?<![\d.,])\b1\s+(\w+)", plain):
+        for match in re.finditer(rf"(?<![\d.,])\b(?:{'|'.join(words.SINGULAR_NUMBERS[lang])})\s+([\w-]+)", plain):
             if match.group(1).lower() in plural_nouns:
                 say("1 with a plural", match.group(0))
         for match in DOUBLED_WORD.finditer(plain):
@@ -121,7 +125,8 @@ def problems(texts: list[str], lang: str, where: str = "") -> list[str]:
         if PLACEHOLDER.search(text):
             say("placeholder", PLACEHOLDER.search(text).group(0))
         if lang == "es":
-            for question in re.findall(r"[^.!?:;\n]*\?", plain):
-                if "¿" not in question and question.strip():
-                    say("question without ¿", question.strip())
+            for question in (s for s in SENTENCE_END.split(plain) if "?" in s):
+                for part in re.findall(r"[^?]*\?", question):  # each question of the sentence
+                    if "¿" not in part and part.strip(" —–-\"“”«»()"):
+                        say("question without ¿", part.strip())
     return found

@@ -128,8 +128,9 @@ class _Reader:
                         self._rows.setdefault(value.strip(), (title, row))
         return self._rows
 
-    def by_row(self, question: str, column: str, offset: int = 0) -> RawValue | None:
-        found = self.question_rows().get(question)
+    def by_row(self, question: str, column: str, offset: int = 0, number: str = "") -> RawValue | None:
+        rows = self.question_rows()  # column A shows the question's number; an earlier questionnaire, its id
+        found = (rows.get(number) if number else None) or rows.get(question)
         if found is None:
             return None
         title, row = found
@@ -147,16 +148,17 @@ def read_answers(path: Path, framework: Framework, wb: Workbook | None = None) -
     for q in framework.questions:
         if not q.answerable:
             continue
+        number = framework.number(q)
         if q.type is QuestionType.SELECT_MULTIPLE:
             for i, choice in enumerate(framework.options(q), start=1):
-                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i)
+                found = reader.named(cell_name(q.name, choice.name)) or reader.by_row(q.name, "D", i, number)
                 if found is not None:
                     answers[f"{q.name}__{choice.name}"] = found
         else:
-            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D")
+            found = reader.named(cell_name(q.name)) or reader.by_row(q.name, "D", number=number)
             if found is not None:
                 answers[q.name] = found
-        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E")
+        proof = reader.named(f"e_{q.name}") or reader.by_row(q.name, "E", number=number)
         if proof is not None:
             evidence[q.name] = proof
     epoch = wb.epoch.date() if isinstance(wb.epoch, dt.datetime) else wb.epoch

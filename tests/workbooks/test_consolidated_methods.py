@@ -56,10 +56,13 @@ def table_rows(ws, name):
     return [dict(zip(rows[0], r)) for r in rows[1:]]
 
 
+FW = framework(QUESTIONS, SCORING)
+
+
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory):
     folder = tmp_path_factory.mktemp("methods")
-    data = data_of(framework(QUESTIONS, SCORING), ANSWERS)
+    data = data_of(FW, ANSWERS)
     made = {}
     for lang in ("es", "en"):
         made[lang] = openpyxl.load_workbook(write_consolidated(folder / f"consolidado-{lang}.xlsx", build(data, lang)))
@@ -69,37 +72,42 @@ def workbooks(tmp_path_factory):
 def test_each_method_gives_the_score_computed_by_hand_in_the_scores_sheet(workbooks):
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(workbooks["es"][translate(m.CONS_SHEET_SCORES, "es")], "ScoresByElement")}
     for (element, institution), expected in BY_HAND.items():
-        assert rows[element][institution.upper()] == (None if expected is None else pytest.approx(round(expected, 2))), (element, institution)
+        assert rows[FW.element_number(element)][institution.upper()] == (None if expected is None else pytest.approx(round(expected, 2))), (element, institution)
 
 
 def test_a_dimension_is_scored_by_its_own_method(workbooks):
     rows = {r[translate(m.CONS_ID, "es")]: r for r in table_rows(workbooks["es"][translate(m.CONS_SHEET_SCORES, "es")], "ScoresByDimension")}
     # d1, weakest link over q1–q6: aa 3, ii→0, (na), 2, 4, 3 → lowest 0, others higher → 0+; bb 2, 4, 0, ii→0, 4 → 0+
-    assert rows["d1"]["AA"] == 0.5 and rows["d1"]["BB"] == 0.5
+    assert rows[FW.element_number("d1")]["AA"] == 0.5 and rows[FW.element_number("d1")]["BB"] == 0.5
     # d2 keeps the weighted mean of its maturity questions (requirements do not count in it)
     aa = [("1", 1), ("1", 1), ("3", 1), ("3", 1), ("4", 1), ("3", 1), ("1", 2)]
-    assert rows["d2"]["AA"] == pytest.approx(round(sum(int(v) * w for v, w in aa) / sum(w for _, w in aa), 2))
+    assert rows[FW.element_number("d2")]["AA"] == pytest.approx(round(sum(int(v) * w for v, w in aa) / sum(w for _, w in aa), 2))
 
 
 def working(workbooks, lang):
     ws = workbooks[lang][translate(m.CONS_SHEET_METHOD, lang)]
     header = {k: translate(v, lang) for k, v in (("id", m.CONS_ID), ("inst", m.CONS_INSTITUTION), ("method", m.METHOD_METHOD),
                                                  ("inputs", m.METHOD_INPUTS), ("rule", m.METHOD_RULE), ("result", m.METHOD_RESULT))}
-    return {(r[header["id"]], r[header["inst"]]): {k: r[v] for k, v in header.items()} for r in table_rows(ws, "Working")}
+    # the sheet shows an element or a dimension by its number, the Scope column saying which
+    by_number = {(translate(m.METHOD_SCOPE_ELEMENT, lang), FW.element_number(e)): e for e in FW.elements}
+    by_number.update({(translate(m.METHOD_SCOPE_DIMENSION, lang), FW.element_number(d.name)): d.name for d in FW.dimensions})
+    scope = translate(m.METHOD_SCOPE, lang)
+    return {(by_number[(r[scope], r[header["id"]])], r[header["inst"]]): {k: r[v] for k, v in header.items()}
+            for r in table_rows(ws, "Working")}
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_method_sheet_shows_each_scores_inputs_rule_and_result(workbooks, lang):
-    rows = working(workbooks, lang)
+    rows, n = working(workbooks, lang), FW.number  # each question by its number (1.4), never its id
     for (element, institution), expected in BY_HAND.items():
         assert rows[(element, institution.upper())]["result"] == (None if expected is None else pytest.approx(round(expected, 2)))
     m1 = rows[("e_m1", "AA")]
     assert m1["method"] == translate(m.METHOD_NAMES["weakest_link"], lang)
-    assert m1["rule"] == translate(m.WORKING_WEAKEST, lang, lowest=2, higher=["q5", "q6"], result="2+")
-    assert rows[("e_m1", "BB")]["inputs"] == (f"q4: {translate(m.INPUT_II_ZERO, lang)}; q5 = 4; q6: {translate(m.INPUT_NA, lang)}")
-    assert rows[("e_wm", "AA")]["inputs"] == (f"q1 = 3; q2: {translate(m.INPUT_II_LEFT_OUT, lang)}; q3: {translate(m.INPUT_NA, lang)}")
+    assert m1["rule"] == translate(m.WORKING_WEAKEST, lang, lowest=2, higher=[FW.number("q5"), FW.number("q6")], result="2+")
+    assert rows[("e_m1", "BB")]["inputs"] == (f"{n('q4')}: {translate(m.INPUT_II_ZERO, lang)}; {n('q5')} = 4; {n('q6')}: {translate(m.INPUT_NA, lang)}")
+    assert rows[("e_wm", "AA")]["inputs"] == (f"{n('q1')} = 3; {n('q2')}: {translate(m.INPUT_II_LEFT_OUT, lang)}; {n('q3')}: {translate(m.INPUT_NA, lang)}")
     assert rows[("e_m2", "AA")]["rule"] == translate(m.WORKING_DEFAULT_TABLE, lang, levels="1 1 3", result="2")
-    assert rows[("e_cu", "AA")]["rule"] == translate(m.WORKING_CUMULATIVE, lang, result="1", failed=["r2"], next=2)
+    assert rows[("e_cu", "AA")]["rule"] == translate(m.WORKING_CUMULATIVE, lang, result="1", failed=[FW.number("r2")], next=2)
     assert rows[("e_sh", "AA")]["rule"] == translate(m.WORKING_SHARE, lang, part="2", whole="5", threshold=3,
                                                       share=f"{40} %", band=translate(m.SHARE_BANDS["some"], lang), result="1")
     assert rows[("e_ii", "AA")]["rule"] == translate(m.WORKING_INSUFFICIENT, lang)

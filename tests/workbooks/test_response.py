@@ -116,7 +116,8 @@ def test_every_value_that_cannot_be_understood_is_a_problem_at_its_cell(question
                      (RESP_NOT_A_NUMBER, "D9"), (RESP_NOT_A_DATE, "D10")}
     assert all(p.severity is Severity.ERROR and p.where.file == "bad.xlsx" for p in result.problems)
     plan = next(p for p in result.problems if p.message == RESP_UNKNOWN_CHOICE)
-    assert "bastante" in plan.render("es") and "3 – Nivel 3 en español" in plan.render("es")
+    assert "bastante" in plan.render("es") and "3 – Nivel 3 en español" not in plan.render("es")  # one sentence, no list
+    assert f"{framework.number('plan')} “" in plan.render("es")  # the question by its number and text
     assert result.answers["plan"].raw == "bastante" and result.answers["plan"].value is None
     assert result.value("obstacles") == "ninguno"
 

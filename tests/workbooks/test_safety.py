@@ -152,7 +152,7 @@ def test_a_zip_bomb_is_refused_by_its_compression_ratio(tmp_path):
 def test_a_zip_that_unpacks_beyond_the_total_limit_is_refused_as_a_bomb(tmp_path):
     found = inspect(h.zip_bomb(tmp_path, megabytes=3), Limits(max_total_bytes=2 * safety.MB, max_ratio=1e9))
     assert (found.refusal, found.detail["reason"]) == (Refusal.ZIP_BOMB, "total")
-    assert "3.0 MB" in message(found)
+    assert "3 MB" in message(found)  # a number as the language writes it (Babel), trailing zeros dropped
 
 
 def test_a_zip_with_thousands_of_entries_is_refused_as_a_bomb(tmp_path):
@@ -237,7 +237,7 @@ def test_rows_are_counted_when_a_sheet_has_no_dimension(tmp_path):
 def test_a_file_over_the_size_limit_is_refused_with_its_size(tmp_path):
     found = inspect(h.questionnaire(tmp_path), Limits(max_file_bytes=10 * 1024))
     assert (found.format, found.refusal) == (Format.XLSX, Refusal.TOO_LARGE)
-    assert re.search(r"is \d+\.\d MB, more than the 0\.0 MB", message(found))
+    assert re.search(r"is \d+(\.\d)? MB, more than the 0 MB", message(found))  # numbers through Babel, trailing zeros dropped
 
 
 def test_an_excel_binary_workbook_is_told_apart_from_other_files(tmp_path):

@@ -13,6 +13,7 @@ from pipeline.i18n.messages.common import *  # noqa: F403
 from pipeline.i18n.messages.comparison import *  # noqa: F403
 from pipeline.i18n.messages.consent import *  # noqa: F403
 from pipeline.i18n.messages.consolidation import *  # noqa: F403
+from pipeline.i18n.messages.counts import *  # noqa: F403
 from pipeline.i18n.messages.followup import *  # noqa: F403
 from pipeline.i18n.messages.frameworks import *  # noqa: F403
 from pipeline.i18n.messages.guide import *  # noqa: F403

@@ -2,8 +2,7 @@
 from pipeline.i18n.translation import N_
 
 RESP_UNKNOWN_CHOICE = N_(
-    "“{value}” is not one of the options of question {question}. "
-    "Choose one of the options of the drop-down list instead: {options}.")
+    "“{value}” is not one of the options of question {question}. Choose one from the drop-down list of its cell instead.")
 RESP_NOT_YES_NO = N_(
     "“{value}” is neither yes nor no for the option “{option}” of question {question}. "
     "Type “{yes}” or “{no}” instead, or leave the cell empty.")
@@ -19,9 +18,7 @@ VAL_MISSING = N_("Question {question} is required but has no answer. Fill in its
 VAL_NOT_APPLICABLE = N_(
     "An answer was given to question {question}, which does not apply given the other answers; it will be ignored. "
     "Leave it empty, or correct the answer it depends on.")
-VAL_NOT_AN_OPTION = N_(
-    "“{value}” is not one of the options of question {question}. "
-    "Choose one of the options of the drop-down list instead: {options}.")
+VAL_NOT_AN_OPTION = RESP_UNKNOWN_CHOICE
 VAL_WRONG_TYPE = N_("“{value}” is not {expected}, as question {question} asks. Write {expected} instead.")
 VAL_CONSTRAINT = N_(
     "“{value}” is not an accepted answer to question {question}: it is outside what the question allows. "
@@ -39,3 +36,8 @@ VAL_KIND_INTEGER = N_("a whole number")
 VAL_KIND_DECIMAL = N_("a number")
 VAL_KIND_DATE = N_("a date")
 VAL_KIND_TEXT = N_("text")
+
+# A question named in a message (domain.framework.QuestionName): its number and its text, and a repeat's row.
+QUESTION_REFERENCE = N_("{number} “{text}”")
+QUESTION_REFERENCE_ROW = N_("{question}, row {row}")
+QUESTION_REFERENCE_TABLE = N_("the table “{text}”")

@@ -1,5 +1,5 @@
 """Messages: what arrives in the inbox — what waits and why, versions in conflict, texts past a cell's limit."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 INBOX_FAILED = N_("The file could not be processed ({detail}); it is kept here unchanged and the details are in the log. "
                   "Tell the pipeline's maintainers, then drop it into the inbox again.")
@@ -30,9 +30,12 @@ PAGE_TO_CHOOSE = N_("Versions to choose from")
 LABEL_REASON = N_("Why")
 LABEL_VERSIONS = N_("Versions")
 LABEL_TO_CHOOSE = N_("To choose")
-CHOOSE_HINT = N_("{institution} of round {round} sent {count} versions that conflict: {versions}. Choose the one that counts "
-                 "with: mecigep inbox choose {round} {institution} FILE-OR-HASH")
-CHOSEN = N_("{file} is now the current response of {institution} in round {round}; {count} other versions are kept in its history.")
+CHOOSE_HINT = NP_("{institution} of round {round} sent {count} version that conflicts: {versions}. Choose the one that counts "
+                  "with: mecigep inbox choose {round} {institution} FILE-OR-HASH",
+                  "{institution} of round {round} sent {count} versions that conflict: {versions}. Choose the one that counts "
+                  "with: mecigep inbox choose {round} {institution} FILE-OR-HASH")
+CHOSEN = NP_("{file} is now the current response of {institution} in round {round}; {count} other version is kept in its history.",
+             "{file} is now the current response of {institution} in round {round}; {count} other versions are kept in its history.")
 NOTHING_TO_CHOOSE = N_("{institution} of round {round} has no versions in conflict: there is nothing to choose.")
 CHOOSE_WHICH = N_("'{version}' names none (or more than one) of the versions of {institution} in round {round}: {versions}.")
 HELP_INBOX = N_("The inbox: what staff decide about what arrived.")

@@ -2,7 +2,8 @@
 (the consolidated workbook's Gaps sheet, the interview guides and the ``response`` and ``check`` commands)."""
 from __future__ import annotations
 
-from pipeline.i18n.translation import N_
+from pipeline.i18n.messages.counts import COUNT_ANSWERS, COUNT_QUESTIONS
+from pipeline.i18n.translation import N_, NP_
 
 # The Gaps sheet: the kinds of the quality checks (keyed by GapKind's values), what each found, and its rule.
 CHECK_KINDS = {
@@ -13,30 +14,47 @@ CHECK_KINDS = {
     "big_change": N_("Changed a lot"),
 }
 CHECK_DETAILS = {
-    "outlier": N_("{institution} scores {score} on this element; the median of the {count} other institutions is {median}: "
-                  "{distance} points away ({limit} or more is far)."),
-    "unknown_share": N_("{institution} answers {ii} question(s) “insufficient information” and {na} “not applicable”: {share} "
-                        "of its {answered} maturity answers ({limit} or more, and at least {least}, is many)."),
+    "outlier": NP_("{institution} scores {score} on this element; the median of the {count} other institution is {median}: "
+                   "{distance} points away ({limit} or more is far).",
+                   "{institution} scores {score} on this element; the median of the {count} other institutions is {median}: "
+                   "{distance} points away ({limit} or more is far)."),
+    "unknown_share": NP_("{institution} answers “insufficient information” to {ii} and “not applicable” to {na}: {share} of its "
+                         "{answered} maturity answer ({limit} or more, and at least {least}, is many).",
+                         "{institution} answers “insufficient information” to {ii} and “not applicable” to {na}: {share} of its "
+                         "{answered} maturity answers ({limit} or more, and at least {least}, is many).",
+                         number="answered", ii=COUNT_QUESTIONS, na=COUNT_QUESTIONS),
     "copied_text": N_("{institution} gives to question {question} the same text as {others} (ignoring case, accents, spaces and "
                       "punctuation; {length} characters or more)."),
-    "same_evidence": N_("{institution} gives the same evidence for each of its {count} claims: “{evidence}”."),
-    "big_change": N_("Between its last two versions {institution} changed {changed} of the {compared} maturity answers both give "
-                     "({limit} or more, and at least {least}, is a lot): {questions}; its overall score went from {before} to {after}."),
+    "same_evidence": NP_("{institution} gives the same evidence for its {count} claim: “{evidence}”.",
+                         "{institution} gives the same evidence for each of its {count} claims: “{evidence}”."),
+    "big_change": NP_("Between its last two versions {institution} changed {changed} of the {compared} maturity answer both give "
+                      "({limit} or more, and at least {least}, is a lot): {questions}; its overall score went from {before} to {after}.",
+                      "Between its last two versions {institution} changed {changed} of the {compared} maturity answers both give "
+                      "({limit} or more, and at least {least}, is a lot): {questions}; its overall score went from {before} to {after}.",
+                      number="compared"),
 }
 CHECK_RULES_TITLE = N_("What is flagged, and by which rule. The quality checks run before the scores are read; each points "
                        "to something to ask about in the interview, not to an error.")
 CHECK_RULES = (
     N_("A required question left unanswered; a level at or below {low}; a level claimed without the evidence the framework "
        "asks for; institutions {apart} or more points apart on an element; an institution that sent nothing."),
-    N_("Far from the others: an institution's score on an element {distance} or more points from the median of the other "
-       "institutions' scores, when at least {others} others scored it."),
-    N_("Many unknowns: “insufficient information” and “not applicable” together in {share} or more of an institution's maturity "
-       "answers, and at least {least} of them."),
+    NP_("Far from the others: an institution's score on an element {distance} or more points from the median of the other "
+        "institutions' scores, when at least {others} other institution scored it.",
+        "Far from the others: an institution's score on an element {distance} or more points from the median of the other "
+        "institutions' scores, when at least {others} others scored it.", number="others"),
+    NP_("Many unknowns: “insufficient information” and “not applicable” together in {share} or more of an institution's maturity "
+        "answers, and at least {least} of them.",
+        "Many unknowns: “insufficient information” and “not applicable” together in {share} or more of an institution's maturity "
+        "answers, and at least {least} of them.", number="least"),
     N_("Identical text: the same free text ({length} characters or more, ignoring case, accents, spaces and punctuation) given "
        "to one question by two or more institutions."),
-    N_("Same evidence everywhere: one institution giving the same evidence for each of its claims, when it gives {least} or more."),
-    N_("Changed a lot: between an institution's last two versions, {share} or more of the maturity answers both give changed, "
-       "and at least {least}."),
+    NP_("Same evidence everywhere: one institution giving the same evidence for each of its claims, when it gives {least} or more.",
+        "Same evidence everywhere: one institution giving the same evidence for each of its claims, when it gives {least} or more.",
+        number="least"),
+    NP_("Changed a lot: between an institution's last two versions, {share} or more of the maturity answers both give changed, "
+        "and at least {least}.",
+        "Changed a lot: between an institution's last two versions, {share} or more of the maturity answers both give changed, "
+        "and at least {least}.", number="least"),
     N_("A check looked into can be marked explained, with a note that is kept: mecigep check explain ROUND CHECK --note “…”; "
        "the Check column gives each one's name."),
 )
@@ -49,10 +67,14 @@ GUIDE_CORRECTED = N_("The answer shown was corrected by DGPE ({by}, {date}): {no
 # The interview guides: each quality check as a point to raise.
 GUIDE_CHECKS = {
     "outlier": N_("On “{element}” the institution scores {score}, far from the other institutions (median {median})."),
-    "unknown_share": N_("{ii} answer(s) are “insufficient information” and {na} “not applicable”, {share} of its maturity answers."),
+    "unknown_share": NP_("{ii} answer is “insufficient information” and {na} “not applicable”, {share} of its maturity answers.",
+                         "{ii} answers are “insufficient information” and {na} “not applicable”, {share} of its maturity answers.",
+                         number="ii", na=COUNT_ANSWERS),
     "copied_text": N_("Its answer to question {question} is the same text as {others}'s."),
-    "same_evidence": N_("It gives the same evidence for each of its {count} claims: “{evidence}”."),
-    "big_change": N_("Its last version changed {changed} of {compared} maturity answers ({questions})."),
+    "same_evidence": NP_("It gives the same evidence for its {count} claim: “{evidence}”.",
+                         "It gives the same evidence for each of its {count} claims: “{evidence}”."),
+    "big_change": NP_("Its last version changed {changed} of {compared} maturity answer ({questions}).",
+                      "Its last version changed {changed} of {compared} maturity answers ({questions}).", number="compared"),
 }
 
 # DGPE corrections and check marks.
@@ -60,7 +82,7 @@ CORRECTION_NO_NOTE = N_("A correction needs a note saying why (who confirmed wha
 CORRECTION_PUBLISHED = N_("Round {round} is published or withdrawn, so its answers no longer change; corrections are made before publication.")
 CORRECTION_NO_RESPONSE = N_("{institution} has sent no questionnaire in round {round}, so there is nothing to correct.")
 CORRECTION_UNKNOWN_INSTITUTION = N_("Round {round} has no institution {institution}; its institutions are: {institutions}.")
-CORRECTION_UNKNOWN_QUESTION = N_("The framework of round {round} has no question {question} to answer; check the question id (the Answers sheet of the consolidated workbook lists them).")
+CORRECTION_UNKNOWN_QUESTION = N_("The framework of round {round} has no question {question} to answer; check its number (the Answers sheet of the consolidated workbook lists them).")
 CORRECTION_SAME = N_("The answer of {institution} to {question} is already {value}; nothing to correct.")
 CORRECTION_RECORDED = N_("Correction recorded: {institution}, question {question}: {before} → {after} ({note}). The official's file is unchanged; the next consolidation shows the corrected value, marked.")
 CHECK_UNKNOWN = N_("Round {round} has no check {check} now; mecigep check list {round} lists them.")
@@ -74,7 +96,7 @@ HISTORY_CORRECTION = N_("{at} — {by} corrected {question}: {before} → {after
 HELP_RESPONSE = N_("Institutions' responses: DGPE corrections and their history (the officials' files never change).")
 HELP_RESPONSE_CORRECT = N_("Correct an obvious slip in an institution's answer (confirmed with the official), with a note; recorded with who, when, before and after.")
 HELP_RESPONSE_HISTORY = N_("An institution's versions and DGPE's corrections, oldest first.")
-HELP_QUESTION = N_("Question id (pl_04).")
+HELP_QUESTION = N_("The question, by its number (2.4, as the questionnaire and the consolidated workbook show it) or its id (pl_04).")
 HELP_VALUE = N_("The corrected answer, as it would be typed in the questionnaire (a number, a date, an option's code or label).")
 HELP_NOTE = N_("Why: who confirmed what, and when.")
 HELP_CORRECTED_BY = N_("Who makes it (default: the computer's user name).")

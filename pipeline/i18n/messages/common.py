@@ -3,6 +3,16 @@
 Each is an English msgid translated through ``locale/<lang>/LC_MESSAGES/mecigep.po``;
 placeholders are ``str.format`` fields. Tests compare errors with these constants.
 """
+from pipeline.i18n.messages.counts import (
+    COUNT_COMMENTS,
+    COUNT_DIMENSIONS,
+    COUNT_INTERVIEW_GUIDES,
+    COUNT_NOTES_WORKBOOKS,
+    COUNT_PANEL_SECTIONS_KEPT,
+    COUNT_QUESTIONS,
+    COUNT_SET_APART,
+    COUNT_TRACKED_CHANGES,
+)
 from pipeline.i18n.messages.terms import (
     TERM_ANALYTICAL_FRAMEWORK,
     TERM_ANSWER,
@@ -12,12 +22,15 @@ from pipeline.i18n.messages.terms import (
     TERM_DETAILS,
     TERM_DIMENSION,
     TERM_DOES_NOT_APPLY,
+    TERM_ELEMENT,
     TERM_EVIDENCE_COMMENTS,
     TERM_EVIDENCE_MISSING,
     TERM_ID,
     TERM_INSTITUTION,
     TERM_NAME,
+    TERM_PANEL,
     TERM_POSITION,
+    TERM_QUESTION,
     TERM_RECOMMENDATIONS,
     TERM_ROUND,
     TERM_STATUS,
@@ -25,7 +38,7 @@ from pipeline.i18n.messages.terms import (
     TERM_WORKING_LANGUAGE,
     TERM_YES,
 )
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 # Where a problem is
 WHERE_FILE = N_("file {file}")
@@ -37,13 +50,13 @@ WHERE_COLUMN = N_("column {column}")
 # Workspace and ledger
 NOT_A_WORKSPACE = N_("{path} is not a MECIGEP workspace; create one with: mecigep init {path}")
 WORKSPACE_CREATED = N_("Workspace ready in {path}.")
-LEDGER_INTACT = N_("The ledger is intact: {count} events, chain verified.")
+LEDGER_INTACT = NP_("The ledger is intact: {count} event, chain verified.", "The ledger is intact: {count} events, chain verified.")
 LEDGER_BROKEN = N_("The ledger's history was altered at event {seq}: {reason}.")
 UNEXPECTED_FAILURE = N_("Unexpected failure; the details are in {log}.")
 
 # Catalogs
 UNKNOWN_COUNTRY = N_("'{country}' is not an OAS member state; use its ISO 3166 alpha-3 code, e.g. PER, BRA, CAN.")
-COUNTRY_NOT_PARTICIPATING = N_("{country} does not participate in the mechanism at present.")
+COUNTRY_NOT_PARTICIPATING = N_("{country:The} does not participate in the mechanism at present.")
 UNKNOWN_TOPIC = N_("'{topic}' is not a MECIGEP topic; see mecigep catalog topics, or add it with mecigep catalog topic add.")
 TOPIC_EXISTS = N_("The topic '{topic}' already exists.")
 BAD_TOPIC_ID = N_("A topic id uses lower-case letters, digits and underscores, starting with a letter; '{topic}' does not.")
@@ -64,12 +77,12 @@ NOTHING_YET = N_("There are no rounds yet; open one with mecigep round new.")
 CALENDAR_WRITTEN = N_("Calendar written to {path}.")
 
 # Panel
-PANEL_TOO_MANY = N_("A panel has at most 3 experts; this one would have {count}.")
+PANEL_TOO_MANY = NP_("A panel has at most 3 experts; this one would have {count}.", "A panel has at most 3 experts; this one would have {count}.")
 PANEL_FROM_BENEFICIARY = N_("Experts come from other member states; {name} is from {state}, the beneficiary.")
 PANEL_NO_COORDINATOR = N_("The panel needs exactly one DGPE coordinator.")
 PANEL_NO_EXPERIENCE = N_("State the experience of {name} in the topic.")
 PANEL_UNKNOWN_EXPERT = N_("No expert with e-mail {email} is on the panel of {round}.")
-PANEL_UPDATED = N_("Panel of {round}: {count} experts, coordinator {coordinator}.")
+PANEL_UPDATED = NP_("Panel of {round}: {count} expert, coordinator {coordinator}.", "Panel of {round}: {count} experts, coordinator {coordinator}.")
 
 # Stage names, shown in tables
 STAGE_NAMES = {
@@ -109,7 +122,7 @@ LABEL_NEXT_DEADLINE = N_("Next deadline")
 LABEL_DAYS = N_("Days")
 LABEL_LANGUAGE = N_("Language")
 LABEL_INSTITUTIONS = N_("Institutions")
-LABEL_PANEL = N_("Panel")
+LABEL_PANEL = TERM_PANEL
 LABEL_COORDINATOR = N_("Coordinator")
 LABEL_CALENDAR = N_("Calendar")
 LABEL_FRAMEWORK = N_("Framework")
@@ -163,6 +176,7 @@ HELP_INIT = N_("Create a workspace: inbox, outbox, archive, quarantine and the l
 HELP_VERIFY = N_("Prove the ledger whole and complete: its file, its hash chain (against the head kept beside it and in every receipt), its tables against its events, and the archive, quarantine and outbox against it.")
 HELP_STATUS = N_("Every round at a glance: stage, next deadline, questionnaires returned.")
 HELP_DEMO = N_("Build an example workspace with illustrative rounds.")
+HELP_DEMO_ROUND_LANGUAGE = N_("Working language of the main round (Peru, planning), which its documents are in: es, en, pt or fr.")
 HELP_ROUND = N_("Open and follow review rounds.")
 HELP_ROUND_NEW = N_("Open a round, from options or from a filled request form (--from).")
 HELP_ROUND_LIST = N_("List the rounds.")
@@ -185,7 +199,8 @@ WHEN_HEADER = N_("When")
 DETAILS_HEADER = TERM_DETAILS
 PARTICIPATION_SET = N_("{state}: participating = {participating}.")
 TOPIC_ADDED = N_("Topic {topic} added.")
-DEMO_BUILT = N_("Example workspace in {path}: {count} rounds. The data are illustrative.")
+DEMO_BUILT = NP_("Example workspace in {path}: {count} round. The data are illustrative.",
+                 "Example workspace in {path}: {count} rounds. The data are illustrative.")
 DEMO_OUTPUT = N_("  {what}: {path}")
 DEMO_REQUEST_FORM = N_("filled request form")
 HELP_ROUND_WITHDRAW = N_("Withdraw a round (at any stage before publication).")
@@ -230,16 +245,15 @@ Q_SCALE = {
     "na": N_("Not applicable: the question does not concern your institution."),
     "ii": N_("Insufficient information: your institution cannot answer with the information it has."),
 }
-Q_ILLUSTRATIVE = N_("The framework is an illustrative starting point for the participants to agree on: {note}")
-Q_HEADER_ID = TERM_ID
-Q_HEADER_QUESTION = N_("Question")
+Q_HEADER_ID = N_("No.")
+Q_HEADER_QUESTION = TERM_QUESTION
 Q_HEADER_HELP = N_("Guidance and levels")
 Q_HEADER_ANSWER = TERM_ANSWER
 Q_HEADER_EVIDENCE = TERM_EVIDENCE_COMMENTS
 Q_HEADER_STATUS = TERM_STATUS
 Q_HEADER_DIMENSION = TERM_DIMENSION
 Q_HEADER_APPLICABLE = N_("Questions to answer")
-Q_HEADER_ANSWERED = TERM_ANSWERED
+Q_HEADER_ANSWERED = N_("Answered so far")  # a count of questions, beside the two around it
 Q_HEADER_PENDING = N_("Still to do")
 Q_HEADER_PROGRESS = N_("Progress")
 Q_TOTAL = N_("Total")
@@ -271,10 +285,11 @@ Q_NO = N_("No")
 # Frameworks and questionnaires
 NO_FRAMEWORK_FOR_TOPIC = N_("There is no framework for the topic '{topic}'; add one to templates_xlsx/frameworks/ or to the workspace's frameworks/ folder.")
 UNKNOWN_FRAMEWORK = N_("There is no framework '{framework}'; mecigep framework list shows them.")
-FRAMEWORK_OK = N_("{file}: framework {framework} version {version}, {dimensions} dimensions, {questions} questions, languages {languages}.")
-FRAMEWORK_WARNINGS = N_("{count} warnings:")
+FRAMEWORK_OK = N_("{file}: framework {framework} version {version}, {dimensions}, {questions}, languages {languages}.",
+                  dimensions=COUNT_DIMENSIONS, questions=COUNT_QUESTIONS)
+FRAMEWORK_WARNINGS = NP_("{count} warning:", "{count} warnings:")
 QUESTIONNAIRE_ROUND_CLOSED = N_("Questionnaires can be emitted while a round is requested or has its questionnaire open; {round} is {stage}.")
-QUESTIONNAIRES_WRITTEN = N_("{count} questionnaires written to {folder}.")
+QUESTIONNAIRES_WRITTEN = NP_("{count} questionnaire written to {folder}.", "{count} questionnaires written to {folder}.")
 QUESTIONNAIRE_WRITTEN = N_("  {institution}: {file}")
 NOTHING_TO_EMIT = N_("Say which questionnaires to emit: --institution ID or --all.")
 HELP_FRAMEWORK = N_("Analytical frameworks written as XLSForm workbooks.")
@@ -290,7 +305,7 @@ LABEL_DIMENSIONS = N_("Dimensions")
 LABEL_QUESTIONS = N_("Questions")
 LABEL_FILE = N_("File")
 LABEL_TYPE = N_("Type")
-LABEL_ELEMENT = N_("Element")
+LABEL_ELEMENT = TERM_ELEMENT
 
 # What a file really is
 KIND_TEXT = N_("plain text (CSV)")
@@ -315,8 +330,12 @@ INBOX_UNREADABLE = N_("The file could not be read ({detail}); it may be damaged.
 INBOX_LIMITS = N_("Reading the file took more {what} than allowed; it is too large or built to overload the reader.")
 INBOX_TOO_MANY_ATTEMPTS = N_("Reading the file stopped the reader twice; it is set aside so that the others can be processed.")
 INBOX_WORD_DOCUMENT = N_("The file is a Word document; the inbox takes questionnaires and request forms as .xlsx.")
-OUTCOME_ACCEPTED = N_("{file}: accepted — {institution}, round {round}, {answered}/{required} required answers; receipt {answer}.")
-OUTCOME_INCOMPLETE = N_("{file}: incomplete — {institution}, round {round}, {errors} problems; feedback workbook {answer}.")
+OUTCOME_ACCEPTED = NP_("{file}: accepted — {institution}, round {round}, {answered}/{required} required answer; receipt {answer}.",
+                       "{file}: accepted — {institution}, round {round}, {answered}/{required} required answers; receipt {answer}.",
+                       number="required")
+OUTCOME_INCOMPLETE = NP_("{file}: incomplete — {institution}, round {round}, {errors} problem; feedback workbook {answer}.",
+                         "{file}: incomplete — {institution}, round {round}, {errors} problems; feedback workbook {answer}.",
+                         number="errors")
 OUTCOME_QUARANTINED = N_("{file}: quarantined — {reason}")
 OUTCOME_DUPLICATE = N_("{file}: already received (same content as {first}); counted once.")
 OUTCOME_REQUEST = N_("{file}: round request — round {round} opened.")
@@ -364,7 +383,7 @@ HELP_HTML = N_("Also write outbox/status.html, a page for DGPE staff.")
 
 # Interviews (step 4)
 HELP_INTERVIEWS = N_("Write the interview guides (one per institution) and the panel's interview-notes workbooks of a round at its interviews.")
-INTERVIEWS_WRITTEN = N_("{guides} interview guides in {folder}; {notes} notes workbooks for the panel.")
+INTERVIEWS_WRITTEN = N_("{guides} in {folder}; {notes} for the panel.", guides=COUNT_INTERVIEW_GUIDES, notes=COUNT_NOTES_WORKBOOKS)
 
 # Reports (steps 5 and 6)
 HELP_REPORT = N_("The panel's report: preliminary draft, country review, approval, final report.")
@@ -376,8 +395,10 @@ HELP_BY = N_("Who approves, for the country.")
 HELP_DATE = N_("Date of the approval (default: today).")
 REPORT_WRONG_STAGE = N_("The round {round} is {stage}; a draft is written from the interviews on, before publication.")
 REPORT_NO_DRAFT = N_("The round {round} has no draft yet; write one with mecigep report draft {round}.")
-REPORT_DRAFT_WRITTEN = N_("Draft version {version} written to {path} ({kept} panel sections kept, {appended} set apart at the end).")
-REPORT_REVIEW_WRITTEN = N_("{changes} tracked changes and {comments} comments of draft version {version} listed in {path}.")
+REPORT_DRAFT_WRITTEN = N_("Draft version {version} written to {path} ({kept}, {appended}).", kept=COUNT_PANEL_SECTIONS_KEPT,
+                          appended=COUNT_SET_APART)
+REPORT_REVIEW_WRITTEN = N_("{changes} and {comments} of draft version {version} listed in {path}.", changes=COUNT_TRACKED_CHANGES,
+                           comments=COUNT_COMMENTS)
 REPORT_NOT_APPROVABLE = N_("The draft version {version} cannot be approved yet; resolve each of these first:")
 REPORT_APPROVED = N_("Round {round}: draft version {version} approved by {by} on {date}.")
 REPORT_NOT_APPROVED = N_("The round {round} has no approved draft; approve one with mecigep report approve {round} --by NAME.")

@@ -1,5 +1,5 @@
 """Messages: the beneficiary state's consent to publish."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 CONSENT_FULL = N_("the full report may be published")
 CONSENT_SUMMARY = N_("only the executive summary may be published")
@@ -22,4 +22,5 @@ HELP_CONSENT_SUMMARY = N_("Only the executive summary may be published.")
 HELP_CONSENT_NONE = N_("Nothing is public: the report stays with the government and DGPE.")
 HELP_CONSENT_ANSWERS = N_("The self-assessment answers may be published too.")
 HELP_CONSENT_EMBARGO = N_("Nothing of the round is public before this date (YYYY-MM-DD).")
-STATUS_DRAFT = N_("Preliminary report: draft version {version}, {left} things left to settle before approval.")
+STATUS_DRAFT = NP_("Preliminary report: draft version {version}, {left} thing left to settle before approval.",
+                   "Preliminary report: draft version {version}, {left} things left to settle before approval.", number="left")

@@ -1,9 +1,11 @@
 """Messages: consolidation."""
+from pipeline.i18n.messages.counts import COUNT_GAPS, COUNT_INSTITUTIONS_RECEIVED, COUNT_NOT_RECEIVED
 from pipeline.i18n.messages.terms import (
     TERM_ANSWER,
     TERM_ANSWERED,
     TERM_DIMENSION,
     TERM_DOES_NOT_APPLY,
+    TERM_ELEMENT,
     TERM_EVIDENCE_COMMENTS,
     TERM_EVIDENCE_MISSING,
     TERM_ID,
@@ -11,13 +13,15 @@ from pipeline.i18n.messages.terms import (
     TERM_KIND,
     TERM_NAME,
     TERM_NOT_RECEIVED,
+    TERM_QUESTION,
     TERM_STATUS,
     TERM_YES,
 )
 from pipeline.i18n.translation import N_
 
 CONS_HELP = N_("Write the consolidated workbook of a round (answers, scores, gaps, charts) into outbox/<round>/.")
-CONS_WRITTEN = N_("Consolidated workbook written to {path}: {received} institutions received, {missing} not received, {gaps} gaps.")
+CONS_WRITTEN = N_("Consolidated workbook written to {path}: {received}, {missing}, {gaps}.", received=COUNT_INSTITUTIONS_RECEIVED,
+                  missing=COUNT_NOT_RECEIVED, gaps=COUNT_GAPS)
 CONS_TITLE = N_("MECIGEP — Consolidated self-assessment: round {round}")
 CONS_SHEET_LONG = N_("Answers")
 CONS_SHEET_WIDE = N_("Side by side")
@@ -28,9 +32,9 @@ CONS_SHEET_CHARTS = N_("Charts")
 CONS_INSTITUTION = TERM_INSTITUTION
 CONS_NAME = TERM_NAME
 CONS_DIMENSION = TERM_DIMENSION
-CONS_ELEMENT = N_("Element")
+CONS_ELEMENT = TERM_ELEMENT
 CONS_ID = TERM_ID
-CONS_QUESTION = N_("Question")
+CONS_QUESTION = TERM_QUESTION
 CONS_RAW = N_("As typed, where it differs")
 CONS_ANSWER = TERM_ANSWER
 CONS_LEVEL = N_("Level")
@@ -60,7 +64,7 @@ CONS_BY_ELEMENT = N_("Scores by element (0–4), with the round's mean of each e
 CONS_CHART_DIMENSIONS = N_("Scores by dimension, per institution")
 CONS_CHART_ELEMENTS = N_("Institutions compared: overall and by element")
 CONS_AXIS_SCORE = N_("Score (0 = absent, 4 = institutionalised)")
-CONS_FRAMEWORK = N_("Analytical framework: {title} ({framework} {version}).")
+CONS_FRAMEWORK = N_("Analytical framework: {title}, version {version}.")
 CONS_CORRECTION = N_("DGPE correction")
 CONS_CORRECTED = N_("Corrected by {by} on {date}: the official answered {before}, now {after}. {note}")
 CONS_STATUSES = {

@@ -1,6 +1,6 @@
 """Messages: followup."""
 from pipeline.i18n.messages.terms import TERM_FINAL_REPORT, TERM_RECOMMENDATIONS
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 FOLLOWUP_STATUSES = {"not_started": N_("Not started"), "in_progress": N_("In progress"), "implemented": N_("Implemented"),
                      "no_longer_relevant": N_("No longer relevant"), "none": N_("No follow-up yet")}
@@ -9,7 +9,7 @@ FOLLOWUP_FRAMEWORK = N_("Follow-up of the recommendations of the round {round}")
 FOLLOWUP_DIMENSION = TERM_RECOMMENDATIONS
 FOLLOWUP_DIMENSION_HINT = N_("One block per recommendation of the final report: choose its status, then describe the actions taken and the evidence.")
 FOLLOWUP_RECOMMENDATION = N_("{id} — {text}")
-FOLLOWUP_ABOUT = N_("Priority: {priority}. Institution: {institution}. Positive element: {element}.")
+FOLLOWUP_ABOUT = N_("Priority: {priority}. Institution: {institution}. Element: {element}.")
 FOLLOWUP_STATUS = N_("{id}: status of implementation")
 FOLLOWUP_STATUS_HINT = N_("Choose from the list: not started, in progress, implemented or no longer relevant.")
 FOLLOWUP_ACTIONS = N_("{id}: actions taken")
@@ -35,8 +35,10 @@ FOLLOWUP_STATUS_MISSING = N_("Choose the status of recommendation {id} from the 
 FOLLOWUP_BAD_STATUS = N_("“{value}” is not a status of the list for recommendation {id}: choose one of {options}.")
 FOLLOWUP_ACTIONS_MISSING = N_("Recommendation {id} is “{status}”: describe the actions taken in its cell “actions taken”.")
 FOLLOWUP_EVIDENCE_ASKED = N_("Recommendation {id} is implemented but names no evidence: please give the norm, document or link that shows it.")
-FOLLOWUP_ACCEPTED = N_("{file}: follow-up accepted — round {round}, {answered} of {required} answers; receipt {answer}.")
-FOLLOWUP_INCOMPLETE = N_("{file}: follow-up to correct — round {round}, {errors} problems; feedback workbook {answer}.")
+FOLLOWUP_ACCEPTED = NP_("{file}: follow-up accepted — round {round}, {answered} of {required} answer; receipt {answer}.",
+                        "{file}: follow-up accepted — round {round}, {answered} of {required} answers; receipt {answer}.", number="required")
+FOLLOWUP_INCOMPLETE = NP_("{file}: follow-up to correct — round {round}, {errors} problem; feedback workbook {answer}.",
+                          "{file}: follow-up to correct — round {round}, {errors} problems; feedback workbook {answer}.", number="errors")
 FOLLOWUP_RECEIPT = {
     "intro": N_("The Department for Effective Public Management (DGPE) of the General Secretariat of the OAS acknowledges receipt of the follow-up of recommendations described below and has recorded the status of each."),
     "details_heading": N_("The follow-up received"), "institution": N_("Respondent"), "questionnaire_id": N_("Follow-up reference"),

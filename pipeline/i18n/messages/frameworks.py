@@ -4,7 +4,12 @@ Each says what is wrong and then, after '; ', what to do; ``Problem`` gives it i
 """
 from __future__ import annotations
 
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
+
+# A framework as documents name it, and the note the starter frameworks carry (their status_note, in English, is this
+# msgid: it is said in each document's language; a note of the workspace's own frameworks is shown as written).
+FRAMEWORK_NAME = N_("{title}, version {version}")
+FRAMEWORK_ILLUSTRATIVE = N_("Illustrative starter framework: a basis for the participants to agree on, not an official MECIGEP instrument.")
 
 FW_NO_SURVEY = N_("The workbook has no 'survey' sheet (its sheets are: {sheets}); add a 'survey' sheet with the columns type, name and label, as in the framework templates.")
 FW_MISSING_COLUMN = N_("The '{sheet}' sheet has no '{column}' column; add it to the header row, as in the framework templates.")
@@ -49,7 +54,8 @@ OR_OTHER_CHOICE = N_("Other")
 OR_OTHER_SPECIFY = N_("Specify other.")
 FW_OTHER_NAME_TAKEN = N_("The name '{name}' is needed for the text that says what 'other' is in '{question}' (or_other); rename the question that uses '{name}'.")
 FW_NESTED_GROUP = N_("The group '{name}' is inside the group '{parent}' and dimensions are not nested, so its questions count in '{parent}'; close '{parent}' before it if it should be a dimension of its own.")
-FW_LOOSE_QUESTIONS = N_("{count} question(s) are outside any group, so they are put in a dimension named '{dimension}'; put them between begin_group and end_group rows to make them part of a dimension.")
+FW_LOOSE_QUESTIONS = NP_("{count} question is outside any group, so it is put in a dimension named '{dimension}'; put it between begin_group and end_group rows to make it part of a dimension.",
+                         "{count} questions are outside any group, so they are put in a dimension named '{dimension}'; put them between begin_group and end_group rows to make them part of a dimension.")
 FW_EMPTY_GROUP = N_("The group '{name}' has no questions, so it is left out; add questions to it or delete it.")
 FW_NO_QUESTIONS = N_("The form has no questions; add them on the 'survey' sheet, grouped by dimension between begin_group and end_group rows.")
 FW_NOTHING_TO_ANSWER = N_("The form has no question an official answers (only notes or calculations), so its questionnaire asks nothing; add questions on the 'survey' sheet if it should.")
@@ -95,7 +101,9 @@ EXPR_OFFLINE_FUNCTION = N_("The function {name}() at character {column} needs wh
 EXPR_LAST_SAVED = N_("The reference at character {column} reads the last form sent from the same device, which a questionnaire answered in Excel does not have; ask for the value as a question instead.")
 EXPR_XPATH_PATH = N_("'{token}' at character {column} starts an XPath path, which frameworks do not read; refer to a question as ${{name}} instead.")
 EXPR_BOOLEAN_WORD = N_("'{name}' at character {column} is not a value in an expression; write {fixed} for the value {name}.")
-EXPR_ARGUMENTS = N_("The function {name}() at character {column} takes {expected} argument(s) but was given {given}; correct what is between its parentheses.")
+EXPR_ARGUMENTS = NP_("The function {name}() at character {column} takes {expected} argument but was given {given}; correct what is between its parentheses.",
+                     "The function {name}() at character {column} takes {expected} arguments but was given {given}; correct what is between its parentheses.",
+                     number="expected")
 EXPR_TOO_DEEP = N_("The expression is nested too deeply at character {column} (at most {limit} levels); split it into simpler conditions.")
 EXPR_TOO_LONG = N_("The expression has more than {limit} operators (one too many at character {column}); split it into simpler conditions.")
 FW_NUMBER_NO_RANGE = N_("The number question '{name}' has no range, so the questionnaire would take any number up to Excel's own limits; write a constraint such as . >= 0 and . <= 100 that keeps its answer between a least and a greatest value.")

@@ -4,22 +4,25 @@ from pipeline.i18n.messages.terms import (
     TERM_ANSWER,
     TERM_BENEFICIARY_STATE,
     TERM_DETAILS,
+    TERM_DGPE_COORDINATOR,
     TERM_DIMENSION,
     TERM_DOES_NOT_APPLY,
     TERM_EVIDENCE_COMMENTS,
     TERM_EVIDENCE_MISSING,
     TERM_INSTITUTION,
+    TERM_INTERVIEW_GUIDE,
     TERM_NOT_RECEIVED,
+    TERM_PANEL,
     TERM_ROUND,
     TERM_TOPIC,
 )
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 # Wording of the guide. Msgids equal to ones already in the catalogue reuse their translations.
 GUIDE_ORGANISATION = N_("Organization of American States")
 GUIDE_DEPARTMENT = N_("Department for Effective Public Management (DGPE)")
 GUIDE_FOOTER = N_("Produced automatically by MECIGEP, the document pipeline of the OAS/DGPE.")
-GUIDE_TITLE = N_("Interview guide")
+GUIDE_TITLE = TERM_INTERVIEW_GUIDE
 GUIDE_INTRO = N_(
     "This guide prepares the interview of the panel of peer experts with the institution. It sets out the "
     "institution's self-assessment: its scores, the points flagged in its answers, and each answer with its "
@@ -34,10 +37,10 @@ GUIDE_COUNTRY = TERM_BENEFICIARY_STATE
 GUIDE_TOPIC = TERM_TOPIC
 GUIDE_INSTITUTION = TERM_INSTITUTION
 GUIDE_FRAMEWORK = TERM_ANALYTICAL_FRAMEWORK
-GUIDE_FRAMEWORK_VERSION = N_("{title} (version {version})")
-GUIDE_PANEL = N_("Panel")
+GUIDE_FRAMEWORK_VERSION = N_("{title}, version {version}")
+GUIDE_PANEL = TERM_PANEL
 GUIDE_EXPERT = N_("{name} ({state}), {institution}")
-GUIDE_COORDINATOR = N_("DGPE coordinator")
+GUIDE_COORDINATOR = TERM_DGPE_COORDINATOR
 GUIDE_VISIT = N_("Visit")
 GUIDE_VISIT_DATES = N_("From {start} to {end}")
 GUIDE_TO_BE_SET = N_("To be set")
@@ -45,15 +48,18 @@ GUIDE_RECEIVED = N_("Questionnaire received")
 GUIDE_NOT_SENT = TERM_NOT_RECEIVED
 GUIDE_SCORES_HEADING = N_("Self-assessed scores")
 GUIDE_OVERALL = N_("Overall score")
-GUIDE_OVERALL_DETAIL = N_("out of 4, from {scored} of the {total} maturity questions")
+GUIDE_OVERALL_DETAIL = NP_("out of 4, from {scored} of the {total} maturity question", "out of 4, from {scored} of the {total} maturity questions",
+                           number="total")
 GUIDE_DIMENSION = TERM_DIMENSION
 GUIDE_SCORE = N_("Score (0–4)")
 GUIDE_SCORED = N_("Questions scored")
 GUIDE_SCORED_COUNT = N_("{scored} of {total}")
 GUIDE_CHART_TITLE = N_("Self-assessed scores of {institution} by dimension")
-GUIDE_MEAN = N_("Mean of the {count} institutions that answered")
+GUIDE_MEAN = NP_("Mean of the {count} institution that answered", "Mean of the {count} institutions that answered")
 GUIDE_CHART_CAPTION = N_("The institution's self-assessed score in each dimension, on the scale from 0 to 4.")
-GUIDE_CHART_CAPTION_MEAN = N_(
+GUIDE_CHART_CAPTION_MEAN = NP_(
+    "The institution's self-assessed score in each dimension, on the scale from 0 to 4, beside the mean of the "
+    "{count} institution that answered.",
     "The institution's self-assessed score in each dimension, on the scale from 0 to 4, beside the mean of the "
     "{count} institutions that answered."
 )
@@ -75,7 +81,8 @@ GUIDE_GAP_NO_EVIDENCE = N_("Question {question} claims level {level} without the
 GUIDE_GAP_DISAGREEMENT = N_(
     "On “{element}” the institutions differ widely: {high} scores {high_score} and {low} scores {low_score}."
 )
-GUIDE_DIMENSION_SUMMARY = N_("Score of the dimension: {score} ({scored} of {total} maturity questions scored).")
+GUIDE_DIMENSION_SUMMARY = NP_("Score of the dimension: {score} ({scored} of {total} maturity question scored).",
+                              "Score of the dimension: {score} ({scored} of {total} maturity questions scored).", number="total")
 GUIDE_ANSWER = TERM_ANSWER
 GUIDE_EVIDENCE = TERM_EVIDENCE_COMMENTS
 GUIDE_FLAGS = N_("Flagged")

@@ -1,4 +1,5 @@
 """Messages: the ledger's health, the disks it lives on, and proving it complete (``mecigep verify``)."""
+from pipeline.i18n.messages.counts import COUNT_EVENTS, COUNT_EVENTS_KEPT, COUNT_FILES, COUNT_RECORDS, COUNT_ROWS_PUT_BACK
 from pipeline.i18n.translation import N_
 
 STORAGE_FULL = N_("The disk holding {path} is full: nothing more can be written there. Free some space on it; "
@@ -15,8 +16,8 @@ VERIFY_CONTENT = N_("Event {seq} was changed after it was recorded: its content 
 VERIFY_REWRITTEN = N_("Event {seq} was rewritten, with a new hash: the event after it recorded another one.")
 VERIFY_MISSING = N_("Event {seq} is missing: the log jumps past it.")
 VERIFY_UNREADABLE = N_("Event {seq} cannot be read: the ledger's file is damaged there.")
-VERIFY_TRUNCATED = N_("The ledger ends at event {count}, but {where} records {recorded} events: the last {lost} are missing "
-                      "(a deleted mecigep.sqlite-wal, or an older copy put back).")
+VERIFY_TRUNCATED = N_("The ledger ends at event {count}, but {where} records {recorded}: {lost} missing at its end "
+                      "(a deleted mecigep.sqlite-wal, or an older copy put back).", recorded=COUNT_EVENTS, lost=COUNT_EVENTS)
 VERIFY_TAIL_REWRITTEN = N_("The ledger's history was rewritten after event {good}: {where} recorded event {at} with another hash.")
 VERIFY_ROW_CHANGED = N_("In the table {table}, the row {key} was changed outside the pipeline: its {column} is {actual}, "
                         "the events recorded {expected}.")
@@ -31,8 +32,9 @@ VERIFY_REPAIR_HINT = N_("mecigep verify --repair puts back what the ledger's own
                         "file is copied aside first).")
 VERIFY_HEAD_FILE = N_("the head file mecigep.head")
 VERIFY_RECEIPT = N_("the receipt {file}")
-REPAIRED = N_("Repaired: {restored} rows put back as their events recorded them, {events} events kept, {records} records and "
-              "{files} files re-recorded from the archive (their events marked recovered). The ledger as it was is kept as {copy}.")
+REPAIRED = N_("Repaired: {restored}, {events}, {records} and {files} re-recorded from the archive (their events marked "
+              "recovered). The ledger as it was is kept as {copy}.", restored=COUNT_ROWS_PUT_BACK, events=COUNT_EVENTS_KEPT,
+              records=COUNT_RECORDS, files=COUNT_FILES)
 NOTHING_TO_REPAIR = N_("Nothing to repair: the ledger agrees with its events and with the archive.")
 HELP_REPAIR = N_("Put back what the ledger's own events and the archive allow: rows changed outside the pipeline, events and "
                  "records lost, documents the ledger does not know (the ledger is copied aside first).")

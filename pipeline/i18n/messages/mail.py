@@ -1,15 +1,17 @@
 """E-mail: drafts, reminders, sending, and the workspace's settings."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.messages.counts import COUNT_MAIL_INTERRUPTED, COUNT_MAIL_PREPARED, COUNT_MAIL_TO_PREPARE
+from pipeline.i18n.translation import N_, NP_
 
-MAIL_WRITTEN = N_("{count} e-mails ready in {folder}; open each .eml to check and send it, or send them all with --send.")
+MAIL_WRITTEN = NP_("{count} e-mail ready in {folder}; open the .eml to check and send it, or send it with --send.",
+                   "{count} e-mails ready in {folder}; open each .eml to check and send it, or send them all with --send.")
 MAIL_WRITTEN_ONE = N_("  {file}: {kind} to {to}")
 MAIL_NONE = N_("No e-mail is owed for {round}.")
 MAIL_UNREACHABLE = N_("No e-mail address is known for {name} ({kind}); add it to the round, then run mecigep mail {round} again.")
-MAIL_SENT = N_("{count} e-mails sent through {host}.")
+MAIL_SENT = NP_("{count} e-mail sent through {host}.", "{count} e-mails sent through {host}.")
 MAIL_UNCERTAIN = N_("{file} to {to} was being sent when an earlier sending stopped and may have gone out: check the sent mail, and send it again with --retry if it did not.")
 MAIL_REFUSED = N_("The mail server refused {file} to {to}: {reason}.")
-MAIL_MISSING = N_("The draft {file} is no longer there; it was not sent.")
-REMINDERS_WRITTEN = N_("{count} reminders ready in {folder}.")
+MAIL_MISSING = N_("The e-mail {file} is no longer there; it was not sent.")
+REMINDERS_WRITTEN = NP_("{count} reminder ready in {folder}.", "{count} reminders ready in {folder}.")
 REMINDERS_NONE = N_("No reminder is due today for {round}.")
 MAIL_NO_SENDER = N_("The e-mail of {round} needs a sender: set the DGPE coordinator with mecigep round panel coordinator, or the workspace's address with mecigep settings mail.from ADDRESS.")
 MAIL_NO_TEMPLATE = N_("There is no mail template '{kind}' in {folder}.")
@@ -23,8 +25,8 @@ MAIL_PASSWORD_NOT_ASCII = N_("The password in {env} has letters beyond plain ASC
 MAIL_LOGIN_REFUSED = N_("The mail server {host} refused the user {user} or its password.")
 MAIL_NO_STARTTLS = N_("The mail server {host} does not offer STARTTLS; check smtp.port, or turn it off with mecigep settings smtp.starttls no.")
 MAIL_SERVER_UNREACHABLE = N_("The mail server {host}:{port} could not be reached or stopped answering ({reason}).")
-MAIL_DAYS_LEFT = N_("{days} days left")
-MAIL_DAYS_OVERDUE = N_("{days} days overdue")
+MAIL_DAYS_LEFT = NP_("{days} day left", "{days} days left", number="days")
+MAIL_DAYS_OVERDUE = NP_("{days} day overdue", "{days} days overdue", number="days")
 MAIL_KINDS = {
     "questionnaire": N_("questionnaire"),
     "receipt": N_("receipt"),
@@ -38,8 +40,9 @@ MAIL_KINDS = {
 }
 LABEL_OVERDUE = N_("Overdue")
 LABEL_MAIL = N_("Mail waiting")
-MAIL_WAITING = N_("Mail waiting: {owed} to prepare (mecigep mail {round}, mecigep remind {round}), {drafted} prepared and not sent, {uncertain} whose sending was interrupted.")
-OVERDUE_DAYS = N_("{days} days")
+MAIL_WAITING = N_("Mail waiting: {owed} (mecigep mail {round}, mecigep remind {round}), {drafted}, {uncertain}.", owed=COUNT_MAIL_TO_PREPARE,
+                  drafted=COUNT_MAIL_PREPARED, uncertain=COUNT_MAIL_INTERRUPTED)
+OVERDUE_DAYS = NP_("{days} day", "{days} days", number="days")
 
 # Settings
 SETTING_SET = N_("{key} = {value}")

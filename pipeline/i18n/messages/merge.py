@@ -1,5 +1,5 @@
 """Messages: merging returned copies of a report draft, edits to regenerated parts, comparing versions."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 MERGE_SENDER = N_("{name} (“{file}”)")
 MERGE_SENDER_FILE = N_("“{file}”")
@@ -38,7 +38,8 @@ DRAFT_RECEIPT = {
     "closing": N_("Thank you. The new version is version {version} of the draft, the file {file}; edit that one from now on. Please keep this receipt: the SHA-256 fingerprint identifies exactly the file that was received."),
 }
 DRAFT_RECEIPT_DRAFT = N_("copy of version {based_on}, merged into version {version}")
-DRAFT_RECEIPT_CHANGES = N_("{answered} of the {required} sections you changed are in the new version as you wrote them.")
+DRAFT_RECEIPT_CHANGES = NP_("{answered} of {required} section you changed, taken in as you wrote it.",
+                            "{answered} of {required} sections you changed, taken in as you wrote them.", number="required")
 DRAFT_UNKNOWN_SENDER = N_("not said in the file")
 
 COMPARE_TITLE = N_("Changes from version {old} to version {new} of the draft")
@@ -46,7 +47,8 @@ COMPARE_INTRO = N_("Round {round}. Each panel section that changed between the t
 COMPARE_UNCHANGED = N_("Sections without changes: {sections}.")
 COMPARE_NOTHING = N_("No panel section changed between the two versions.")
 COMPARE_GONE = N_("This section is in version {old} but no longer in version {new}.")
-COMPARE_WRITTEN = N_("Changes from version {old} to version {new} written to {path} ({count} sections changed).")
+COMPARE_WRITTEN = NP_("Changes from version {old} to version {new} written to {path} ({count} section changed).",
+                      "Changes from version {old} to version {new} written to {path} ({count} sections changed).")
 COMPARE_NO_VERSION = N_("The round {round} has no draft version {version}; its versions are {versions}.")
 HELP_REPORT_COMPARE = N_("Write a Word document showing what changed in the panel sections between two draft versions, as tracked changes.")
 DEMO_COMPARE = N_("what changed between versions 1 and 3, as tracked changes")

@@ -1,6 +1,6 @@
 """Messages: receipt."""
 from pipeline.i18n.messages.terms import TERM_BENEFICIARY_STATE, TERM_DETAILS, TERM_INSTITUTION, TERM_ROUND, TERM_TOPIC
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 # Wording of the receipt. Msgids equal to ones already in the catalogue reuse their translations.
 RECEIPT_ORGANISATION = N_("Organization of American States")
@@ -28,7 +28,8 @@ RECEIPT_RECEIVED_AT = N_("Received on")
 RECEIPT_SHA256 = N_("SHA-256 fingerprint of the file")
 RECEIPT_COMPLETION_HEADING = N_("Answers")
 RECEIPT_COMPLETION = N_("Completion")
-RECEIPT_ANSWERED = N_("{answered} of the {required} required questions are answered.")
+RECEIPT_ANSWERED = NP_("{answered} of {required} required question answered.", "{answered} of {required} required questions answered.",
+                       number="required")
 RECEIPT_WARNINGS_HEADING = N_("Observations")
 RECEIPT_WARNINGS_INTRO = N_("The questionnaire was accepted with these observations, which the panel may take up in the interviews:")
 RECEIPT_NO_WARNINGS = N_("The questionnaire was accepted without observations.")

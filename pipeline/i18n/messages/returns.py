@@ -7,8 +7,8 @@ RETURN_NOT_RECEIVED = TERM_NOT_RECEIVED
 RETURN_INCOMPLETE = N_("Incomplete ({answered}/{required})")
 RETURN_LEFT_OUT = N_("Incomplete ({answered}/{required}), left out of the scores")
 RETURN_INCLUDES_INCOMPLETE = NP_(
-    "* marks an incomplete return, {institutions} (required answers given / asked), and the means that include it.",
-    "* marks the {count} incomplete returns, {institutions} (required answers given / asked), and the means that include them.")
+    "* marks an incomplete return and the means that include it: {institutions}, in required answers given / asked.",
+    "* marks the {count} incomplete returns and the means that include them: {institutions}, in required answers given / asked.")
 RETURN_MEAN_MARK = N_("{mean} *")
 RETURN_MARK = N_("{institution} *")
 RETURN_LEFT_OUT_NOTE = N_("Left out of the scores and means, as only complete returns were asked for: {institutions}.")

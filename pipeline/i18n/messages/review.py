@@ -1,6 +1,7 @@
 """Messages: review."""
+from pipeline.i18n.messages.counts import COUNT_CELLS
 from pipeline.i18n.messages.terms import TERM_KIND
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 REVIEW_SHEET = N_("Review")
 REVIEW_TITLE = N_("Comments and responses on the preliminary report")
@@ -39,10 +40,14 @@ REVIEW_COMMENT_UNRESOLVED = N_('Comment by {author} under "{section}" on "{quote
 
 REVIEW_BAD_DECISION = N_('"{value}" is not a decision: choose {choices} from the list, or leave the cell empty.')
 REVIEW_BAD_WITHDRAWN = N_('"{value}" does not say whether the government withdraws its observation: write {yes}, or leave the cell empty.')
-REVIEW_UNKNOWN_ROWS = N_("{count} rows of the workbook are about no observation this round knows; they were left aside.")
+REVIEW_UNKNOWN_ROWS = NP_("{count} row of the workbook is about no observation this round knows; it was left aside.",
+                          "{count} rows of the workbook are about no observation this round knows; they were left aside.")
 REVIEW_FOREIGN = N_("The review matrix says it is of round {round}, which this workspace does not have.")
-REVIEW_ACCEPTED_OUTCOME = N_("{file}: review matrix of round {round} accepted — {answered} of {required} observations answered; receipt {answer}.")
-REVIEW_INCOMPLETE_OUTCOME = N_("{file}: review matrix of round {round} has {errors} cells to correct ({answered} of {required} observations answered); the correct rows are recorded; feedback {answer}.")
+REVIEW_ACCEPTED_OUTCOME = NP_("{file}: review matrix of round {round} accepted — {answered} of {required} observation answered; receipt {answer}.",
+                              "{file}: review matrix of round {round} accepted — {answered} of {required} observations answered; receipt {answer}.",
+                              number="required")
+REVIEW_INCOMPLETE_OUTCOME = N_("{file}: review matrix of round {round}: {errors} to correct (observations answered: {answered} of {required}); the correct rows are recorded; feedback {answer}.",
+                               errors=COUNT_CELLS)
 REVIEW_MATRIX_SUBTITLE = N_("Review matrix of the preliminary report — {topic}")
 REVIEW_MATRIX_RECEIPT = {
     "intro": N_("The Department for Effective Public Management (DGPE) of the General Secretariat of the OAS acknowledges receipt of the review matrix described below and has recorded its decisions, responses and withdrawals."),
@@ -54,5 +59,6 @@ REVIEW_MATRIX_RECEIPT = {
     "no_warnings": N_("The matrix was recorded without observations."),
     "closing": N_("Thank you. A later copy of the matrix may change any answer: the latest one counts. Please keep this receipt: the SHA-256 fingerprint identifies exactly the file that was received."),
 }
-REVIEW_MATRIX_ROWS = N_("{answered} of the {required} observations have a decision.")
+REVIEW_MATRIX_ROWS = NP_("{answered} of {required} observation with a decision.", "{answered} of {required} observations with a decision.",
+                         number="required")
 REVIEW_MATRIX_DRAFT = N_("version {version}")

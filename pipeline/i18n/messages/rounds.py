@@ -1,10 +1,11 @@
 """A round's life: its moves, its edits, its panel's rules and its dates."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.translation import N_, NP_
 
 # Stages and moves
 UNKNOWN_STAGE = N_("'{stage}' is not a stage of a round; the stages are: {stages}.")
 MOVE_NEEDS_REASON = N_("Say why the round {round} goes to '{target}': add --reason followed by the reason in quotes.")
-MOVE_BACK_QUESTIONNAIRES_OUT = N_("The round {round} cannot go back to '{target}': {count} questionnaires have already gone out.")
+MOVE_BACK_QUESTIONNAIRES_OUT = NP_("The round {round} cannot go back to '{target}': {count} questionnaire has already gone out.",
+                                   "The round {round} cannot go back to '{target}': {count} questionnaires have already gone out.")
 MOVE_BACK_NOTES_RECEIVED = N_("The round {round} cannot go back to '{target}': the panel's interview notes have started to come back.")
 MOVE_BACK_VISIT_BEGUN = N_("The round {round} cannot go back to '{target}': the panel's visit began on {date}.")
 MOVE_NEEDS_DRAFT = N_("The round {round} has no draft for the country to review yet; write one with mecigep report draft {round}.")
@@ -18,24 +19,30 @@ APPROVE_NOT_YET = N_("The country approves a draft it has under review, and {rou
 FINAL_NOT_YET = N_("The final report of {round} is made once the round is approved (it is {stage}); move it with: mecigep round move {round} \"{target}\"")
 EMIT_NO_COORDINATOR = N_("The questionnaires of {round} name the DGPE coordinator as the officials' contact, and the panel has none yet; set one with mecigep round panel coordinator {round} --name NAME --email EMAIL.")
 EMIT_NO_DEADLINE = N_("The questionnaires of {round} give the officials a return deadline, and the round has none yet; set it with mecigep round edit {round} --deadline YYYY-MM-DD.")
-CONS_NO_RETURNS = N_("No questionnaire of {round} has come back yet ({expected} expected), so the consolidated workbook would be empty; add --allow-empty to write it anyway.")
-GUIDES_NO_RETURNS = N_("No questionnaire of {round} has come back yet ({expected} expected), so the interview guides would have no answers; add --allow-empty to write them anyway.")
+CONS_NO_RETURNS = NP_("No questionnaire of {round} has come back yet ({expected} expected), so the consolidated workbook would be empty; add --allow-empty to write it anyway.",
+                      "No questionnaire of {round} has come back yet ({expected} expected), so the consolidated workbook would be empty; add --allow-empty to write it anyway.",
+                      number="expected")
+GUIDES_NO_RETURNS = NP_("No questionnaire of {round} has come back yet ({expected} expected), so the interview guides would have no answers; add --allow-empty to write them anyway.",
+                        "No questionnaire of {round} has come back yet ({expected} expected), so the interview guides would have no answers; add --allow-empty to write them anyway.",
+                        number="expected")
 
 # Editing a round
 ROUND_EDIT_NOTHING = N_("Say what to change in {round}: mecigep round edit --help lists the options.")
 ROUND_EDITED = N_("Round {round}: {changes}.")
 ROUND_EDIT_UNCHANGED = N_("Round {round}: nothing changed, the values given are those it has.")
 ROUND_CHANGE = N_("{field} {before} → {after}")
-INSTITUTION_ADDED = N_("Round {round}: {institution} added ({count} institutions).")
+INSTITUTION_ADDED = NP_("Round {round}: {institution} added ({count} institution).", "Round {round}: {institution} added ({count} institutions).")
 INSTITUTION_ADDED_EMITTED = N_("Round {round}: {institution} added; its questionnaire is {path}.")
-INSTITUTION_REMOVED = N_("Round {round}: {institution} removed ({count} institutions).")
+INSTITUTION_REMOVED = NP_("Round {round}: {institution} removed ({count} institution).", "Round {round}: {institution} removed ({count} institutions).")
 INSTITUTION_ADD_CLOSED = N_("Institutions are added while a round is requested or has its questionnaire open; {round} is {stage}.")
-INSTITUTION_HAS_ANSWERED = N_("{institution} has already sent {count} questionnaires in {round}; its answers are part of the round, so it stays.")
+INSTITUTION_HAS_ANSWERED = NP_("{institution} has already sent {count} questionnaire in {round}; its answers are part of the round, so it stays.",
+                               "{institution} has already sent {count} questionnaires in {round}; its answers are part of the round, so it stays.")
 INSTITUTION_NO_NAME = N_("Give the name of the institution {institution}.")
 BAD_INSTITUTION_OPTION = N_("'{value}' given to --institution is not Name|ACRONYM|e-mail; write it as, e.g., \"Ministerio de Economía y Finanzas|MEF|mef@example.pe\" (its own language may follow: |en).")
 BAD_DATE_OPTION = N_("'{value}' given to {option} is not a date; write it as year-month-day, e.g. 2026-05-15.")
 CHANGES_SINCE = N_("Changed since documents went out:")
-CHANGE_SINCE = N_("{field}: {before} → {after} on {date}; {count} documents issued before say {before}.")
+CHANGE_SINCE = NP_("{field}: {before} → {after} on {date}; {count} document issued before says {before}.",
+                   "{field}: {before} → {after} on {date}; {count} documents issued before say {before}.")
 FIELD_NAMES = {
     "contact_name": N_("contact person"),
     "contact_email": N_("contact's e-mail"),

@@ -1,4 +1,5 @@
-"""The domain's words as labels, each defined once: every message file that shows one uses these."""
+"""The domain's words as labels, each defined once: every message file that shows one uses these. Their translations
+are the labels of the glossaries (docs/glossary-<lang>.md), which tests/i18n/test_glossary.py holds the catalogues to."""
 from pipeline.i18n.translation import N_
 
 TERM_ROUND = N_("Round")
@@ -26,3 +27,25 @@ TERM_COOPERATION_NEEDS = N_("Cooperation needs")
 TERM_ANSWER = N_("Answer")
 TERM_YES = N_("Yes")
 TERM_WORKING_LANGUAGE = N_("Working language")
+TERM_ELEMENT = N_("Element")
+TERM_QUESTIONNAIRE = N_("Questionnaire")
+TERM_QUESTION = N_("Question")
+TERM_PANEL = N_("Panel")
+TERM_EXPERT = N_("Expert")
+TERM_DGPE_COORDINATOR = N_("DGPE coordinator")
+TERM_DRAFT = N_("Draft")
+TERM_PRELIMINARY_REPORT = N_("Preliminary report")
+TERM_RECEIPT = N_("Receipt")
+TERM_FEEDBACK_WORKBOOK = N_("Feedback workbook")
+TERM_INTERVIEW_GUIDE = N_("Interview guide")
+TERM_INTERVIEW_NOTES = N_("Interview notes")
+TERM_MEMBER_STATE = N_("Member state")
+TERM_FINDING = N_("Finding")
+TERM_RECOMMENDATION = N_("Recommendation")
+TERM_SEMINAR = N_("Seminar")
+TERM_REGISTER = N_("Register")
+TERM_SELF_ASSESSMENT = N_("Self-assessment")
+TERM_MATURITY_SCALE = N_("Maturity scale")
+TERM_FOLLOW_UP = N_("Follow-up")
+TERM_REVIEW_MATRIX = N_("Review matrix")
+TERM_WORKSPACE = N_("Workspace")

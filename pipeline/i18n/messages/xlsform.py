@@ -1,6 +1,7 @@
 """Messages: what the questionnaire shows and the inbox says for the XLSForm features beyond the basic types
 (times, ranges, acknowledgements, calculations, dependent lists, repeats)."""
-from pipeline.i18n.translation import N_
+from pipeline.i18n.messages.counts import COUNT_ROWS_FILLED
+from pipeline.i18n.translation import N_, NP_
 
 Q_TIME = N_("Time")
 Q_TIME_ERROR = N_("Type a time as hours:minutes, e.g. 14:30.")
@@ -16,7 +17,7 @@ Q_CALCULATED_ON_RECEIPT = N_("Calculated from your answers when the questionnair
 Q_CHECKED_ON_RECEIPT = N_("Also checked when the questionnaire is received: {rules}")
 Q_FILTERED = N_("The choices depend on your answer to {question}.")
 Q_REPEAT_WHERE = N_("Answer in the table of the sheet “{sheet}”, one row per item.")
-Q_REPEAT_AT_LEAST = N_("At least {count} rows.")
+Q_REPEAT_AT_LEAST = NP_("At least {count} row.", "At least {count} rows.")
 Q_REPEAT_HOW = N_("One row per item. To add rows, insert them inside the table (above its last row); leave unused rows empty.")
 Q_REPEAT_ROWS = N_("Rows filled")
 
@@ -28,8 +29,10 @@ RESP_NOT_ACKNOWLEDGED = N_("“{value}” does not confirm question {question}. 
 VAL_OUT_OF_RANGE = N_("{value} is outside what question {question} allows. Type a number from {start} to {end}, in steps of {step}, instead.")
 VAL_FILTERED_OUT = N_(
     "“{value}” is not one of the options question {question} offers given the other answers. "
-    "Choose one of these instead: {options}.")
+    "Choose one from the drop-down list of its cell instead, which offers only those that apply.")
 VAL_REQUIRED_EXPLAINED = N_("Question {question} is required: {reason}. Fill in its answer cell.")
-VAL_TOO_FEW_ROWS = N_("The table “{repeat}” ({question}) has {count} rows filled, but at least {least} are asked. Add the missing rows to the table.")
+VAL_TOO_FEW_ROWS = NP_("The table “{repeat}” has {count}, but at least {least} is asked. Add the missing row to the table.",
+                       "The table “{repeat}” has {count}, but at least {least} are asked. Add the missing rows to the table.",
+                       number="least", count=COUNT_ROWS_FILLED)
 VAL_KIND_TIME = N_("a time")
 VAL_KIND_DATETIME = N_("a date and time")

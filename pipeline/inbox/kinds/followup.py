@@ -17,6 +17,7 @@ from pipeline.domain.enums import DocumentType
 from pipeline.domain.followup import ANSWERING, FRAMEWORK_PREFIX
 from pipeline.domain.models import Round, Stage
 from pipeline.i18n import messages as m
+from pipeline.i18n.translation import translate
 from pipeline.inbox.job import Job, Outcome
 from pipeline.inbox.kinds.base import Analysis, Reply, by_cell, refuse, reply
 from pipeline.inbox.kinds.questionnaire import cell_of, typed_cells
@@ -88,10 +89,11 @@ class FollowupKind:
     def receipt(self, job: Job, analysis: Analysis, round_: Round, lang: str, target: Path) -> None:
         catalog, (_, answers) = job.workspace.catalog, analysis.content
         country = catalog.state(round_.country).name(lang)
-        who = ", ".join(str(answers.respondent[k]) for k in ("resp_name", "resp_position") if answers.respondent.get(k))
+        who = ", ".join(str(answers.respondent[k]) for k in ("resp_name", "resp_position", "resp_institution")
+                        if answers.respondent.get(k))
         write_receipt(ReceiptContent(
             round_id=round_.id, country=country, topic=catalog.topic(round_.topic).name(lang),
-            institution=f"{country} — {who}" if who else country, questionnaire_id=analysis.identity["questionnaire_id"],
+            institution=who or translate(m.DRAFT_UNKNOWN_SENDER, lang), questionnaire_id=analysis.identity["questionnaire_id"],
             file_name=job.name, file_format=analysis.format, received_at=dt.datetime.fromisoformat(job.received),
             sha256=job.sha256,
             answered=analysis.answered, required=analysis.required, language=lang, anchor=job.anchor,

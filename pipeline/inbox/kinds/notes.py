@@ -68,7 +68,7 @@ class NotesKind:
         specs = row_specs(issued.institutions, list(framework.elements))
         names = {e: pick(labels, lang, framework.default_language) for e, labels in framework.elements.items()}
         names.update({i.id: i.acronym for i in round_.institutions})
-        rows, problems = check_notes(raw, specs, names, {q.name for q in framework.questions})
+        rows, problems = check_notes(raw, specs, names, {k for q in framework.questions for k in (q.name, framework.number(q)) if k})
         typed = {name: cell.value for name, cell in raw.expert.items()}
         typed.update({cell_name(key, f): cell.value for key, cells in raw.rows.items() for f, cell in cells.items()})
         email = raw.expert.get("expert_email")
