@@ -36,7 +36,8 @@ from openpyxl import load_workbook
 
 from bench import emit as bench_emit
 from bench.common import Figure, compared, report
-from pipeline.domain.enums import DocumentType
+from pipeline.domain import file_names
+from pipeline.domain.enums import AnswerKind, DocumentType
 from pipeline.domain.framework import QuestionType
 from pipeline.domain.models import Institution
 from pipeline.inbox.analysis import analyse
@@ -211,7 +212,7 @@ def latency(folder: Path, files: list[Path]) -> float:
     samples = []
     try:
         for path in files:
-            receipt = workspace.outbox / ROUND / f"receipt-mef-{sha256_of(path)[:12]}.docx"
+            receipt = workspace.outbox / ROUND / f"{file_names.answer(AnswerKind.RECEIPT, ('mef',), sha256_of(path), 'es')}.docx"
             hidden = workspace.inbox / f".{path.name}"  # ignored by the inbox until renamed
             shutil.copyfile(path, hidden)
             start = time.perf_counter()
