@@ -26,7 +26,7 @@ REPORT_STEPS = (
     (N_("Self-assessment."), N_("The DGPE prepares the questionnaire of the analytical framework; each institution answers it, rating its practices on a maturity scale from 0 to 4 and citing its evidence.")),
     (N_("Panel."), N_("The beneficiary state chooses a panel of up to three peer experts, officials of three other member states with experience in the topic; a DGPE expert coordinates it and acts as its secretariat.")),
     (N_("Visit and interviews."), N_("The panel visits the country and interviews each institution to check the self-assessment against practice and evidence.")),
-    (N_("Preliminary report and approval."), N_("The panel writes this report — findings, cooperation needs, reform and innovation challenges and recommendations —; the beneficiary state reviews it, and the panel and the state agree on the text the state approves.")),
+    (N_("Preliminary report and approval."), N_("The panel writes this report (findings, cooperation needs, reform and innovation challenges, and recommendations); the beneficiary state reviews it, and the panel and the state agree on the text the state approves.")),
     (N_("Publication."), N_("The OAS publishes the final report, and the DGPE follows up on the cooperation it calls for.")),
     (N_("Annual seminar."), N_("Once a year the DGPE holds a seminar on the experiences of the mechanism, drawing on the rounds published.")),
 )
