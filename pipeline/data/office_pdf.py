@@ -10,59 +10,23 @@ fresh profile loads each document hidden, updates every index (the table of cont
 readers; fonts embedded for archiving), with the headings as the PDF's outline. Exit 0 with one JSON line on stdout:
 {"documents": [{"target", "contents": [[level, text, page], ...]}]}, the entries of each table of contents as
 LibreOffice paginated them; otherwise 1 (3 on timeout, 2 on bad usage) with the reason on stderr. soffice and its
-profile are always removed. This file imports nothing of the pipeline: it runs outside it.
+profile are always removed (``office.py``, beside it). This file imports nothing of the pipeline: it runs outside it.
 """
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
+from office import STARTED, Office, kill_group, props
 
-CONNECT_SECONDS = 60
-STARTED = []
 # writer_pdf_Export's options: tagged (accessible) PDF/A-2b, the outline from the headings, links kept as links.
 PDF_OPTIONS = {"UseTaggedPDF": True, "SelectPdfVersion": 2, "ExportBookmarks": True, "ExportNotes": False,
                "ExportFormFields": False, "ConvertOOoTargetToPDFTarget": True, "ExportLinksRelativeFsys": False,
                "UseLosslessCompression": False, "Quality": 90, "ReduceImageResolution": False, "InitialView": 1}
-
-
-def props(**values):
-    return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
-
-
-def start(root):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise RuntimeError("soffice is not on PATH")
-    pipe = "mecigep_pdf_" + uuid.uuid4().hex
-    log = open(os.path.join(root, "soffice.log"), "wb")
-    proc = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-                             "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(root, "profile")),
-                             f"--accept=pipe,name={pipe};urp;"], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    STARTED.append(proc)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.monotonic() + CONNECT_SECONDS
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"soffice exited with {proc.returncode} before accepting connections")
-        try:
-            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            return proc, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        except NoConnectException:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"soffice did not open its pipe within {CONNECT_SECONDS} s")
-            time.sleep(0.2)
 
 
 def contents(doc):
@@ -107,24 +71,6 @@ def export(desktop, source, target):
             doc.dispose()
 
 
-def stop(proc, desktop):
-    try:
-        if desktop is not None and proc.poll() is None:
-            desktop.terminate()
-            proc.wait(timeout=15)
-    except Exception:
-        pass  # the bridge goes away while terminate() returns, or soffice hangs: killed below
-    kill_group(proc)
-    proc.wait()
-
-
-def kill_group(proc):
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -145,17 +91,18 @@ def main(argv):
     watchdog = threading.Timer(timeout, give_up)
     watchdog.daemon = True
     watchdog.start()
-    proc = desktop = None
+    office = None
     try:
-        proc, desktop = start(root)
-        done = [export(desktop, d["source"], d["target"]) for d in job["documents"]]
+        office = Office(root, "mecigep_pdf")
+        office.connect()
+        done = [export(office.desktop, d["source"], d["target"]) for d in job["documents"]]
     except Exception as e:
         print(f"office_pdf: {type(e).__name__}: {e}", file=sys.stderr)
         return 3 if timed_out.is_set() else 1
     finally:
         watchdog.cancel()
-        if proc is not None:
-            stop(proc, desktop)
+        if office is not None:
+            office.kill()
         shutil.rmtree(root, ignore_errors=True)
     print(json.dumps({"documents": done}, ensure_ascii=False))
     return 0

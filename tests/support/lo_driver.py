@@ -10,62 +10,26 @@ import datetime as dt
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pipeline", "data"))
+from office import STARTED, Office, kill_group, props  # noqa: E402 (the product's private soffice, beside its PDF exporter)
+
 FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".docx": "MS Word 2007 XML"}
-CONNECT_SECONDS = 60
-STARTED = []  # the soffice processes of this run, for the watchdog
 
 
 class Refused(Exception):  # LibreOffice did not do what an operation asked
     pass
 
 
-def props(**values):  # UNO property values
-    return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
-
-
-class Office:
-    """A private soffice: its own profile, pipe and process group."""
-
-    def __init__(self, root):
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if not soffice:
-            raise Refused("soffice is not on PATH")
-        self.log = open(os.path.join(root, "soffice.log"), "wb")
-        self.pipe, self.desktop = "lo_driver_" + uuid.uuid4().hex, None
-        self.proc = subprocess.Popen(
-            [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-             "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(root, "profile")),
-             f"--accept=pipe,name={self.pipe};urp;"],
-            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        STARTED.append(self.proc)
-
-    def connect(self):  # retried until soffice opens its pipe
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.monotonic() + CONNECT_SECONDS
-        while self.desktop is None:
-            if self.proc.poll() is not None:
-                raise Refused(f"soffice exited with {self.proc.returncode} before accepting connections")
-            try:
-                self.ctx = resolver.resolve(f"uno:pipe,name={self.pipe};urp;StarOffice.ComponentContext")
-                self.desktop = self.ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
-            except NoConnectException:
-                if time.monotonic() > deadline:
-                    raise Refused(f"soffice did not open its pipe within {CONNECT_SECONDS} s")
-                time.sleep(0.2)
+class Driven(Office):
+    """The product's private soffice, with the profile's user name set for Writer's tracked changes."""
 
     def set_author(self, author):  # before loading: Writer signs recorded changes with it
         given, _, surname = author.partition(" ")
@@ -75,25 +39,6 @@ class Office:
         access.setPropertyValue("givenname", given)
         access.setPropertyValue("sn", surname)
         access.commitChanges()
-
-    def kill(self):
-        """Ends soffice: desktop.terminate() first, then SIGKILL to its process group."""
-        try:
-            if self.desktop is not None and self.proc.poll() is None:
-                self.desktop.terminate()
-                self.proc.wait(timeout=15)
-        except Exception:
-            pass  # the bridge goes away while terminate() returns, or soffice hangs: killed below
-        kill_group(self.proc)
-        self.proc.wait()
-        self.log.close()
-
-
-def kill_group(proc):
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)  # soffice and any soffice.bin it left: the group started for this run
-    except ProcessLookupError:
-        pass
 
 
 # Calc
@@ -248,7 +193,7 @@ def run(commands, root):
     suffix = os.path.splitext(target)[1].lower()
     if suffix not in FILTERS:
         raise Refused(f"cannot store {suffix!r}; known: {sorted(FILTERS)}")
-    office = Office(root)
+    office = Driven(root, "lo_driver")
     try:
         office.connect()
         if commands.get("author"):
