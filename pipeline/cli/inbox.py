@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.context import STATE, _, console, errors
-from pipeline.cli.waiting import show_choices, show_waiting, waiting  # noqa: F401 (the status commands use them)
+from pipeline.cli.waiting import waiting
 from pipeline.i18n import messages as m
 
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=_(m.HELP_WORKERS))]
