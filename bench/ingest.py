@@ -212,7 +212,7 @@ def latency(folder: Path, files: list[Path]) -> float:
     samples = []
     try:
         for path in files:
-            receipt = workspace.outbox / ROUND / f"{file_names.answer(AnswerKind.RECEIPT, ('mef',), sha256_of(path), 'es')}.docx"
+            receipt = workspace.outbox / ROUND / f"{file_names.answer(AnswerKind.RECEIPT, ('mef',), sha256_of(path), LANG)}.docx"
             hidden = workspace.inbox / f".{path.name}"  # ignored by the inbox until renamed
             shutil.copyfile(path, hidden)
             start = time.perf_counter()
