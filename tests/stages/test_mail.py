@@ -27,11 +27,11 @@ from pipeline.ledger import mail as stored
 from pipeline.stages.frameworks import pinned
 from pipeline.stages.questionnaire import emit
 from pipeline.stages.rounds import get, open_round
+from pipeline.stages.rounds import today as workspace_today
 from tests.conftest import a_round, expert
 from tests.support.filling import fill
 
 ROUND = "2026-PER-planning"
-TODAY = dt.date.today()
 INSTITUTIONS = (Institution(id="mef", name="Ministerio de Economía y Finanzas", acronym="MEF", email="mef@example.gob.pe"),
                 Institution(id="pcm", name="Presidência do Conselho", acronym="PCM", email="pcm@example.gob.pe", language="pt"))
 
@@ -45,9 +45,10 @@ def emitted(workspace):
     """A round whose two questionnaires went out a week before their deadline; its coordinator's name is not ASCII."""
     round_ = a_round(institutions=INSTITUTIONS, panel=Panel(experts=(expert("CHL"),), coordinator=Coordinator(
         name="José Núñez", email="jnunez@example.oas.org")))
+    today = workspace_today(workspace)  # the product's clock (the workspace's zone), read when the test runs
     open_round(workspace, round_.model_copy(update={"calendar": round_.calendar.model_copy(update={
-        "questionnaire_deadline": TODAY + dt.timedelta(days=7)})}))
-    return {"workspace": workspace, "files": emit(workspace, ROUND)}
+        "questionnaire_deadline": today + dt.timedelta(days=7)})}))
+    return {"workspace": workspace, "files": emit(workspace, ROUND), "today": today}
 
 
 def drafts(workspace):
@@ -69,7 +70,7 @@ def test_each_questionnaire_owed_becomes_a_ready_draft_in_its_recipients_languag
     assert (first["To"].addresses[0].display_name, first["To"].addresses[0].addr_spec) == (INSTITUTIONS[0].name, "mef@example.gob.pe")
     assert first["From"].addresses[0].display_name == "José Núñez"
     assert first["Subject"].startswith(f"MECIGEP {ROUND} — Cuestionario") and second["Subject"].startswith(f"MECIGEP {ROUND} — Questionário")
-    assert format_date(TODAY + dt.timedelta(days=7), "pt") in second.get_body().get_content()
+    assert format_date(emitted["today"] + dt.timedelta(days=7), "pt") in second.get_body().get_content()
     [attachment] = list(first.iter_attachments())
     assert attachment.get_filename() == files[0].name and attachment.get_content() == files[0].read_bytes()
     assert run(workspace, "mail", ROUND, lang="en") == 0
@@ -103,12 +104,12 @@ def test_reminders_follow_the_schedule_and_never_repeat_a_step(emitted, capsys):
     assert translate(m.MAIL_DAYS_LEFT, "pt", days=7) in parsed(made[1].read_bytes()).get_body().get_content()
     assert run(workspace, "remind", ROUND, lang="en") == 0
     assert capsys.readouterr().out.splitlines()[-1] == translate(m.REMINDERS_NONE, "en", round=ROUND) and len(drafts(workspace)) == 2
-    assert run(workspace, "round", "edit", ROUND, "--deadline", (TODAY - dt.timedelta(days=2)).isoformat()) == 0
+    assert run(workspace, "round", "edit", ROUND, "--deadline", (emitted["today"] - dt.timedelta(days=2)).isoformat()) == 0
     assert run(workspace, "remind", ROUND) == 0 and run(workspace, "remind", ROUND) == 0
     overdue = drafts(workspace)[2:]
     assert len(overdue) == 2 and translate(m.MAIL_DAYS_OVERDUE, "es", days=2) in parsed(overdue[0].read_bytes()).get_body().get_content()
     assert stored.reminded(workspace.ledger, ROUND) == {(i, d, s) for i in ("mef", "pcm") for d, s in (
-        ((TODAY + dt.timedelta(days=7)).isoformat(), "7"), ((TODAY - dt.timedelta(days=2)).isoformat(), "overdue"))}
+        ((emitted["today"] + dt.timedelta(days=7)).isoformat(), "7"), ((emitted["today"] - dt.timedelta(days=2)).isoformat(), "overdue"))}
 
 
 class Inbox:
@@ -247,7 +248,7 @@ def test_a_template_staff_changed_in_the_workspace_is_used_and_checked(emitted, 
     assert run(workspace, "mail", ROUND) == 0
     mef = parsed(drafts(workspace)[0].read_bytes())
     assert mef["Subject"] == f"Cuestionario {ROUND}"
-    assert mef.get_body().get_content().strip() == f"Hola {INSTITUTIONS[0].name}, su plazo es el {format_date(TODAY + dt.timedelta(days=7), 'es')}."
+    assert mef.get_body().get_content().strip() == f"Hola {INSTITUTIONS[0].name}, su plazo es el {format_date(emitted['today'] + dt.timedelta(days=7), 'es')}."
 
 
 def test_a_name_typed_with_line_breaks_stays_a_name_in_the_headers(workspace):
